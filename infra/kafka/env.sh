@@ -1,0 +1,8 @@
+# Sourced by the Kafka scripts: where things live. Everything generated stays under .cache/ (git-ignored).
+KAFKA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+KAFKA_CACHE="${PCC_KAFKA_CACHE:-$KAFKA_DIR/.cache}"
+KAFKA_LIB="$KAFKA_CACHE/lib"
+KAFKA_DATA="$KAFKA_CACHE/data"
+KAFKA_PID_FILE="$KAFKA_CACHE/kafka.pid"
+KAFKA_LOG_FILE="$KAFKA_CACHE/kafka.log"
+KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$KAFKA_DIR/pom.xml")"

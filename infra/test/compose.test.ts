@@ -1,0 +1,68 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { loadConfig } from '@pcc/config';
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so this keeps it honest instead: the
+ * infrastructure matches the scripts, and every service's environment satisfies that service's
+ * own config schema, with no variable the service does not read.
+ */
+const root = join(__dirname, '..', '..');
+type ComposeService = { image?: string; build?: unknown; environment?: Record<string, string>; volumes?: string[]; depends_on?: unknown; ports?: string[] };
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, ComposeService> };
+
+/** Workspaces that deploy as a container: services/* and the gateway, each exporting `./config`. */
+function deployables(): Array<{ name: string; dir: string }> {
+  const services = existsSync(join(root, 'services')) ? readdirSync(join(root, 'services')).map((name) => ({ name, dir: join(root, 'services', name) })) : [];
+  const gateway = existsSync(join(root, 'gateway', 'package.json')) ? [{ name: 'gateway', dir: join(root, 'gateway') }] : [];
+  return [...services, ...gateway].filter((d) => existsSync(join(d.dir, 'package.json')));
+}
+
+describe('docker-compose.yml', () => {
+  it('runs PostgreSQL with the same databases the scripts create', () => {
+    const postgres = compose.services.postgres!;
+    expect(postgres.volumes).toContain('./infra/postgres/init.sql:/docker-entrypoint-initdb.d/init.sql:ro');
+    const initSql = readFileSync(join(root, 'infra', 'postgres', 'init.sql'), 'utf8');
+    const script = readFileSync(join(root, 'infra', 'postgres', 'create-databases.sh'), 'utf8');
+    const fromInit = [...initSql.matchAll(/CREATE DATABASE (\w+)/g)].map((m) => m[1]);
+    const fromScript = script.match(/for database in ([\w ]+); do/)![1]!.split(' ');
+    expect(fromInit).toEqual(fromScript);
+    expect(fromInit).toEqual(['pcc_organizations', 'pcc_cases', 'pcc_planning', 'pcc_waste']);
+  });
+
+  it('runs the same Kafka version as infra/kafka, in KRaft mode with a listener for containers and one for the host', () => {
+    const kafka = compose.services.kafka!;
+    const pomVersion = readFileSync(join(root, 'infra', 'kafka', 'pom.xml'), 'utf8').match(/<kafka.version>(.+)<\/kafka.version>/)![1];
+    expect(kafka.image).toBe(`apache/kafka:${pomVersion}`);
+    const env = kafka.environment!;
+    expect(env.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+    expect(env.KAFKA_ADVERTISED_LISTENERS).toContain('kafka:29092');
+    expect(env.KAFKA_ADVERTISED_LISTENERS).toContain('localhost:9092');
+    expect(env.KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR).toBe('1');
+    expect(env.KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS).toBe('0');
+  });
+
+  it('has a container for every service and the gateway, each with a Dockerfile', () => {
+    for (const { name, dir } of deployables()) {
+      expect(Object.keys(compose.services)).toContain(name);
+      expect(existsSync(join(dir, 'Dockerfile'))).toBe(true);
+    }
+  });
+
+  // One case per deployable workspace (none before the first service exists).
+  const cases = deployables().map((d) => [d.name, d.dir] as const);
+  if (cases.length > 0) it.each(cases)('gives %s an environment its config schema accepts, and nothing it does not read', (name, dir) => {
+    const service = compose.services[name]!;
+    // The workspace is found at run time, so it is loaded with require (Jest runs tests as CommonJS).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { configSchema } = require(join(dir, 'dist', 'config.js')) as { configSchema: z.ZodObject | z.ZodPipe<z.ZodObject> };
+    const environment = service.environment ?? {};
+    expect(() => loadConfig(configSchema, environment)).not.toThrow();
+    const shape = 'shape' in configSchema ? configSchema.shape : (configSchema.in as z.ZodObject).shape;
+    for (const variable of Object.keys(environment)) expect(Object.keys(shape)).toContain(variable);
+    // Containers reach each other by service name, never through the host's loopback.
+    for (const value of Object.values(environment)) expect(value).not.toMatch(/127\.0\.0\.1|localhost/);
+  });
+});

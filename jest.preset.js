@@ -1,0 +1,17 @@
+// The one Jest configuration every workspace uses: TypeScript through ts-jest (transpile only —
+// type errors are the `typecheck` task's job, so tests start fast), tests under test/, and a long
+// default timeout because integration tests talk to a real PostgreSQL and a real Kafka broker.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+  },
+  testTimeout: 60_000,
+  // Integration tests share one broker and one database server: run files one after another so a
+  // 2-core machine is not oversubscribed and timings stay stable.
+  maxWorkers: 1,
+  setupFiles: ['reflect-metadata'],
+};

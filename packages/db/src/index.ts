@@ -1,0 +1,4 @@
+export { createDataSource, type DataSourceSettings } from './data-source';
+export { runMigrationCli, migrate } from './migrate';
+export { createTestDatabase, adminUrlFor, type TestDatabase } from './test-database';
+export { QueryCounter } from './query-counter';

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { defineEvent } from './define';
+import { actor, isoDate, uuid } from './common';
+import { TOPICS } from './topics';
+
+export const ORGANIZATION_TYPES = [
+  'PROVINCIAL_ADMINISTRATION',
+  'CITY_MUNICIPALITY',
+  'TOWN_MUNICIPALITY',
+  'SUBDISTRICT_MUNICIPALITY',
+  'SUBDISTRICT_ADMINISTRATION',
+] as const;
+export const DISTRICTS = ['MUEANG_PHUKET', 'KATHU', 'THALANG'] as const;
+
+/**
+ * The public face of an organization, carried whole in every organization event so that the
+ * projections of other services (cases, planning, waste-metrics) can upsert from any one event.
+ */
+export const organizationSnapshot = z.object({
+  id: uuid,
+  code: z.string().min(1),
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+  type: z.enum(ORGANIZATION_TYPES),
+  district: z.enum(DISTRICTS),
+  active: z.boolean(),
+  establishedOn: isoDate.nullable(),
+});
+
+export const organizationRegistered = defineEvent({
+  type: 'pcc.organization.registered',
+  topic: TOPICS.organization,
+  description: 'A member organization joined the network registry.',
+  schema: z.object({ organization: organizationSnapshot, actor }),
+});
+
+export const organizationUpdated = defineEvent({
+  type: 'pcc.organization.updated',
+  topic: TOPICS.organization,
+  description: 'Details of an organization changed; `changed` names the fields.',
+  schema: z.object({ organization: organizationSnapshot, changed: z.array(z.string()).min(1), actor }),
+});
+
+export const organizationDeactivated = defineEvent({
+  type: 'pcc.organization.deactivated',
+  topic: TOPICS.organization,
+  description: 'An organization left the network; references to it are no longer accepted.',
+  schema: z.object({ organization: organizationSnapshot, actor }),
+});
+
+const memberSnapshot = z.object({
+  id: uuid,
+  organizationId: uuid.nullable(),
+  fullName: z.string().min(1),
+  title: z.string().nullable(),
+  groupRole: z.string().min(1),
+  category: z.enum(['LGO_EXECUTIVE', 'GOVERNMENT_OFFICIAL', 'CITIZEN_REPRESENTATIVE', 'OTHER_STAKEHOLDER']),
+  termStart: isoDate.nullable(),
+  termEnd: isoDate.nullable(),
+});
+
+export const memberAdded = defineEvent({
+  type: 'pcc.member.added',
+  topic: TOPICS.member,
+  description: 'A person joined the network working group (no contact data: analysts read this topic).',
+  schema: z.object({ member: memberSnapshot, actor }),
+});
+export const memberUpdated = defineEvent({
+  type: 'pcc.member.updated',
+  topic: TOPICS.member,
+  description: 'A working-group membership changed.',
+  schema: z.object({ member: memberSnapshot, changed: z.array(z.string()).min(1), actor }),
+});
+export const memberRemoved = defineEvent({
+  type: 'pcc.member.removed',
+  topic: TOPICS.member,
+  description: 'A person left the working group.',
+  schema: z.object({ memberId: uuid, organizationId: uuid.nullable(), actor }),
+});
+
+const agreementTarget = z.object({
+  metric: z.string().min(1),
+  value: z.string().regex(/^-?\d+(\.\d+)?$/, 'decimal string'),
+  unit: z.string().min(1),
+  baselineFiscalYear: z.number().int().nullable(),
+});
+const agreementSnapshot = z.object({
+  id: uuid,
+  title: z.string().min(1),
+  subject: z.enum(['WASTE_MANAGEMENT', 'DEVELOPMENT_COORDINATION', 'DISASTER_RESPONSE', 'OTHER']),
+  signedOn: isoDate,
+  signatoryOrganizationIds: z.array(uuid),
+  targets: z.array(agreementTarget),
+});
+
+export const agreementSigned = defineEvent({
+  type: 'pcc.agreement.signed',
+  topic: TOPICS.agreement,
+  description: 'An MOU was signed by its first signatories; carries its targets (e.g. 5 % less waste).',
+  schema: z.object({ agreement: agreementSnapshot, actor }),
+});
+export const agreementSignatoryAdded = defineEvent({
+  type: 'pcc.agreement.signatory-added',
+  topic: TOPICS.agreement,
+  description: 'An organization signed an existing MOU.',
+  schema: z.object({ agreement: agreementSnapshot, organizationId: uuid, actor }),
+});
+
+export const organizationEvents = [
+  organizationRegistered,
+  organizationUpdated,
+  organizationDeactivated,
+  memberAdded,
+  memberUpdated,
+  memberRemoved,
+  agreementSigned,
+  agreementSignatoryAdded,
+];

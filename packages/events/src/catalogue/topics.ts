@@ -1,0 +1,21 @@
+/**
+ * The topic registry: one topic per aggregate, `pcc.<service>.<aggregate>.v<N>`. Keys are the
+ * aggregate id, so events of one aggregate stay in order. A change that breaks readers gets a new
+ * `.vN` topic; these names are a public contract for analysts.
+ */
+export const TOPICS = {
+  organization: 'pcc.organizations.organization.v1',
+  member: 'pcc.organizations.member.v1',
+  agreement: 'pcc.organizations.agreement.v1',
+  case: 'pcc.cases.case.v1',
+  project: 'pcc.planning.project.v1',
+  wasteReport: 'pcc.waste.report.v1',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+/** Where a message goes when it keeps failing: `<topic>.dlq`. */
+export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
+
+/** CloudEvents `source` of a service: `/services/<name>`. */
+export const sourceOf = (service: string): string => `/services/${service}`;

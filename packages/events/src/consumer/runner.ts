@@ -1,0 +1,185 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventCatalogue } from '../catalogue/define';
+import { fromKafkaMessage } from '../cloudevents';
+import type { DomainEvent } from '../envelope';
+import { sendToDeadLetter } from './dead-letter';
+import type { Subscription } from './types';
+
+export interface ConsumerSettings {
+  kafka: Kafka;
+  dataSource: DataSource;
+  catalogue: EventCatalogue;
+  /** Consumer group id; also the inbox's `consumer` column. */
+  group: string;
+  subscriptions: Subscription[];
+  /** Attempts per message before it goes to the dead-letter topic. */
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  /** Messages handled in one database transaction when all goes well. */
+  chunkSize?: number;
+  fromBeginning?: boolean;
+  onError?: (error: unknown, context: { topic: string; offset: string; attempt: number }) => void;
+}
+
+export interface ConsumerStats {
+  handled: number;
+  duplicates: number;
+  ignored: number;
+  deadLettered: number;
+  connected: boolean;
+}
+
+type Decoded = { message: KafkaMessage; event: DomainEvent } | { message: KafkaMessage; error: unknown };
+
+/**
+ * Runs a Kafka consumer group whose handlers are effectively-once: each event's effect and its
+ * inbox row commit in one transaction, and an event already in the inbox is skipped. Messages are
+ * handled in chunks of one transaction each for throughput; when a chunk fails, its messages are
+ * retried one by one so a poison message is isolated, and after `maxAttempts` it goes to
+ * `<topic>.dlq` with the error. An offset is resolved only after its message is handled or
+ * dead-lettered, so a crash never skips a message.
+ */
+export class ConsumerRunner {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly maxAttempts: number;
+  private readonly retryDelayMs: number;
+  private readonly chunkSize: number;
+  private readonly byTopic: Map<string, Subscription>;
+  private connected = false;
+  private readonly counters = { handled: 0, duplicates: 0, ignored: 0, deadLettered: 0 };
+
+  constructor(private readonly settings: ConsumerSettings) {
+    this.consumer = settings.kafka.consumer({ groupId: settings.group, allowAutoTopicCreation: false });
+    this.producer = settings.kafka.producer({ allowAutoTopicCreation: false });
+    this.maxAttempts = settings.maxAttempts ?? 3;
+    this.retryDelayMs = settings.retryDelayMs ?? 200;
+    this.chunkSize = settings.chunkSize ?? 200;
+    this.byTopic = new Map(settings.subscriptions.map((s) => [s.topic, s]));
+    this.consumer.on(this.consumer.events.CRASH, (e) => {
+      this.connected = false;
+      settings.onError?.(e.payload.error, { topic: '(consumer)', offset: '-', attempt: 0 });
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.byTopic.keys()], fromBeginning: this.settings.fromBeginning ?? true });
+    await this.consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+    this.connected = true;
+  }
+
+  async stop(): Promise<void> {
+    this.connected = false;
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+  }
+
+  stats(): ConsumerStats {
+    return { ...this.counters, connected: this.connected };
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const decoded = batch.messages.map((message) => this.decode(batch.topic, message));
+    for (let start = 0; start < decoded.length; start += this.chunkSize) {
+      if (!isRunning() || isStale()) return;
+      const chunk = decoded.slice(start, start + this.chunkSize);
+      const valid = chunk.every((d) => 'event' in d);
+      if (!valid || !(await this.tryChunk(batch.topic, chunk as Array<{ message: KafkaMessage; event: DomainEvent }>))) {
+        for (const item of chunk) {
+          await this.handleOne(batch.topic, batch.partition, item);
+          resolveOffset(item.message.offset);
+          await heartbeat();
+        }
+      }
+      resolveOffset(chunk[chunk.length - 1]!.message.offset);
+      await heartbeat();
+    }
+  }
+
+  private decode(topic: string, message: KafkaMessage): Decoded {
+    try {
+      const event = fromKafkaMessage(message);
+      const subscription = this.byTopic.get(topic);
+      // Validate only what this consumer handles: a newer event type it does not know is not its concern.
+      if (subscription?.handlers[event.type]) event.data = this.settings.catalogue.parse(event.type, event.data);
+      return { message, event };
+    } catch (error) {
+      return { message, error };
+    }
+  }
+
+  /** All messages of the chunk in one transaction; false if anything failed (nothing committed). */
+  private async tryChunk(topic: string, chunk: Array<{ message: KafkaMessage; event: DomainEvent }>): Promise<boolean> {
+    try {
+      const outcome = await this.settings.dataSource.transaction((tx) => this.apply(topic, chunk.map((c) => c.event), tx));
+      this.count(outcome);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async handleOne(topic: string, partition: number, item: Decoded): Promise<void> {
+    let lastError: unknown = 'error' in item ? item.error : undefined;
+    // A malformed or invalid message will never succeed: straight to the dead-letter topic.
+    const attempts = 'event' in item ? this.maxAttempts : 0;
+    for (let attempt = 1; attempt <= attempts && 'event' in item; attempt += 1) {
+      try {
+        const outcome = await this.settings.dataSource.transaction((tx) => this.apply(topic, [item.event], tx));
+        this.count(outcome);
+        return;
+      } catch (error) {
+        lastError = error;
+        this.settings.onError?.(error, { topic, offset: item.message.offset, attempt });
+        if (attempt < attempts) await delay(this.retryDelayMs * attempt);
+      }
+    }
+    // If even the dead-letter send fails, this throws: the batch is retried, the offset is not committed.
+    await sendToDeadLetter(this.producer, { topic, partition, message: item.message, group: this.settings.group }, lastError, attempts);
+    this.counters.deadLettered += 1;
+  }
+
+  /**
+   * Records the events in the inbox with one statement, then runs the handler of each event that
+   * was not there yet (in order, once even if it appears twice in the chunk).
+   */
+  private async apply(topic: string, events: DomainEvent[], tx: EntityManager): Promise<Outcome> {
+    const handlers = this.byTopic.get(topic)?.handlers ?? {};
+    const handled = events.filter((e) => handlers[e.type]);
+    const outcome: Outcome = { handled: 0, duplicates: 0, ignored: events.length - handled.length };
+    if (handled.length === 0) return outcome;
+    const inserted: Array<{ event_id: string }> = await tx.query(
+      `INSERT INTO inbox (consumer, event_id, topic, type)
+       SELECT $1, id, $3, type FROM unnest($2::uuid[], $4::text[]) AS e(id, type)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.settings.group, handled.map((e) => e.id), topic, handled.map((e) => e.type)],
+    );
+    const fresh = new Set(inserted.map((r) => r.event_id));
+    for (const event of handled) {
+      if (!fresh.delete(event.id.toLowerCase())) {
+        outcome.duplicates += 1;
+        continue;
+      }
+      await handlers[event.type]!(event, tx);
+      outcome.handled += 1;
+    }
+    return outcome;
+  }
+
+  private count(outcome: Outcome): void {
+    this.counters.handled += outcome.handled;
+    this.counters.duplicates += outcome.duplicates;
+    this.counters.ignored += outcome.ignored;
+  }
+}
+
+type Outcome = { handled: number; duplicates: number; ignored: number };
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

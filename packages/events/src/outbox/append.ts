@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import type { EventCatalogue } from '../catalogue/define';
+import { newEvent, type DomainEvent } from '../envelope';
+
+export interface NewEvent<T = unknown> {
+  type: string;
+  subject: string;
+  data: T;
+  traceparent?: string | undefined;
+}
+
+/**
+ * Writes events to the outbox through the caller's transaction (`manager` must be the
+ * transactional EntityManager), so they commit or roll back with the state change they describe.
+ * Each payload is validated against the catalogue first: an invalid event is a bug and fails the
+ * whole transaction rather than reaching Kafka.
+ */
+export class Outbox {
+  constructor(private readonly catalogue: EventCatalogue, private readonly source: string) {}
+
+  async append(manager: EntityManager, ...events: NewEvent[]): Promise<DomainEvent[]> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('Outbox.append needs the EntityManager of an open transaction');
+    }
+    const envelopes = events.map((e) => {
+      const definition = this.catalogue.get(e.type);
+      const data = this.catalogue.parse(e.type, e.data);
+      return { topic: definition!.topic, event: newEvent({ ...e, data, source: this.source }) };
+    });
+    if (envelopes.length === 0) return [];
+    const values: unknown[] = [];
+    const rows = envelopes.map(({ topic, event }, i) => {
+      const n = i * 8;
+      values.push(event.id, topic, event.subject, event.type, event.source, event.time, JSON.stringify(event.data), event.traceparent ?? null);
+      return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8})`;
+    });
+    await manager.query(
+      `INSERT INTO outbox (id, topic, key, type, source, time, payload, traceparent) VALUES ${rows.join(', ')}`,
+      values,
+    );
+    return envelopes.map((e) => e.event);
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineEvent, EventCatalogue, EventValidationError, platformCatalogue, TOPICS } from '../src';
+
+describe('EventCatalogue', () => {
+  it('knows every platform event type once, each on a registered topic', () => {
+    const topics = new Set<string>(Object.values(TOPICS));
+    for (const definition of platformCatalogue.all()) {
+      expect(definition.type).toMatch(/^pcc\.[a-z-]+\.[a-z-]+$/);
+      expect(topics.has(definition.topic)).toBe(true);
+    }
+    expect(platformCatalogue.get('pcc.organization.registered')?.topic).toBe('pcc.organizations.organization.v1');
+  });
+
+  it('refuses two definitions of one type', () => {
+    const one = defineEvent({ type: 'pcc.x.y', topic: 't', description: '', schema: z.object({}) });
+    expect(() => new EventCatalogue([one, one])).toThrow(/defined twice/);
+  });
+
+  it('validates payloads and names every problem', () => {
+    const error = (() => {
+      try {
+        platformCatalogue.parse('pcc.organization.registered', { organization: { id: 'nope', code: '' } });
+      } catch (e) {
+        return e as EventValidationError;
+      }
+      throw new Error('expected a validation error');
+    })();
+    expect(error).toBeInstanceOf(EventValidationError);
+    expect(error.problems.join('\n')).toMatch(/organization\.id/);
+    expect(error.problems.join('\n')).toMatch(/organization\.code/);
+    expect(error.problems.join('\n')).toMatch(/actor/);
+  });
+
+  it('rejects an unknown type', () => {
+    expect(() => platformCatalogue.parse('pcc.nothing.here', {})).toThrow(/unknown event type/);
+  });
+});

@@ -1,0 +1,70 @@
+import { Client } from 'pg';
+import type { TestDatabase } from '@pcc/db';
+import { Outbox } from '../src';
+import { counterCatalogue, freshDatabase } from './fixtures';
+
+describe('outbox (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  const outbox = new Outbox(counterCatalogue('pcc.test.outbox'), '/services/test');
+  const key = '00000000-0000-4000-8000-000000000009';
+  const count = async () => (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox'))[0].n as number;
+
+  beforeAll(async () => {
+    db = await freshDatabase('outbox');
+  });
+  afterAll(async () => db.drop());
+
+  it('commits events with the transaction', async () => {
+    const [event] = await db.dataSource.transaction((tx) => outbox.append(tx, { type: 'pcc.test.counted', subject: key, data: { key, n: 1 } }));
+    const rows = await db.dataSource.query('SELECT id, topic, key, type, source, payload FROM outbox');
+    expect(rows).toEqual([{ id: event!.id, topic: 'pcc.test.outbox', key, type: 'pcc.test.counted', source: '/services/test', payload: { key, n: 1 } }]);
+    await db.dataSource.query('DELETE FROM outbox');
+  });
+
+  it('leaves no event behind when the business transaction rolls back', async () => {
+    await expect(
+      db.dataSource.transaction(async (tx) => {
+        await tx.query(`INSERT INTO effect (key, n) VALUES ('k', 1)`);
+        await outbox.append(tx, { type: 'pcc.test.counted', subject: key, data: { key, n: 2 } });
+        throw new Error('business rule failed after the event was appended');
+      }),
+    ).rejects.toThrow('business rule failed');
+    expect(await count()).toBe(0);
+    expect(await db.dataSource.query('SELECT count(*)::int AS n FROM effect')).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses an invalid payload and so fails the whole transaction', async () => {
+    await expect(
+      db.dataSource.transaction(async (tx) => {
+        await tx.query(`INSERT INTO effect (key, n) VALUES ('k', 1)`);
+        await outbox.append(tx, { type: 'pcc.test.counted', subject: key, data: { key, n: -1 } });
+      }),
+    ).rejects.toThrow(/invalid pcc.test.counted event/);
+    expect(await count()).toBe(0);
+    expect(await db.dataSource.query('SELECT count(*)::int AS n FROM effect')).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses to write outside a transaction', async () => {
+    await expect(outbox.append(db.dataSource.manager, { type: 'pcc.test.counted', subject: key, data: { key, n: 3 } })).rejects.toThrow(/open transaction/);
+    expect(await count()).toBe(0);
+  });
+
+  it('wakes listeners when a transaction with events commits, not before', async () => {
+    const listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    const notes: string[] = [];
+    listener.on('notification', (n) => notes.push(n.channel));
+    await listener.query('LISTEN pcc_outbox');
+    try {
+      await db.dataSource.transaction(async (tx) => {
+        await outbox.append(tx, { type: 'pcc.test.counted', subject: key, data: { key, n: 4 } });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(notes).toEqual([]);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(notes).toEqual(['pcc_outbox']);
+    } finally {
+      await listener.end();
+    }
+  });
+});

@@ -1,0 +1,60 @@
+# Shared set-up of `npm test`, `npm start` and the benchmarks: install what is missing, make sure
+# PostgreSQL is up with the service databases, and start Kafka unless KAFKA_BROKERS names one.
+# Everything started here is stopped by `pcc_cleanup` (registered as an EXIT trap by callers).
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PCC_STARTED_KAFKA=0
+
+log() { echo "pcc: $*" >&2; }
+
+pcc_install() {
+  # npm ci when node_modules is missing or older than the lockfile; the lockfile is the truth.
+  if [[ ! -f "$ROOT/node_modules/.package-lock.json" || "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]]; then
+    log "installing node modules (npm ci)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+pcc_postgres() {
+  local server="${PCC_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+  if ! psql "$server" -XtAc 'SELECT 1' >/dev/null 2>&1; then
+    # Only the machine's own cluster is ours to start; a remote server must already be up.
+    if [[ -z "${PCC_POSTGRES_URL:-}" ]] && command -v pg_ctlcluster >/dev/null; then
+      log "starting the machine's PostgreSQL"
+      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+    fi
+    for _ in $(seq 1 30); do
+      psql "$server" -XtAc 'SELECT 1' >/dev/null 2>&1 && break
+      sleep 1
+    done
+  fi
+  psql "$server" -XtAc 'SELECT 1' >/dev/null || { log "PostgreSQL at $server is not reachable"; return 1; }
+  bash "$ROOT/infra/postgres/create-databases.sh"
+}
+
+pcc_kafka() {
+  if [[ -n "${KAFKA_BROKERS:-}" && "${PCC_KAFKA_MANAGED:-}" != "1" ]]; then
+    log "using Kafka at $KAFKA_BROKERS"
+    return 0
+  fi
+  local pid_file="$ROOT/infra/kafka/.cache/kafka.pid"
+  if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    log "Kafka already running (pid $(cat "$pid_file")); leaving it running afterwards"
+  else
+    PCC_KAFKA_MANAGED=1 bash "$ROOT/infra/kafka/start.sh"
+    PCC_STARTED_KAFKA=1
+  fi
+  export KAFKA_BROKERS=127.0.0.1:9092 PCC_KAFKA_MANAGED=1
+}
+
+pcc_cleanup() {
+  if [[ "$PCC_STARTED_KAFKA" == "1" ]]; then
+    bash "$ROOT/infra/kafka/stop.sh" || true
+  fi
+}
+
+pcc_setup() {
+  pcc_install
+  pcc_postgres
+  pcc_kafka
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `npm start`: the whole platform on this machine. Installs what is missing, brings up PostgreSQL
+# (databases) and Kafka, builds, migrates and seeds, then runs every process in the foreground with
+# its output prefixed by its name. Ctrl-C (or SIGTERM) stops everything it started, by pid.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+PIDS=()
+stop_all() {
+  trap - INT TERM EXIT
+  log "stopping…"
+  # Each entry is a subshell running `command | sed`: stop its children (the process itself) first.
+  for pid in "${PIDS[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pcc_cleanup
+  exit 0
+}
+trap stop_all INT TERM EXIT
+
+pcc_setup || exit 1
+npx turbo run build --output-logs=errors-only || exit 1
+
+# run NAME COMMAND…: starts one process in the background, its lines prefixed with [NAME].
+run() {
+  local name="$1"
+  shift
+  ( "$@" 2>&1 | sed -u "s/^/[$name] /" ) &
+  PIDS+=($!)
+}
+
+# shellcheck source=/dev/null
+source "$ROOT/scripts/processes.sh"
+start_processes
+
+wait

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, brings up PostgreSQL and Kafka, builds, runs every
+# workspace's tests one workspace at a time (they share one broker; one of them restarts it), stops
+# what it started, and ends with one line: `N passed, N failed`.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap pcc_cleanup EXIT
+cd "$ROOT"
+
+pcc_setup || exit 1
+find . -name test-results.json -not -path './node_modules/*' -delete
+
+status=0
+npx turbo run build --output-logs=errors-only || status=$?
+if [[ $status -eq 0 ]]; then
+  npx turbo run test --concurrency=1 --continue --output-logs=full "$@" || status=$?
+fi
+node scripts/test-summary.mjs || status=1
+exit $status
