@@ -31,6 +31,6 @@ run() {
 
 # shellcheck source=/dev/null
 source "$ROOT/scripts/processes.sh"
-start_processes
+start_processes || exit 1
 
 wait

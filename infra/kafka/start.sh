@@ -31,8 +31,10 @@ if [[ ! -f "$KAFKA_DATA/meta.properties" ]]; then
     || { cat "$KAFKA_CACHE/format.log" >&2; exit 1; }
 fi
 
+# setsid: its own session, so whoever started the script (a test runner, turbo) can end its own
+# process group without taking the broker down with it.
 echo "kafka: starting Apache Kafka $KAFKA_VERSION (KRaft, single node) on 127.0.0.1:9092" >&2
-nohup java -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
   -cp "$classpath" kafka.Kafka "$properties" >"$KAFKA_LOG_FILE" 2>&1 &
 echo $! > "$KAFKA_PID_FILE"
 

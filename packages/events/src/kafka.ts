@@ -18,9 +18,9 @@ export function createKafka(settings: KafkaSettings, log: (level: string, messag
     requestTimeout: 30_000,
     retry: { initialRetryTime: 100, retries: 5, maxRetryTime: 5_000 },
     logLevel: logLevel.WARN,
-    logCreator: () => ({ level, log: entry }) => {
+    logCreator: () => ({ label, log: entry }) => {
       const { message, ...extra } = entry;
-      log(logLevel[level] ?? 'INFO', String(message), extra);
+      log(label, String(message), extra);
     },
   };
   return new Kafka(config);

@@ -11,6 +11,8 @@ export const ORGANIZATION_TYPES = [
   'SUBDISTRICT_ADMINISTRATION',
 ] as const;
 export const DISTRICTS = ['MUEANG_PHUKET', 'KATHU', 'THALANG'] as const;
+export const MEMBER_CATEGORIES = ['LGO_EXECUTIVE', 'GOVERNMENT_OFFICIAL', 'CITIZEN_REPRESENTATIVE', 'OTHER_STAKEHOLDER'] as const;
+export const AGREEMENT_SUBJECTS = ['WASTE_MANAGEMENT', 'DEVELOPMENT_COORDINATION', 'DISASTER_RESPONSE', 'OTHER'] as const;
 
 /**
  * The public face of an organization, carried whole in every organization event so that the
@@ -54,7 +56,7 @@ const memberSnapshot = z.object({
   fullName: z.string().min(1),
   title: z.string().nullable(),
   groupRole: z.string().min(1),
-  category: z.enum(['LGO_EXECUTIVE', 'GOVERNMENT_OFFICIAL', 'CITIZEN_REPRESENTATIVE', 'OTHER_STAKEHOLDER']),
+  category: z.enum(MEMBER_CATEGORIES),
   termStart: isoDate.nullable(),
   termEnd: isoDate.nullable(),
 });
@@ -87,7 +89,7 @@ const agreementTarget = z.object({
 const agreementSnapshot = z.object({
   id: uuid,
   title: z.string().min(1),
-  subject: z.enum(['WASTE_MANAGEMENT', 'DEVELOPMENT_COORDINATION', 'DISASTER_RESPONSE', 'OTHER']),
+  subject: z.enum(AGREEMENT_SUBJECTS),
   signedOn: isoDate,
   signatoryOrganizationIds: z.array(uuid),
   targets: z.array(agreementTarget),

@@ -1,4 +1,4 @@
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventCatalogue } from '../catalogue/define';
 import { fromKafkaMessage } from '../cloudevents';
@@ -52,7 +52,7 @@ export class ConsumerRunner {
 
   constructor(private readonly settings: ConsumerSettings) {
     this.consumer = settings.kafka.consumer({ groupId: settings.group, allowAutoTopicCreation: false });
-    this.producer = settings.kafka.producer({ allowAutoTopicCreation: false });
+    this.producer = settings.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     this.maxAttempts = settings.maxAttempts ?? 3;
     this.retryDelayMs = settings.retryDelayMs ?? 200;
     this.chunkSize = settings.chunkSize ?? 200;

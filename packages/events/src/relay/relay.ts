@@ -1,5 +1,5 @@
 import { Pool, type PoolClient } from 'pg';
-import type { Kafka, Producer, TopicMessages } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import { toKafkaMessage } from '../cloudevents';
 import { CLAIM_BATCH_SQL, type OutboxRow } from './claim';
 
@@ -50,7 +50,7 @@ export class OutboxRelay {
     this.pool = new Pool({ connectionString: settings.databaseUrl, max: 2, application_name: 'outbox-relay' });
     // A dropped idle connection must not crash the process; the loop reconnects on next use.
     this.pool.on('error', (error) => this.report(error));
-    this.producer = settings.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = settings.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     this.batchSize = settings.batchSize ?? 500;
     this.pollIntervalMs = settings.pollIntervalMs ?? 500;
     this.minBackoffMs = settings.minBackoffMs ?? 200;

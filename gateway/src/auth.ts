@@ -1,0 +1,40 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { PUBLIC_IDENTITY, toIdentity, InvalidTokenError, type Identity } from '@pcc/subgraph-kit';
+
+export interface AuthSettings {
+  secret: string;
+  jwksUrl?: string | undefined;
+  issuer?: string | undefined;
+  audience?: string | undefined;
+}
+
+/**
+ * Turns the caller's `Authorization` header into an Identity: no header = PUBLIC; a valid JWT =
+ * its `sub`, `role` and `org`; anything else (bad signature, expired, unknown role) is rejected,
+ * never downgraded to PUBLIC, so a client with a broken token finds out.
+ */
+export class Authenticator {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+
+  constructor(private readonly settings: AuthSettings) {
+    this.key = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : new TextEncoder().encode(settings.secret);
+  }
+
+  async identify(authorization: string | undefined): Promise<Identity> {
+    if (authorization === undefined || authorization.trim() === '') return PUBLIC_IDENTITY;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw new InvalidTokenError('Authorization must be "Bearer <token>"');
+    try {
+      const options = {
+        algorithms: this.settings.jwksUrl ? ['RS256', 'ES256', 'PS256', 'EdDSA'] : ['HS256'],
+        ...(this.settings.issuer ? { issuer: this.settings.issuer } : {}),
+        ...(this.settings.audience ? { audience: this.settings.audience } : {}),
+      };
+      const { payload } = typeof this.key === 'function' ? await jwtVerify(match[1]!, this.key, options) : await jwtVerify(match[1]!, this.key, options);
+      return toIdentity(payload);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw error;
+      throw new InvalidTokenError((error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'token expired' : 'invalid token');
+    }
+  }
+}

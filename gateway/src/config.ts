@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { env, httpEnv, logEnv } from '@pcc/config';
+
+/** Development-only secrets, refused when NODE_ENV=production. */
+export const DEV_JWT_SECRET = 'pcc-development-jwt-secret-not-for-production';
+export const DEV_INTERNAL_SECRET = 'pcc-development-internal-secret-not-for-production';
+
+/**
+ * The gateway's environment. Subgraph URLs come from the supergraph; `*_URL` overrides them
+ * (containers reach services by name).
+ */
+export const configSchema = z
+  .object({
+    ...httpEnv(4000),
+    ...logEnv(),
+    /** HS256 secret of callers' JWTs (development and tests). */
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+    /** In production: the identity provider's JWKS URL; when set, tokens are verified against it (RS256/ES256). */
+    JWT_JWKS_URL: env.url(undefined, ['https', 'http']).optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+    INTERNAL_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_INTERNAL_SECRET),
+    SUPERGRAPH_PATH: z.string().min(1).optional(),
+    ORGANIZATIONS_URL: env.url(undefined, ['http', 'https']).optional(),
+    CASES_URL: env.url(undefined, ['http', 'https']).optional(),
+    PLANNING_URL: env.url(undefined, ['http', 'https']).optional(),
+    WASTE_METRICS_URL: env.url(undefined, ['http', 'https']).optional(),
+    SUBGRAPH_TIMEOUT_MS: env.int(10_000, 100, 120_000),
+    MAX_DEPTH: env.int(12, 2, 50),
+    MAX_ALIASES: env.int(30, 1, 1000),
+    MAX_COST: env.int(20_000, 100, 1_000_000),
+    BODY_LIMIT_BYTES: env.int(1_048_576, 1024, 16_777_216),
+  })
+  .superRefine((config, context) => {
+    if (config.NODE_ENV !== 'production') return;
+    if (config.JWT_SECRET === DEV_JWT_SECRET && !config.JWT_JWKS_URL) context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_JWKS_URL or a real JWT_SECRET in production' });
+    if (config.INTERNAL_JWT_SECRET === DEV_INTERNAL_SECRET) context.addIssue({ code: 'custom', path: ['INTERNAL_JWT_SECRET'], message: 'set a real secret in production' });
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Subgraph URL overrides by subgraph name, from the config. */
+export const urlOverrides = (config: Config): Record<string, string | undefined> => ({
+  organizations: config.ORGANIZATIONS_URL,
+  cases: config.CASES_URL,
+  planning: config.PLANNING_URL,
+  waste_metrics: config.WASTE_METRICS_URL,
+});

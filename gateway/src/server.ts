@@ -1,0 +1,127 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import {
+  clientErrorStatusPlugin,
+  createFormatError,
+  createLogger,
+  createMetrics,
+  InternalTokens,
+  InvalidTokenError,
+  registerOperationalRoutes,
+  registerRequestLogging,
+  requestIdOf,
+  type Identity,
+  type Metrics,
+} from '@pcc/subgraph-kit';
+import { Authenticator } from './auth';
+import { urlOverrides, type Config } from './config';
+import { idePage, registerIde, wantsIde } from './ide';
+import { SubgraphSource, type GatewayContext } from './subgraph-source';
+import { subgraphsOf } from './supergraph';
+
+export interface GatewayDeps {
+  config: Config;
+  supergraphSdl: string;
+  logger?: Logger;
+}
+
+export interface GatewayServer {
+  app: FastifyInstance;
+  apollo: ApolloServer<GatewayContext>;
+  metrics: Metrics;
+  log: Logger;
+  /** Subgraphs by name, with the URL this gateway calls. */
+  subgraphs: Array<{ name: string; url: string }>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    callerIdentity: Identity | null;
+  }
+}
+
+const unauthenticated = (message: string) => ({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+
+/**
+ * The one GraphQL endpoint: Apollo Gateway over the committed supergraph, on Fastify. It
+ * authenticates the caller, limits what a request may cost (depth, aliases, cost, body size,
+ * per-subgraph timeouts), and forwards the identity to subgraphs as a signed internal token.
+ * Returns the app without listening.
+ */
+export async function createGatewayServer(deps: GatewayDeps): Promise<GatewayServer> {
+  const { config } = deps;
+  const log = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
+  const overrides = urlOverrides(config);
+  const subgraphs = subgraphsOf(deps.supergraphSdl).map(({ name, url }) => ({ name, url: overrides[name] ?? url }));
+  const internalTokens = new InternalTokens(config.INTERNAL_JWT_SECRET);
+  const authenticator = new Authenticator({ secret: config.JWT_SECRET, jwksUrl: config.JWT_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    genReqId: (request) => requestIdOf(request.headers['x-request-id']),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+  });
+  registerRequestLogging(app);
+  const metrics = createMetrics('gateway');
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: deps.supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphSource({ name, url: overrides[name] ?? url!, internalTokens, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_DEPTH },
+    maxAliases: { n: config.MAX_ALIASES },
+    costLimit: { maxCost: config.MAX_COST },
+    maxDirectives: { n: 50 },
+    // Token limit: Apollo's own parser does it (parseOptions below); armor's version throws from a
+    // plugin hook, which turns a plain syntax error into a 500.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.NODE_ENV !== 'production',
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: 10_000 },
+    formatError: createFormatError((error) => log.error({ err: error }, 'unexpected error')),
+    validationRules: protection.validationRules,
+    plugins: [...protection.plugins, fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), metrics.plugin, clientErrorStatusPlugin],
+  });
+  await apollo.start();
+
+  registerOperationalRoutes(app, metrics, {
+    supergraph: async () => true, // apollo.start() resolved: the supergraph is loaded and valid
+    ...Object.fromEntries(
+      subgraphs.map(({ name, url }) => [name, async () => (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok] as const),
+    ),
+  });
+  registerIde(app);
+  app.decorateRequest('callerIdentity', null);
+
+  await app.register(async (graphql) => {
+    graphql.addHook('preHandler', async (request, reply) => {
+      if (request.method === 'GET' && wantsIde(request.headers.accept, request.query)) return reply.type('text/html').send(idePage);
+      try {
+        request.callerIdentity = await authenticator.identify(request.headers.authorization);
+      } catch (error) {
+        if (error instanceof InvalidTokenError) return reply.code(401).send(unauthenticated(error.message));
+        throw error;
+      }
+    });
+    await graphql.register(fastifyApollo(apollo), {
+      context: async (request: FastifyRequest): Promise<GatewayContext> => ({
+        identity: request.callerIdentity!,
+        requestId: request.id,
+        traceparent: request.headers.traceparent as string | undefined,
+      }),
+    });
+  });
+  return { app, apollo, metrics, log, subgraphs };
+}

@@ -1,0 +1,105 @@
+import { SignJWT } from 'jose';
+import { loadConfig } from '@pcc/config';
+import { createKafka, ensureTopics, OutboxRelay, TOPICS } from '@pcc/events';
+import { InternalTokens } from '@pcc/subgraph-kit';
+import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@pcc/testing';
+import { createServer, entities, migrations, seed } from '@pcc/organizations';
+import { configSchema, DEV_JWT_SECRET } from '../src/config';
+import { createGatewayServer } from '../src/server';
+import { readSupergraph } from '../src/supergraph';
+
+const INTERNAL_SECRET = 'gateway-test-internal-secret-0123456789abcdef';
+
+export interface GraphQLResult {
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }> };
+}
+
+/**
+ * The platform as a client sees it, on real parts: the organizations subgraph on a fresh
+ * database with the demo registry, its relay publishing to the real Kafka, and the gateway in
+ * front, both listening on free ports.
+ */
+export class Platform {
+  db!: TestDatabase;
+  gatewayUrl!: string;
+  organizationsUrl!: string;
+  private organizations!: Awaited<ReturnType<typeof createServer>>;
+  private gateway!: Awaited<ReturnType<typeof createGatewayServer>>;
+  private relay!: OutboxRelay;
+  private organizationsPort = 0;
+
+  static async start(): Promise<Platform> {
+    const platform = new Platform();
+    await platform.boot();
+    return platform;
+  }
+
+  private async boot(): Promise<void> {
+    this.db = await createTestDatabase({ prefix: 'gateway', migrations, entities });
+    await seed(this.db.dataSource);
+    const kafka = createKafka({ brokers: kafkaBrokers(), clientId: 'gateway-test' }, () => undefined);
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, [TOPICS.organization, TOPICS.member, TOPICS.agreement], { partitions: 6, replicationFactor: 1 });
+    await admin.disconnect();
+    this.relay = new OutboxRelay({ databaseUrl: this.db.url, kafka, pollIntervalMs: 200 });
+    this.relay.start();
+    await this.startOrganizations();
+    const config = loadConfig(configSchema, { ORGANIZATIONS_URL: this.organizationsUrl, INTERNAL_JWT_SECRET: INTERNAL_SECRET, LOG_LEVEL: 'silent', SUBGRAPH_TIMEOUT_MS: '3000' });
+    this.gateway = await createGatewayServer({ config, supergraphSdl: readSupergraph() });
+    this.gatewayUrl = `${await this.gateway.app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
+  }
+
+  /** (Re)starts the subgraph; on a restart it takes the same port, as a redeployed service would. */
+  async startOrganizations(): Promise<void> {
+    this.organizations = await createServer({ dataSource: this.db.dataSource, internalTokens: new InternalTokens(INTERNAL_SECRET), logLevel: 'silent' });
+    const address = await this.organizations.app.listen({ host: '127.0.0.1', port: this.organizationsPort });
+    this.organizationsPort = Number(new URL(address).port);
+    this.organizationsUrl = `${address}/graphql`;
+  }
+
+  async stopOrganizations(): Promise<void> {
+    await this.organizations.app.close();
+  }
+
+  async stop(): Promise<void> {
+    await this.gateway.app.close();
+    await this.organizations.app.close();
+    await this.relay.stop();
+    await this.db.drop();
+  }
+
+  /** A caller's token, signed like `npm run token` does. */
+  static token(role: 'NETWORK_ADMIN' | 'LGO_OFFICER' | 'ANALYST', org?: string, expiresIn = '10m'): Promise<string> {
+    return new SignJWT({ role, ...(org ? { org } : {}) })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(`test-${role.toLowerCase()}`)
+      .setIssuedAt()
+      .setExpirationTime(expiresIn)
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
+  }
+
+  /** POSTs a GraphQL request to a URL (the gateway by default) the way a dashboard would. */
+  async graphql(query: string, variables: Record<string, unknown> = {}, token?: string, url = this.gatewayUrl): Promise<GraphQLResult> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLResult['body'] };
+  }
+
+  async organizationId(code: string): Promise<string> {
+    const [row] = await this.db.dataSource.query('SELECT id FROM organization WHERE code = $1', [code]);
+    return (row as { id: string }).id;
+  }
+
+  /** A fingerprint of the registry, to prove a refused request changed nothing. */
+  async registrySnapshot(): Promise<string> {
+    const rows = await this.db.dataSource.query(
+      `SELECT (SELECT json_agg(o ORDER BY code) FROM organization o) AS o, (SELECT json_agg(m ORDER BY id) FROM member m) AS m, (SELECT json_agg(a ORDER BY id) FROM agreement a) AS a, (SELECT count(*) FROM agreement_signatory) AS s`,
+    );
+    return JSON.stringify(rows);
+  }
+}

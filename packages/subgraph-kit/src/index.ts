@@ -1,0 +1,10 @@
+export * from './errors';
+export * from './identity';
+export * from './authz';
+export * from './pagination';
+export { keyedLoader, groupedLoader } from './loaders';
+export { createLogger, createMetrics, traceIdOf, requestIdOf, registerOperationalRoutes, registerRequestLogging, type Metrics, type ReadinessCheck } from './observability';
+export { createSubgraphServer, type BaseContext, type SubgraphServer, type SubgraphServerOptions } from './server';
+export { serve } from './serve';
+export { loadSchemaFile } from './schema-file';
+export { DateScalar, DateTimeScalar, DecimalScalar, scalarResolvers } from './scalars';

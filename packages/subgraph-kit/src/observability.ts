@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { FastifyInstance } from 'fastify';
+
+/** JSON logs to stdout; every request's lines carry its request id and W3C trace id. */
+export function createLogger(service: string, level: string): Logger {
+  return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime, redact: ['req.headers.authorization'] });
+}
+
+/** The trace id of a W3C `traceparent` header (`00-<trace id>-<span id>-<flags>`), if valid. */
+export function traceIdOf(traceparent: string | undefined): string | undefined {
+  const match = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(traceparent ?? '');
+  return match && match[1] !== '0'.repeat(32) ? match[1] : undefined;
+}
+
+/** Request ids: the caller's `x-request-id` when it is sane, else a new uuid. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
+}
+
+/** Puts the trace id on each request's logger and echoes the request id to the caller. */
+export function registerRequestLogging(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const traceId = traceIdOf(request.headers.traceparent as string | undefined);
+    if (traceId) request.log = request.log.child({ traceId });
+    void reply.header('x-request-id', request.id);
+  });
+}
+
+export interface Metrics {
+  registry: Registry;
+  operations: Histogram<'operation' | 'outcome'>;
+  outboxPending: Gauge;
+  plugin: ApolloServerPlugin;
+}
+
+/**
+ * Prometheus metrics of one process: Node's defaults, GraphQL operations (count and latency by
+ * operation name and outcome) and the outbox lag (filled by `outboxLag` on each scrape).
+ */
+export function createMetrics(service: string, outboxLag?: () => Promise<{ pending: number; oldestAgeSeconds: number }>): Metrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  const operations = new Histogram({
+    name: 'pcc_graphql_operation_duration_seconds',
+    help: 'GraphQL operations by name and outcome',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const errors = new Counter({ name: 'pcc_graphql_errors_total', help: 'GraphQL errors by code', labelNames: ['code'] as const, registers: [registry] });
+  const outboxPending = new Gauge({
+    name: 'pcc_outbox_pending_events',
+    help: 'Events committed but not yet published to Kafka',
+    registers: [registry],
+    async collect() {
+      if (outboxLag) this.set((await outboxLag().catch(() => ({ pending: NaN }))).pending);
+    },
+  });
+  new Gauge({
+    name: 'pcc_outbox_oldest_age_seconds',
+    help: 'Age of the oldest unpublished event',
+    registers: [registry],
+    async collect() {
+      if (outboxLag) this.set((await outboxLag().catch(() => ({ oldestAgeSeconds: NaN }))).oldestAgeSeconds);
+    },
+  });
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      const end = operations.startTimer();
+      return {
+        async willSendResponse({ operationName, errors: requestErrors }) {
+          for (const e of requestErrors ?? []) errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL') });
+          end({ operation: operationName ?? 'anonymous', outcome: requestErrors?.length ? 'error' : 'ok' });
+        },
+      };
+    },
+  };
+  return { registry, operations, outboxPending, plugin };
+}
+
+export type ReadinessCheck = () => Promise<boolean>;
+
+/** `/healthz`: the process answers. `/readyz`: every check passes. `/metrics`: Prometheus text. */
+export function registerOperationalRoutes(app: FastifyInstance, metrics: Metrics, checks: Record<string, ReadinessCheck>): void {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const results = Object.fromEntries(
+      await Promise.all(Object.entries(checks).map(async ([name, check]) => [name, await check().catch(() => false)] as const)),
+    );
+    const ready = Object.values(results).every(Boolean);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: results });
+  });
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+}

@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+import type { BaseContext } from '@pcc/subgraph-kit';
+import { AgreementManager } from './providers/agreement-manager';
+import { MemberManager } from './providers/member-manager';
+import { OrganizationManager } from './providers/organization-manager';
+import { createLoaders, type Loaders } from './store/loaders';
+
+/** What resolvers get for one request: who asks, the providers acting for them, and the loaders. */
+export interface Context extends BaseContext {
+  organizations: OrganizationManager;
+  members: MemberManager;
+  agreements: AgreementManager;
+  loaders: Loaders;
+}
+
+export function createContext(dataSource: DataSource) {
+  return (base: BaseContext): Context => {
+    const scope = { dataSource, identity: base.identity, traceparent: base.traceparent };
+    return {
+      ...base,
+      organizations: new OrganizationManager(scope),
+      members: new MemberManager(scope),
+      agreements: new AgreementManager(scope),
+      loaders: createLoaders(dataSource),
+    };
+  };
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { AGREEMENT_SUBJECTS, DISTRICTS, MEMBER_CATEGORIES, ORGANIZATION_TYPES } from './vocabulary';
+
+/**
+ * What the registry accepts, checked before anything touches the database. GraphQL already
+ * checks types and enums; these rules add lengths, formats and ranges, and every violation is
+ * reported at once (one BAD_USER_INPUT listing the fields).
+ */
+const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
+const isoDate = z.iso.date('must be a date YYYY-MM-DD').nullish();
+
+export const organizationCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'must be 2–32 capital letters, digits or dashes, e.g. PATONG');
+
+export const contactInput = z
+  .object({
+    address: optionalText(500),
+    phone: z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, 'must be a phone number').nullish(),
+    email: z.email('must be an email address').max(254).nullish(),
+    website: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(500).nullish(),
+  })
+  .strict();
+
+export const geoPointInput = z.object({
+  lat: z.number().min(-90, 'must be a latitude').max(90, 'must be a latitude'),
+  lng: z.number().min(-180, 'must be a longitude').max(180, 'must be a longitude'),
+});
+
+export const registerOrganizationInput = z.object({
+  code: organizationCode,
+  nameTh: name,
+  nameEn: name,
+  type: z.enum(ORGANIZATION_TYPES),
+  district: z.enum(DISTRICTS),
+  location: geoPointInput.nullish(),
+  contact: contactInput.nullish(),
+  establishedOn: isoDate,
+});
+export type RegisterOrganizationInput = z.infer<typeof registerOrganizationInput>;
+
+export const updateOrganizationInput = z
+  .object({
+    nameTh: name.nullish(),
+    nameEn: name.nullish(),
+    type: z.enum(ORGANIZATION_TYPES).nullish(),
+    district: z.enum(DISTRICTS).nullish(),
+    location: geoPointInput.nullish(),
+    contact: contactInput.nullish(),
+    establishedOn: isoDate,
+  })
+  .refine((input) => Object.values(input).some((v) => v !== undefined), 'must change at least one field');
+export type UpdateOrganizationInput = z.infer<typeof updateOrganizationInput>;
+
+/** Fields an LGO officer may change on their own organization: its contact details. */
+export const OFFICER_EDITABLE_FIELDS: ReadonlySet<string> = new Set(['contact']);
+
+const memberFields = {
+  fullName: name,
+  title: optionalText(200),
+  groupRole: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  category: z.enum(MEMBER_CATEGORIES),
+  termStart: isoDate,
+  termEnd: isoDate,
+  phone: contactInput.shape.phone,
+  email: contactInput.shape.email,
+};
+const termInOrder = (m: { termStart?: string | null; termEnd?: string | null }) => !m.termStart || !m.termEnd || m.termEnd >= m.termStart;
+
+export const addMemberInput = z
+  .object({ ...memberFields, organizationId: z.uuid('must be an id').nullish() })
+  .refine(termInOrder, { message: 'must not end before it starts', path: ['termEnd'] });
+export type AddMemberInput = z.infer<typeof addMemberInput>;
+
+export const updateMemberInput = z
+  .object({
+    fullName: name.nullish(),
+    title: memberFields.title,
+    groupRole: memberFields.groupRole.nullish(),
+    category: memberFields.category.nullish(),
+    termStart: isoDate,
+    termEnd: isoDate,
+    phone: memberFields.phone,
+    email: memberFields.email,
+  })
+  .refine((input) => Object.values(input).some((v) => v !== undefined), 'must change at least one field');
+export type UpdateMemberInput = z.infer<typeof updateMemberInput>;
+
+export const agreementTargetInput = z.object({
+  metric: z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'must be an UPPER_SNAKE_CASE metric, e.g. WASTE_REDUCTION'),
+  value: z.string().regex(/^-?\d{1,10}(\.\d{1,4})?$/, 'must be a decimal number with at most 4 decimals'),
+  unit: z.string().trim().min(1).max(20),
+  baselineFiscalYear: z.number().int().min(2500, 'must be a Buddhist-era year').max(2700, 'must be a Buddhist-era year').nullish(),
+});
+
+export const signAgreementInput = z.object({
+  title: name,
+  subject: z.enum(AGREEMENT_SUBJECTS),
+  signedOn: z.iso.date('must be a date YYYY-MM-DD'),
+  signatoryIds: z.array(z.uuid('must be an id')).min(1, 'needs at least one signatory').max(100),
+  targets: z.array(agreementTargetInput).max(20).nullish(),
+});
+export type SignAgreementInput = z.infer<typeof signAgreementInput>;
+
+export const id = z.uuid('must be an id');

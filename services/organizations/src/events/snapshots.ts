@@ -1,0 +1,44 @@
+import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
+import type { Identity } from '@pcc/subgraph-kit';
+import type { AgreementEntity, MemberEntity, OrganizationEntity } from '../store/entities';
+
+/** This service's outbox: every event it writes is validated against the platform catalogue. */
+export const outbox = new Outbox(platformCatalogue, sourceOf('organizations'));
+
+/**
+ * Event payloads. An organization event carries the whole public snapshot, so other services'
+ * projections can upsert from any single event. Member events carry no contact data: analysts
+ * read these topics, and contact details are personal data.
+ */
+export const organizationSnapshot = (o: OrganizationEntity) => ({
+  id: o.id,
+  code: o.code,
+  nameTh: o.nameTh,
+  nameEn: o.nameEn,
+  type: o.type,
+  district: o.district,
+  active: o.active,
+  establishedOn: o.establishedOn,
+});
+
+export const memberSnapshot = (m: MemberEntity) => ({
+  id: m.id,
+  organizationId: m.organizationId,
+  fullName: m.fullName,
+  title: m.title,
+  groupRole: m.groupRole,
+  category: m.category,
+  termStart: m.termStart,
+  termEnd: m.termEnd,
+});
+
+export const agreementSnapshot = (a: AgreementEntity, signatoryIds: string[]) => ({
+  id: a.id,
+  title: a.title,
+  subject: a.subject,
+  signedOn: a.signedOn,
+  signatoryOrganizationIds: signatoryIds,
+  targets: a.targets,
+});
+
+export const actorOf = (identity: Identity) => ({ sub: identity.sub, role: identity.role, org: identity.org });

@@ -1,0 +1,6 @@
+import type { AgreementResolvers } from '../generated/resolvers-types';
+
+export const Agreement: AgreementResolvers = {
+  signatories: (agreement, _args, { loaders }) => loaders.signatoriesByAgreement.load(agreement.id),
+  targets: (agreement) => agreement.targets,
+};

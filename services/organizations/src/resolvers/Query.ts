@@ -1,0 +1,11 @@
+import type { QueryResolvers } from '../generated/resolvers-types';
+
+/** Reads are open to every role; personal data is filtered on the Member type. */
+export const Query: QueryResolvers = {
+  organizations: (_parent, { filter, first, after }, { organizations }) => organizations.list(filter, { first, after }),
+  organization: (_parent, { id }, { loaders }) => loaders.organizationById.load(id),
+  organizationByCode: (_parent, { code }, { organizations }) => organizations.byCode(code),
+  members: (_parent, { filter, first, after }, { members }) => members.list(filter, { first, after }),
+  agreements: (_parent, { filter, first, after }, { agreements }) => agreements.list(filter, { first, after }),
+  agreement: (_parent, { id }, { agreements }) => agreements.byId(id),
+};

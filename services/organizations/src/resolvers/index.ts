@@ -1,0 +1,9 @@
+import { scalarResolvers } from '@pcc/subgraph-kit';
+import type { Resolvers } from '../generated/resolvers-types';
+import { Agreement } from './Agreement';
+import { Member } from './Member';
+import { Mutation } from './Mutation';
+import { Organization } from './Organization';
+import { Query } from './Query';
+
+export const resolvers: Resolvers = { Query, Mutation, Organization, Member, Agreement, ...scalarResolvers };

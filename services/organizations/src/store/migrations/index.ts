@@ -1,0 +1,5 @@
+import { eventsMigrations } from '@pcc/events';
+import { CreateRegistry1764201600000 } from './1764201600000-create-registry';
+
+/** In order: the outbox/inbox tables of @pcc/events, then this service's own. */
+export const migrations = [...eventsMigrations, CreateRegistry1764201600000];

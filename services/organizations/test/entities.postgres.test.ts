@@ -1,0 +1,94 @@
+import { QueryCounter } from '@pcc/db';
+import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
+import { createTestDatabase, type TestDatabase } from '@pcc/testing';
+import { createServer, entities, migrations, seed } from '../src/server';
+
+const SECRET = 'organizations-test-internal-secret-0123456789';
+
+/** The federation contract of this subgraph on its own: `_entities`, batched, plus the token gate. */
+describe('organizations subgraph (real PostgreSQL)', () => {
+  const counter = new QueryCounter();
+  const tokens = new InternalTokens(SECRET);
+  let db: TestDatabase;
+  let server: Awaited<ReturnType<typeof createServer>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ prefix: 'orgs', migrations, entities, logger: counter });
+    await seed(db.dataSource);
+    server = await createServer({ dataSource: db.dataSource, internalTokens: tokens, logLevel: 'silent' });
+  });
+  afterAll(async () => {
+    await server.app.close();
+    await db.drop();
+  });
+
+  async function post(query: string, variables: Record<string, unknown> = {}, identity: Identity = { sub: 't', role: 'ANALYST', org: null }) {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` },
+      payload: { query, variables },
+    });
+    return { status: response.statusCode, body: response.json() as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions: { code: string } }> } };
+  }
+
+  it('resolves all 19 organizations through _entities with one SQL query', async () => {
+    const ids: Array<{ id: string; code: string }> = await db.dataSource.query('SELECT id, code FROM organization ORDER BY code');
+    expect(ids).toHaveLength(19);
+    counter.reset();
+    const { body } = await post(
+      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization { id code nameEn } } }',
+      { representations: [...ids].reverse().map(({ id }) => ({ __typename: 'Organization', id })) },
+    );
+    expect(body.errors).toBeUndefined();
+    const entitiesReturned = body.data!._entities as Array<{ id: string; code: string }>;
+    // Same order as the representations, each one resolved.
+    expect(entitiesReturned.map((e) => e.code)).toEqual([...ids].reverse().map((i) => i.code));
+    expect(counter.statements).toHaveLength(1);
+    expect(counter.statements[0]).toMatch(/FROM "organization"/);
+  });
+
+  it('returns null for a representation that matches nothing, without a failing query', async () => {
+    const { body } = await post('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id } } }', {
+      r: [{ __typename: 'Organization', id: '00000000-0000-4000-8000-000000000000' }, { __typename: 'Organization', id: 'not-a-uuid' }],
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!._entities).toEqual([null, null]);
+  });
+
+  it('exposes its SDL with the Organization key for composition', async () => {
+    const { body } = await post('{ _service { sdl } }');
+    expect((body.data!._service as { sdl: string }).sdl).toMatch(/type Organization\s+@key\(fields: "id"\)/);
+  });
+
+  it('refuses GraphQL without the internal token, but answers health checks', async () => {
+    const response = await server.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query: '{ organizations { totalCount } }' } });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await server.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    const ready = await server.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: true } });
+    const metrics = await server.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toContain('pcc_graphql_operation_duration_seconds');
+  });
+
+  it('refuses a token signed with another key or expired', async () => {
+    const forged = await new InternalTokens('some-other-secret-that-is-long-enough-000').sign({ sub: 'x', role: 'NETWORK_ADMIN', org: null });
+    const expired = await new InternalTokens(SECRET, -10).sign({ sub: 'x', role: 'NETWORK_ADMIN', org: null });
+    for (const token of [forged, expired, 'not.a.jwt']) {
+      const response = await server.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload: { query: '{ organizations { totalCount } }' } });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('seeds idempotently: a second run creates nothing and emits nothing', async () => {
+    const before = await db.dataSource.query('SELECT count(*)::int AS n FROM outbox');
+    expect(await seed(db.dataSource)).toEqual({ organizations: 0, agreements: 0 });
+    expect(await db.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual(before);
+    // The first run emitted 19 registrations and the MOU (no relay runs here, so they wait in the outbox).
+    expect(before[0].n).toBe(20);
+    const [mou] = await db.dataSource.query(`SELECT targets, (SELECT count(*)::int FROM agreement_signatory s WHERE s.agreement_id = a.id) AS signatories FROM agreement a`);
+    expect(mou).toEqual({ targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2561 }], signatories: 19 });
+  });
+});
