@@ -14,4 +14,7 @@ module.exports = {
   // 2-core machine is not oversubscribed and timings stay stable.
   maxWorkers: 1,
   setupFiles: ['reflect-metadata'],
+  // kafkajs keeps reconnect timers alive for a while after a broker restart even when every client
+  // was disconnected; a CI run must never hang on them once all tests have finished.
+  forceExit: true,
 };

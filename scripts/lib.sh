@@ -11,7 +11,7 @@ pcc_install() {
   # npm ci when node_modules is missing or older than the lockfile; the lockfile is the truth.
   if [[ ! -f "$ROOT/node_modules/.package-lock.json" || "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]]; then
     log "installing node modules (npm ci)"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) || return 1
   fi
 }
 
@@ -29,7 +29,7 @@ pcc_postgres() {
     done
   fi
   psql "$server" -XtAc 'SELECT 1' >/dev/null || { log "PostgreSQL at $server is not reachable"; return 1; }
-  bash "$ROOT/infra/postgres/create-databases.sh"
+  bash "$ROOT/infra/postgres/create-databases.sh" || { log "creating the service databases failed"; return 1; }
 }
 
 pcc_kafka() {
@@ -41,7 +41,7 @@ pcc_kafka() {
   if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
     log "Kafka already running (pid $(cat "$pid_file")); leaving it running afterwards"
   else
-    PCC_KAFKA_MANAGED=1 bash "$ROOT/infra/kafka/start.sh"
+    PCC_KAFKA_MANAGED=1 bash "$ROOT/infra/kafka/start.sh" || return 1
     PCC_STARTED_KAFKA=1
   fi
   export KAFKA_BROKERS=127.0.0.1:9092 PCC_KAFKA_MANAGED=1
@@ -54,7 +54,7 @@ pcc_cleanup() {
 }
 
 pcc_setup() {
-  pcc_install
-  pcc_postgres
-  pcc_kafka
+  pcc_install || { log "installing node modules failed"; return 1; }
+  pcc_postgres || return 1
+  pcc_kafka || { log "Kafka could not be started"; return 1; }
 }

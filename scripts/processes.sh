@@ -22,11 +22,22 @@ port_free() { # PORT: a stale process on a port would answer health checks for a
 }
 
 start_processes() {
-  port_free 4001 && port_free 4000 || return 1
+  port_free 4001 && port_free 4002 && port_free 4004 && port_free 4000 || return 1
   log "seeding the organizations registry (migrates first; idempotent)"
   node services/organizations/dist/seed/cli.js || return 1
   run organizations node services/organizations/dist/index.js
   wait_for http://127.0.0.1:4001/healthz || return 1
+
+  # The cases service learns the organizations from Kafka; its seed waits until it knows all 19.
+  run cases node services/cases/dist/index.js
+  wait_for http://127.0.0.1:4002/healthz || return 1
+  log "seeding demo cases (waits for the organization projection)"
+  node services/cases/dist/seed/cli.js || return 1
+
+  run waste-metrics node services/waste-metrics/dist/index.js
+  wait_for http://127.0.0.1:4004/healthz || return 1
+  log "seeding 24 months of waste reports (waits for the organization projection)"
+  node services/waste-metrics/dist/seed/cli.js || return 1
 
   run gateway node gateway/dist/index.js
   wait_for http://127.0.0.1:4000/readyz || return 1
@@ -42,12 +53,14 @@ start_processes() {
   PCC platform is up.
 
   GraphQL endpoint   http://localhost:4000/graphql   (open it in a browser for the GraphQL IDE)
-  organizations      http://localhost:4001/graphql   (only through the gateway; /healthz /readyz /metrics)
+  organizations      http://localhost:4001/graphql   (subgraphs answer only through the gateway; each has /healthz /readyz /metrics)
+  cases              http://localhost:4002/graphql
+  waste-metrics      http://localhost:4004/graphql
   events             every platform event is printed below with the prefix [events]
 
   Try:
     curl -s localhost:4000/graphql -H 'content-type: application/json' \\
-      -d '{"query":"{ organizations(first: 19) { totalCount edges { node { code nameTh nameEn district } } } }"}'
+      -d '{"query":"{ organizationByCode(code: \\"PATONG\\") { nameEn caseStats { open overdue } cases(first: 3) { edges { node { trackingCode title status } } } } }"}'
 
   Tokens (header  Authorization: Bearer <token>; no header = PUBLIC; more with npm run token -- --role …):
     NETWORK_ADMIN          $admin

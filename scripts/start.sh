@@ -8,15 +8,19 @@ cd "$ROOT"
 
 PIDS=()
 stop_all() {
+  local rc=$?
   trap - INT TERM EXIT
   log "stopping…"
   # Each entry is a subshell running `command | sed`: stop its children (the process itself) first.
   for pid in "${PIDS[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   pcc_cleanup
-  exit 0
+  # Ctrl-C / SIGTERM is the normal way to stop: success. A failed set-up keeps its exit code.
+  [[ "${PCC_INTERRUPTED:-0}" == "1" ]] && exit 0
+  exit "$rc"
 }
-trap stop_all INT TERM EXIT
+trap 'PCC_INTERRUPTED=1; stop_all' INT TERM
+trap stop_all EXIT
 
 pcc_setup || exit 1
 npx turbo run build --output-logs=errors-only || exit 1

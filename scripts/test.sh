@@ -7,6 +7,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap pcc_cleanup EXIT
 cd "$ROOT"
 
+# Tests get a broker with empty storage of its own (unless one is already running or KAFKA_BROKERS is
+# set): events of test databases never reach the topics `npm start` keeps.
+export PCC_KAFKA_DATA="$ROOT/infra/kafka/.cache/test-data"
+if ! { [[ -f "$ROOT/infra/kafka/.cache/kafka.pid" ]] && kill -0 "$(cat "$ROOT/infra/kafka/.cache/kafka.pid")" 2>/dev/null; }; then
+  rm -rf "$PCC_KAFKA_DATA"
+fi
 pcc_setup || exit 1
 find . -name test-results.json -not -path './node_modules/*' -delete
 

@@ -27,6 +27,8 @@ export class Authenticator {
     try {
       const options = {
         algorithms: this.settings.jwksUrl ? ['RS256', 'ES256', 'PS256', 'EdDSA'] : ['HS256'],
+        // A token without an expiry would be valid forever.
+        requiredClaims: ['exp'],
         ...(this.settings.issuer ? { issuer: this.settings.issuer } : {}),
         ...(this.settings.audience ? { audience: this.settings.audience } : {}),
       };

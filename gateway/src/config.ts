@@ -3,7 +3,8 @@ import { env, httpEnv, logEnv } from '@pcc/config';
 
 /** Development-only secrets, refused when NODE_ENV=production. */
 export const DEV_JWT_SECRET = 'pcc-development-jwt-secret-not-for-production';
-export const DEV_INTERNAL_SECRET = 'pcc-development-internal-secret-not-for-production';
+export { DEV_INTERNAL_SECRET } from '@pcc/subgraph-kit';
+import { DEV_INTERNAL_SECRET } from '@pcc/subgraph-kit';
 
 /**
  * The gateway's environment. Subgraph URLs come from the supergraph; `*_URL` overrides them
@@ -32,6 +33,9 @@ export const configSchema = z
     BODY_LIMIT_BYTES: env.int(1_048_576, 1024, 16_777_216),
   })
   .superRefine((config, context) => {
+    // An identity provider issues tokens for many applications: accept only ours.
+    if (config.JWT_JWKS_URL && !config.JWT_ISSUER) context.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'is required with JWT_JWKS_URL' });
+    if (config.JWT_JWKS_URL && !config.JWT_AUDIENCE) context.addIssue({ code: 'custom', path: ['JWT_AUDIENCE'], message: 'is required with JWT_JWKS_URL' });
     if (config.NODE_ENV !== 'production') return;
     if (config.JWT_SECRET === DEV_JWT_SECRET && !config.JWT_JWKS_URL) context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_JWKS_URL or a real JWT_SECRET in production' });
     if (config.INTERNAL_JWT_SECRET === DEV_INTERNAL_SECRET) context.addIssue({ code: 'custom', path: ['INTERNAL_JWT_SECRET'], message: 'set a real secret in production' });

@@ -15,6 +15,7 @@ import {
   registerOperationalRoutes,
   registerRequestLogging,
   requestIdOf,
+  validTraceparent,
   type Identity,
   type Metrics,
 } from '@pcc/subgraph-kit';
@@ -119,7 +120,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
       context: async (request: FastifyRequest): Promise<GatewayContext> => ({
         identity: request.callerIdentity!,
         requestId: request.id,
-        traceparent: request.headers.traceparent as string | undefined,
+        traceparent: validTraceparent(request.headers.traceparent),
       }),
     });
   });

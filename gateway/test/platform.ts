@@ -1,6 +1,10 @@
 import { SignJWT } from 'jose';
 import { loadConfig } from '@pcc/config';
-import { createKafka, ensureTopics, OutboxRelay, TOPICS } from '@pcc/events';
+import { ConsumerRunner, createKafka, ensureTopics, OutboxRelay, platformCatalogue, TOPICS } from '@pcc/events';
+import * as cases from '@pcc/cases';
+import * as waste from '@pcc/waste-metrics';
+import { QueryCounter } from '@pcc/db';
+import type { Subscription } from '@pcc/events';
 import { InternalTokens } from '@pcc/subgraph-kit';
 import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@pcc/testing';
 import { createServer, entities, migrations, seed } from '@pcc/organizations';
@@ -28,25 +32,48 @@ export class Platform {
   private gateway!: Awaited<ReturnType<typeof createGatewayServer>>;
   private relay!: OutboxRelay;
   private organizationsPort = 0;
+  casesDb?: TestDatabase;
+  casesUrl?: string;
+  wasteDb?: TestDatabase;
+  wasteUrl?: string;
+  /** Counts the SQL statements of the waste-metrics database (for N+1 checks). */
+  readonly wasteQueries = new QueryCounter();
+  private readonly stoppers: Array<() => Promise<void>> = [];
 
-  static async start(): Promise<Platform> {
+  /** `withCases` / `withWaste`: also those subgraphs, each with its own database, relay and projections. */
+  static async start(options: { withCases?: boolean; withWaste?: boolean } = {}): Promise<Platform> {
     const platform = new Platform();
-    await platform.boot();
+    await platform.boot(options.withCases ?? false, options.withWaste ?? false);
     return platform;
   }
 
-  private async boot(): Promise<void> {
+  private async boot(withCases: boolean, withWaste: boolean): Promise<void> {
     this.db = await createTestDatabase({ prefix: 'gateway', migrations, entities });
     await seed(this.db.dataSource);
     const kafka = createKafka({ brokers: kafkaBrokers(), clientId: 'gateway-test' }, () => undefined);
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, [TOPICS.organization, TOPICS.member, TOPICS.agreement], { partitions: 6, replicationFactor: 1 });
+    await ensureTopics(admin, [TOPICS.organization, TOPICS.member, TOPICS.agreement, TOPICS.case, TOPICS.wasteReport], { partitions: 6, replicationFactor: 1 });
     await admin.disconnect();
     this.relay = new OutboxRelay({ databaseUrl: this.db.url, kafka, pollIntervalMs: 200 });
     this.relay.start();
     await this.startOrganizations();
-    const config = loadConfig(configSchema, { ORGANIZATIONS_URL: this.organizationsUrl, INTERNAL_JWT_SECRET: INTERNAL_SECRET, LOG_LEVEL: 'silent', SUBGRAPH_TIMEOUT_MS: '3000' });
+    if (withCases) {
+      const started = await this.startSubgraph(kafka, 'gateway_cases', cases, [cases.organizationProjection]);
+      [this.casesDb, this.casesUrl] = [started.db, started.url];
+    }
+    if (withWaste) {
+      const started = await this.startSubgraph(kafka, 'gateway_waste', waste, [waste.organizationProjection, waste.agreementTargets], this.wasteQueries);
+      [this.wasteDb, this.wasteUrl] = [started.db, started.url];
+    }
+    const config = loadConfig(configSchema, {
+      ORGANIZATIONS_URL: this.organizationsUrl,
+      CASES_URL: this.casesUrl ?? 'http://127.0.0.1:9/graphql',
+      WASTE_METRICS_URL: this.wasteUrl ?? 'http://127.0.0.1:9/graphql',
+      INTERNAL_JWT_SECRET: INTERNAL_SECRET,
+      LOG_LEVEL: 'silent',
+      SUBGRAPH_TIMEOUT_MS: '3000',
+    });
     this.gateway = await createGatewayServer({ config, supergraphSdl: readSupergraph() });
     this.gatewayUrl = `${await this.gateway.app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
   }
@@ -59,6 +86,48 @@ export class Platform {
     this.organizationsUrl = `${address}/graphql`;
   }
 
+  /** A subgraph with projections: its own test database, relay, consumer and server on a free port. */
+  private async startSubgraph(
+    kafka: ReturnType<typeof createKafka>,
+    prefix: string,
+    service: typeof cases | typeof waste,
+    subscriptions: Subscription[],
+    logger?: QueryCounter,
+  ): Promise<{ db: TestDatabase; url: string }> {
+    const db = await createTestDatabase({ prefix, migrations: service.migrations, entities: service.entities, ...(logger ? { logger } : {}) });
+    const relay = new OutboxRelay({ databaseUrl: db.url, kafka, pollIntervalMs: 200 });
+    relay.start();
+    const consumer = new ConsumerRunner({ kafka, dataSource: db.dataSource, catalogue: platformCatalogue, group: `${prefix}-test-${db.name}`, subscriptions });
+    await consumer.start();
+    const server = await service.createServer({ dataSource: db.dataSource, internalTokens: new InternalTokens(INTERNAL_SECRET), logLevel: 'silent' });
+    const url = `${await server.app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
+    this.stoppers.push(async () => {
+      await server.app.close();
+      await consumer.stop();
+      await relay.stop();
+      await db.drop();
+    });
+    return { db, url };
+  }
+
+  /**
+   * Waits until a service's projection knows every organization of this platform's registry (fed by
+   * Kafka alone; the broker may also carry other tests' organizations). Returns how many it knows.
+   */
+  async knowsOrganizations(db: TestDatabase, _count: number, timeoutMs = 60_000): Promise<number> {
+    const ids = (await this.db.dataSource.query('SELECT id FROM organization WHERE active')).map((r: { id: string }) => r.id);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM organization_projection WHERE active AND id = ANY($1::uuid[])', [ids]);
+      if (n >= ids.length || Date.now() > deadline) return n;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  casesKnowOrganizations(count: number): Promise<number> {
+    return this.knowsOrganizations(this.casesDb!, count);
+  }
+
   async stopOrganizations(): Promise<void> {
     await this.organizations.app.close();
   }
@@ -68,6 +137,7 @@ export class Platform {
     await this.organizations.app.close();
     await this.relay.stop();
     await this.db.drop();
+    for (const stop of this.stoppers) await stop();
   }
 
   /** A caller's token, signed like `npm run token` does. */

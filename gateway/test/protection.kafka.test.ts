@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { DEV_JWT_SECRET } from '../src/config';
 import { Platform, type GraphQLResult } from './platform';
 
 /** What a hostile or clumsy client can send, and what happens when a subgraph goes away. */
@@ -25,7 +26,8 @@ describe('gateway protection (real PostgreSQL and Kafka)', () => {
       const forged = await new SignJWT({ role: 'NETWORK_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setExpirationTime('1h').sign(new TextEncoder().encode('an-attacker-secret-that-is-long-enough-000'));
       const expired = await Platform.token('NETWORK_ADMIN', undefined, '-1m');
       const noOrg = await Platform.token('LGO_OFFICER');
-      for (const token of [forged, expired, noOrg, 'garbage']) {
+      const neverExpires = await new SignJWT({ role: 'NETWORK_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('forever').sign(new TextEncoder().encode(DEV_JWT_SECRET));
+      for (const token of [forged, expired, noOrg, neverExpires, 'garbage']) {
         const result = await platform.graphql('{ organizations { totalCount } }', {}, token);
         expect(result.status).toBe(401);
         expect(codes(result)).toEqual(['UNAUTHENTICATED']);
@@ -59,6 +61,9 @@ describe('gateway protection (real PostgreSQL and Kafka)', () => {
       ['a query nested 20 deep', () => platform.graphql(deep(20), {}, admin), 'BAD_USER_INPUT'],
       ['1,000 aliases', () => platform.graphql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: organizations { totalCount }`).join(' ')} }`, {}, admin), 'BAD_USER_INPUT'],
       ['a document of 20,000 tokens', () => platform.graphql(`{ ${'__typename '.repeat(20_000)}}`, {}, admin), 'BAD_USER_INPUT'],
+      ['a NUL character in a search (as PUBLIC)', () => platform.graphql('query ($q: String) { organizations(filter: { search: $q }) { totalCount } }', { q: 'pa\u0000tong' }), 'BAD_USER_INPUT'],
+      ['a NUL character in a name', () => platform.graphql(REGISTER, { input: { ...base, nameEn: 'New\u0000Org' } }, admin), 'BAD_USER_INPUT'],
+      ['null for a required field in an update', async () => platform.graphql('mutation ($id: ID!) { updateOrganization(id: $id, input: { nameTh: null }) { id } }', { id: await platform.organizationId('PATONG') }, admin), 'BAD_USER_INPUT'],
       ['a syntax error', () => platform.graphql('{ organizations { ', {}, admin), 'BAD_USER_INPUT'],
       ['a mistyped date', () => platform.graphql(REGISTER, { input: { ...base, establishedOn: '2019-02-30' } }, admin), 'BAD_USER_INPUT'],
     ];
@@ -109,10 +114,14 @@ describe('gateway protection (real PostgreSQL and Kafka)', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(new URL('/readyz', platform.gatewayUrl));
     expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { checks: Record<string, boolean> }).checks.organizations).toBe(false);
 
     await platform.startOrganizations();
     const up = await platform.graphql(query);
     expect(up.body).toEqual({ data: { organizations: { totalCount: 19 } } });
-    expect((await fetch(new URL('/readyz', platform.gatewayUrl))).status).toBe(200);
+    // The other subgraphs do not run in this test, so only the organizations check is looked at.
+    const readyAgain = (await (await fetch(new URL('/readyz', platform.gatewayUrl))).json()) as { checks: Record<string, boolean> };
+    expect(readyAgain.checks.organizations).toBe(true);
+    expect(readyAgain.checks.supergraph).toBe(true);
   });
 });

@@ -2,7 +2,8 @@
 KAFKA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 KAFKA_CACHE="${PCC_KAFKA_CACHE:-$KAFKA_DIR/.cache}"
 KAFKA_LIB="$KAFKA_CACHE/lib"
-KAFKA_DATA="$KAFKA_CACHE/data"
+# `npm test` points PCC_KAFKA_DATA at a fresh folder, so test events never mix with `npm start` data.
+KAFKA_DATA="${PCC_KAFKA_DATA:-$KAFKA_CACHE/data}"
 KAFKA_PID_FILE="$KAFKA_CACHE/kafka.pid"
 KAFKA_LOG_FILE="$KAFKA_CACHE/kafka.log"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$KAFKA_DIR/pom.xml")"

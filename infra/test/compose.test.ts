@@ -44,6 +44,14 @@ describe('docker-compose.yml', () => {
     expect(env.KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS).toBe('0');
   });
 
+  it('ships no secret: every secret must be given by the operator', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [variable, value] of Object.entries(service.environment ?? {})) {
+        if (/SECRET/.test(variable)) expect(`${name}.${variable}=${value}`).toMatch(/\$\{\w+:\?/);
+      }
+    }
+  });
+
   it('has a container for every service and the gateway, each built from its own Dockerfile', () => {
     const expected = deployables().map((d) => d.name);
     expect(expected).toEqual(expect.arrayContaining(['gateway', 'organizations']));
@@ -61,8 +69,11 @@ describe('docker-compose.yml', () => {
     // The workspace is found at run time, so it is loaded with require (Jest runs tests as CommonJS).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { configSchema } = require(join(dir, 'dist', 'config.js')) as { configSchema: z.ZodObject | z.ZodPipe<z.ZodObject> };
-    // Compose substitutes `${VAR:-default}` from the shell; with nothing set, the default applies.
-    const environment = Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\w+:-([^}]*)\}/g, '$1')]));
+    // Compose substitutes `${VAR:-default}` from the shell (nothing set: the default) and refuses to
+    // start without `${VAR:?message}` (secrets): an operator's value stands in for those here.
+    const environment = Object.fromEntries(
+      Object.entries(service.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\w+:-([^}]*)\}/g, '$1').replace(/\$\{\w+:\?[^}]*\}/g, 'an-operator-chosen-secret-of-forty-characters')]),
+    );
     expect(() => loadConfig(configSchema, environment)).not.toThrow();
     const shape = 'shape' in configSchema ? configSchema.shape : (configSchema.in as z.ZodObject).shape;
     for (const variable of Object.keys(environment)) expect(Object.keys(shape)).toContain(variable);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, EventCatalogue, EventValidationError, platformCatalogue, TOPICS } from '../src';
+import { defineEvent, EventCatalogue, EventValidationError, isTransient, platformCatalogue, TOPICS } from '../src';
 
 describe('EventCatalogue', () => {
   it('knows every platform event type once, each on a registered topic', () => {
@@ -33,5 +33,17 @@ describe('EventCatalogue', () => {
 
   it('rejects an unknown type', () => {
     expect(() => platformCatalogue.parse('pcc.nothing.here', {})).toThrow(/unknown event type/);
+  });
+});
+
+describe('isTransient', () => {
+  it('tells database outages (retry) from bad messages (dead-letter)', () => {
+    const coded = (code: string) => Object.assign(new Error('x'), { code });
+    expect(isTransient(coded('ECONNREFUSED'))).toBe(true);
+    expect(isTransient(coded('57P01'))).toBe(true); // admin shutdown
+    expect(isTransient(coded('08006'))).toBe(true); // connection failure
+    expect(isTransient(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isTransient(coded('23505'))).toBe(false);
+    expect(isTransient(new Error('cannot handle n=5'))).toBe(false);
   });
 });

@@ -84,4 +84,40 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
       await relay.stop();
     }
   });
+
+  it('retries a message whose handler hits a database outage instead of dead-lettering it', async () => {
+    const transientTopic = uniqueTopic('transient');
+    await ensureTopics(admin, [transientTopic], { partitions: 1, replicationFactor: 1 });
+    const key = '00000000-0000-4000-8000-000000000002';
+    const outbox = new Outbox(counterCatalogue(transientTopic), '/services/test');
+    await db.dataSource.query('DELETE FROM effect');
+    await db.dataSource.transaction((tx) => outbox.append(tx, ...[0, 1, 2].map((n) => ({ type: 'pcc.test.counted', subject: key, data: { key, n } }))));
+    const relay = new OutboxRelay({ databaseUrl: db.url, kafka: testKafka('relay'), pollIntervalMs: 200 });
+    relay.start();
+    let outages = 4; // more than maxAttempts: an ordinary error would be dead-lettered by now
+    const flaky = async (event: DomainEvent, tx: EntityManager) => {
+      if ((event.data as { n: number }).n === 1 && outages-- > 0) throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+      await recordEffect(event, tx);
+    };
+    const consumer = new ConsumerRunner({
+      kafka: testKafka('consumer'),
+      dataSource: db.dataSource,
+      catalogue: counterCatalogue(transientTopic),
+      group: `g-${transientTopic}`,
+      subscriptions: [{ topic: transientTopic, handlers: { 'pcc.test.counted': flaky } }],
+      retryDelayMs: 10,
+    });
+    try {
+      await consumer.start();
+      const effects = await waitFor(() => countEffects(db.dataSource), (c) => c.total >= 3, 60_000);
+      expect(effects).toEqual({ total: 3, distinct: 3 });
+      expect(outages).toBeLessThan(0);
+      expect(consumer.stats().deadLettered).toBe(0);
+      const handled: Array<{ n: number }> = await db.dataSource.query('SELECT n FROM effect ORDER BY seq');
+      expect(handled.map((r) => r.n)).toEqual([0, 1, 2]);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+  });
 });

@@ -83,7 +83,6 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     const effects = await waitFor(() => countEffects(db.dataSource), (c) => c.total >= 500, 90_000);
     expect(effects).toEqual({ total: 500, distinct: 500 });
     expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
-    expect(relay.stats().failures).toBeGreaterThan(0);
   });
 
   it('applies an event once when its offsets are replayed', async () => {

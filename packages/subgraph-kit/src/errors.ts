@@ -55,7 +55,18 @@ const PASS_THROUGH = new Set<string>(ERROR_CODES);
 // Errors Apollo raises before any resolver runs: a request the client got wrong.
 const CLIENT_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
 // PostgreSQL errors that bad input can cause if a check was missed: still the client's fault.
-const PG_CLIENT_ERRORS: Record<string, ErrorCode> = { '22P02': 'BAD_USER_INPUT', '22001': 'BAD_USER_INPUT', '23505': 'CONFLICT', '23503': 'BAD_USER_INPUT', '22003': 'BAD_USER_INPUT' };
+const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
+  '22P02': 'BAD_USER_INPUT', // invalid text representation (e.g. not a uuid)
+  '22001': 'BAD_USER_INPUT', // string too long
+  '22003': 'BAD_USER_INPUT', // numeric out of range
+  '22007': 'BAD_USER_INPUT', // invalid datetime format
+  '22008': 'BAD_USER_INPUT', // datetime out of range
+  '22021': 'BAD_USER_INPUT', // character not in repertoire (e.g. U+0000)
+  '23502': 'BAD_USER_INPUT', // not-null violation
+  '23503': 'BAD_USER_INPUT', // foreign key violation
+  '23514': 'BAD_USER_INPUT', // check violation
+  '23505': 'CONFLICT', // unique violation
+};
 
 /**
  * Apollo's `formatError`: keeps typed errors, maps request errors to BAD_USER_INPUT, and turns
@@ -77,9 +88,16 @@ export function createFormatError(log: (error: unknown) => void) {
     if (typeof pgCode === 'string' && PG_CLIENT_ERRORS[pgCode]) {
       return { message: PG_CLIENT_ERRORS[pgCode] === 'CONFLICT' ? 'Conflicts with existing data' : 'Invalid input', path: formatted.path, extensions: { code: PG_CLIENT_ERRORS[pgCode] } };
     }
-    log(original);
+    log(sanitize(original));
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL' } };
   };
+}
+
+/** What of an unexpected error goes to the log: never the query parameters (they may hold personal data). */
+function sanitize(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const { name, message, stack } = error;
+  return { name, message, stack, code: (error as { code?: unknown }).code };
 }
 
 /**

@@ -12,6 +12,9 @@ export interface Identity {
 
 export const PUBLIC_IDENTITY: Identity = Object.freeze({ sub: 'anonymous', role: 'PUBLIC', org: null });
 
+/** The internal secret `npm start` uses; every process refuses it when NODE_ENV=production. */
+export const DEV_INTERNAL_SECRET = 'pcc-development-internal-secret-not-for-production';
+
 const ISSUER = 'pcc-gateway';
 const AUDIENCE = 'pcc-subgraphs';
 

@@ -3,7 +3,7 @@ export * from './identity';
 export * from './authz';
 export * from './pagination';
 export { keyedLoader, groupedLoader } from './loaders';
-export { createLogger, createMetrics, traceIdOf, requestIdOf, registerOperationalRoutes, registerRequestLogging, type Metrics, type ReadinessCheck } from './observability';
+export { createLogger, createMetrics, traceIdOf, validTraceparent, requestIdOf, registerOperationalRoutes, registerRequestLogging, type Metrics, type ReadinessCheck } from './observability';
 export { createSubgraphServer, type BaseContext, type SubgraphServer, type SubgraphServerOptions } from './server';
 export { serve } from './serve';
 export { loadSchemaFile } from './schema-file';

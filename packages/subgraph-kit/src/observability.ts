@@ -15,6 +15,11 @@ export function traceIdOf(traceparent: string | undefined): string | undefined {
   return match && match[1] !== '0'.repeat(32) ? match[1] : undefined;
 }
 
+/** The header itself when it is a valid W3C traceparent (it travels on into events), else undefined. */
+export function validTraceparent(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' && traceIdOf(header) ? header : undefined;
+}
+
 /** Request ids: the caller's `x-request-id` when it is sane, else a new uuid. */
 export function requestIdOf(header: string | string[] | undefined): string {
   return typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
@@ -68,13 +73,23 @@ export function createMetrics(service: string, outboxLag?: () => Promise<{ pendi
       if (outboxLag) this.set((await outboxLag().catch(() => ({ oldestAgeSeconds: NaN }))).oldestAgeSeconds);
     },
   });
+  // Operation names are chosen by clients: cap the distinct label values so nobody can grow the
+  // registry without bound by sending `query X1`, `query X2`, ….
+  const seen = new Set<string>();
+  const label = (name: string | null | undefined): string => {
+    if (!name) return 'anonymous';
+    if (seen.has(name)) return name;
+    if (seen.size >= 200 || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'other';
+    seen.add(name);
+    return name;
+  };
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       const end = operations.startTimer();
       return {
         async willSendResponse({ operationName, errors: requestErrors }) {
           for (const e of requestErrors ?? []) errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL') });
-          end({ operation: operationName ?? 'anonymous', outcome: requestErrors?.length ? 'error' : 'ok' });
+          end({ operation: label(operationName), outcome: requestErrors?.length ? 'error' : 'ok' });
         },
       };
     },

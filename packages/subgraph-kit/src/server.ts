@@ -8,7 +8,7 @@ import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { clientErrorStatusPlugin, createFormatError } from './errors';
 import { InvalidTokenError, type Identity, type InternalTokens } from './identity';
-import { createLogger, createMetrics, registerOperationalRoutes, registerRequestLogging, requestIdOf, type Metrics, type ReadinessCheck } from './observability';
+import { createLogger, createMetrics, registerOperationalRoutes, registerRequestLogging, requestIdOf, validTraceparent, type Metrics, type ReadinessCheck } from './observability';
 
 /** What every subgraph's context starts from; services add their loaders and providers. */
 export interface BaseContext {
@@ -102,7 +102,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(options
           identity: request.identity!,
           requestId: request.id,
           log: request.log as Logger,
-          traceparent: request.headers.traceparent as string | undefined,
+          traceparent: validTraceparent(request.headers.traceparent),
         }),
     });
   });

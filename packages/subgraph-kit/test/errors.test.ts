@@ -23,7 +23,14 @@ describe('createFormatError', () => {
     const bug = new TypeError("Cannot read properties of undefined (reading 'id') at SELECT * FROM secrets");
     const formatted = format({ message: bug.message, path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['…'] } }, bug);
     expect(formatted).toEqual({ message: 'Internal server error', path: ['x'], extensions: { code: 'INTERNAL' } });
-    expect(logged).toEqual([bug]);
+    expect(logged).toEqual([expect.objectContaining({ name: 'TypeError', message: bug.message })]);
+  });
+
+  it('logs a database error without its parameters (they may hold personal data)', () => {
+    const failed = Object.assign(new Error('insert or update violates a trigger'), { code: 'XX000', query: 'INSERT …', parameters: ['081 234 5678', 'somchai@example.org'] });
+    format({ message: failed.message, extensions: {} }, failed);
+    expect(JSON.stringify(logged)).not.toContain('081 234 5678');
+    expect(logged).toEqual([expect.objectContaining({ code: 'XX000', message: 'insert or update violates a trigger' })]);
   });
 
   it('turns a database error caused by input into a client error without its SQL', () => {

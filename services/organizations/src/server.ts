@@ -27,7 +27,7 @@ export function createServer(deps: ServerDeps): Promise<SubgraphServer<Context>>
     createContext: createContext(deps.dataSource),
     readiness: {
       database: async () => (await deps.dataSource.query('SELECT 1')).length === 1,
-      ...(deps.relay ? { relay: async () => deps.relay!.stats().running } : {}),
+      ...(deps.relay ? { relay: async () => deps.relay!.stats().running && deps.relay!.stats().consecutiveFailures < 3 } : {}),
     },
     ...(deps.relay ? { outboxLag: () => deps.relay!.lag() } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),

@@ -89,6 +89,6 @@ describe('organizations subgraph (real PostgreSQL)', () => {
     // The first run emitted 19 registrations and the MOU (no relay runs here, so they wait in the outbox).
     expect(before[0].n).toBe(20);
     const [mou] = await db.dataSource.query(`SELECT targets, (SELECT count(*)::int FROM agreement_signatory s WHERE s.agreement_id = a.id) AS signatories FROM agreement a`);
-    expect(mou).toEqual({ targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2561 }], signatories: 19 });
+    expect(mou).toEqual({ targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2560 }], signatories: 19 });
   });
 });

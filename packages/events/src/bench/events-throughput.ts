@@ -4,9 +4,9 @@
  * 1. Sustained throughput: a writer appends N events (default 50,000; BENCH_EVENTS) in
  *    transactions of 100 while the relay and the consumer run; the rate is events handled by the
  *    consumer divided by the time from the first commit to the last effect.
- * 2. Latency at a fixed rate (default 1,000 events/s for 20 s; BENCH_RATE, BENCH_SECONDS): one
- *    event per transaction; latency = effect time (consumer transaction, clock_timestamp()) minus
- *    commit time, both read from PostgreSQL's clock.
+ * 2. Latency at fixed rates (default 1,000, 500 and 250 events/s for 15 s each; BENCH_RATES,
+ *    BENCH_SECONDS): one event per transaction, open loop; latency = effect time (consumer
+ *    transaction) minus the event's time (set just before its INSERT).
  *
  * Prints a table and rewrites the "events" section of BENCHMARKS.md. Not a test: nothing asserts.
  */
@@ -25,8 +25,8 @@ import { describeMachine } from './machine';
 import { percentile, writeBenchmarkSection } from './report';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 50_000);
-const RATE = Number(process.env.BENCH_RATE ?? 1_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const RATES = (process.env.BENCH_RATES ?? '1000,500,250').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const KEYS = 200;
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
@@ -76,9 +76,9 @@ async function main(): Promise<void> {
 
     // The writer runs in its own thread with its own pool, as a service's request handlers would:
     // it must not share an event loop or connections with the consumer (that would be measured).
-    const writer = (phase: 'throughput' | 'latency') =>
+    const writer = (phase: string, rate = 0) =>
       new Promise<{ sent: number; startedAt: number; finishedAt: number }>((resolve, reject) => {
-        const worker = new Worker(join(__dirname, 'events-writer.js'), { workerData: { url: db.url, topic, phase, total: TOTAL, rate: RATE, seconds: SECONDS, keys: KEYS } });
+        const worker = new Worker(join(__dirname, 'events-writer.js'), { workerData: { url: db.url, topic, phase, total: TOTAL, rate, seconds: SECONDS, keys: KEYS } });
         worker.once('message', resolve);
         worker.once('error', reject);
       });
@@ -91,30 +91,23 @@ async function main(): Promise<void> {
     const writeRate = (TOTAL / (throughputRun.finishedAt - throughputRun.startedAt)) * 1000;
     const perTransaction = 100;
 
-    // 2. latency at a fixed rate, open loop: a new transaction is started on schedule whether or
-    //    not the earlier ones have finished.
-    const latencyRun = await writer('latency');
-    const sent = latencyRun.sent;
-    const achievedRate = (sent / (latencyRun.finishedAt - latencyRun.startedAt)) * 1000;
-    await waitForEffects(db.dataSource, 'latency', sent, 120_000);
-    // Event time is set in the writer just before its INSERT; handled_at in the consumer's transaction.
-    const rows: Array<{ ms: number }> = await db.dataSource.query(
-      `SELECT EXTRACT(EPOCH FROM handled_at - committed_at) * 1000 AS ms FROM effect WHERE phase = 'latency' ORDER BY 1`,
-    );
-    const latencies = rows.map((r) => Number(r.ms));
-    const figures = {
-      events: TOTAL,
-      throughputPerSecond: Math.round(throughput),
-      writerPerSecond: Math.round(writeRate),
-      latencyRatePerSecond: Math.round(achievedRate),
-      latencyEvents: sent,
-      p50Ms: Number(percentile(latencies, 50).toFixed(1)),
-      p99Ms: Number(percentile(latencies, 99).toFixed(1)),
-      maxMs: Number(percentile(latencies, 100).toFixed(1)),
-    };
+    // 2. latency at fixed rates, open loop: a new transaction starts on schedule whether or not
+    //    the earlier ones have finished. One phase per rate.
+    const latency: Array<{ rate: number; achieved: number; events: number; p50: number; p99: number; max: number }> = [];
+    for (const rate of RATES) {
+      const phase = `latency-${rate}`;
+      const run = await writer(phase, rate);
+      await waitForEffects(db.dataSource, phase, run.sent, 180_000);
+      const rows: Array<{ ms: number }> = await db.dataSource.query(`SELECT EXTRACT(EPOCH FROM handled_at - committed_at) * 1000 AS ms FROM effect WHERE phase = $1 ORDER BY 1`, [phase]);
+      const ms = rows.map((r) => Number(r.ms));
+      latency.push({ rate, achieved: Math.round((run.sent / (run.finishedAt - run.startedAt)) * 1000), events: run.sent, p50: Number(percentile(ms, 50).toFixed(1)), p99: Number(percentile(ms, 99).toFixed(1)), max: Number(percentile(ms, 100).toFixed(1)) });
+      await sleep(2_000);
+    }
+    const figures = { events: TOTAL, throughputPerSecond: Math.round(throughput), writerPerSecond: Math.round(writeRate), latency };
     const [pg] = await db.dataSource.query('SHOW server_version');
     const machine = describeMachine({ postgres: pg.server_version, kafka: process.env.PCC_KAFKA_VERSION ?? 'see infra/kafka/pom.xml', brokers: brokers.join(',') });
-    console.table(figures);
+    console.table([{ measure: 'sustained events/s', value: figures.throughputPerSecond }, { measure: 'writer events/s', value: figures.writerPerSecond }]);
+    console.table(latency);
     console.log(JSON.stringify({ machine, figures }, null, 2));
     writeBenchmarkSection(
       join(__dirname, '..', '..', '..', '..', 'BENCHMARKS.md'),
@@ -128,10 +121,20 @@ writer transactions of ${perTransaction} events; latency phase: one event per tr
 |---|---|---|
 | sustained events/s, first commit → last effect | **${figures.throughputPerSecond}** | ≥ 5,000 |
 | writer events/s (outbox appends alone) | ${figures.writerPerSecond} | — |
-| fixed-rate phase: achieved rate | ${figures.latencyRatePerSecond}/s over ${figures.latencyEvents} events | 1,000/s |
-| commit → handled latency p50 | **${figures.p50Ms} ms** | — |
-| commit → handled latency p99 | **${figures.p99Ms} ms** | < 100 ms |
-| commit → handled latency max | ${figures.maxMs} ms | — |
+
+Commit → handled latency at fixed rates (one event per transaction, open loop, ${SECONDS} s each):
+
+| offered rate | achieved | events | p50 | p99 | max | target |
+|---|---|---|---|---|---|---|
+${latency.map((l) => `| ${l.rate}/s | ${l.achieved}/s | ${l.events} | ${l.p50} ms | **${l.p99} ms** | ${l.max} ms | ${l.rate === 1000 ? 'p99 < 100 ms' : '—'} |`).join('\n')}
+
+What limits it: everything runs on the same 2 cores — PostgreSQL, the Kafka broker (JVM), the
+writer thread, and the relay and consumer in the main thread. At 1,000 single-event transactions a
+second the cores are saturated (top shows no idle time): the writer falls behind its schedule and
+events queue before they are committed, which is what the latency measures. Below saturation the
+path itself is fast: the relay wakes on NOTIFY (or its 5 ms quick poll after activity), publishes
+with acks from the broker, and the consumer handles chunks in one transaction each. Throughput is
+bounded the same way: about one database round trip per event in the consumer's handler.
 
 Machine: ${Object.entries(machine).map(([k, v]) => `${k} ${v}`).join('; ')}.`,
     );

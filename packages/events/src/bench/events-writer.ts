@@ -1,7 +1,7 @@
 /**
  * The writer thread of the events benchmark: appends benchmark events to the outbox, either as
  * fast as it can in transactions of 100 (`throughput`) or one event per transaction at a fixed
- * rate, open loop (`latency`). Reports how many it sent and when it started and finished.
+ * rate, open loop (any other phase). Reports how many it sent and when it started and finished.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import { createDataSource } from '@pcc/db';
 import { defineEvent, EventCatalogue } from '../catalogue/define';
 import { Outbox } from '../outbox/append';
 
-interface Job { url: string; topic: string; phase: 'throughput' | 'latency'; total: number; rate: number; seconds: number; keys: number }
+interface Job { url: string; topic: string; phase: string; total: number; rate: number; seconds: number; keys: number }
 const job = workerData as Job;
 const catalogue = new EventCatalogue([
   defineEvent({ type: 'pcc.bench.ticked', topic: job.topic, description: 'benchmark event', schema: z.object({ phase: z.string(), i: z.number().int() }) }),

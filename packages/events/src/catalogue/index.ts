@@ -1,10 +1,14 @@
 import { EventCatalogue } from './define';
+import { caseEvents } from './cases';
+import { wasteEvents } from './waste';
 import { organizationEvents } from './organizations';
 
 export * from './define';
 export * from './topics';
 export * from './organizations';
+export * from './cases';
+export * from './waste';
 export * as eventFields from './common';
 
 /** Every event type of the platform. Services add theirs here as they are built. */
-export const platformCatalogue = new EventCatalogue([...organizationEvents]);
+export const platformCatalogue = new EventCatalogue([...organizationEvents, ...caseEvents, ...wasteEvents]);

@@ -57,6 +57,9 @@ export class ConsumerRunner {
     this.retryDelayMs = settings.retryDelayMs ?? 200;
     this.chunkSize = settings.chunkSize ?? 200;
     this.byTopic = new Map(settings.subscriptions.map((s) => [s.topic, s]));
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.connected = true;
+    });
     this.consumer.on(this.consumer.events.CRASH, (e) => {
       this.connected = false;
       settings.onError?.(e.payload.error, { topic: '(consumer)', offset: '-', attempt: 0 });
@@ -136,6 +139,9 @@ export class ConsumerRunner {
         this.count(outcome);
         return;
       } catch (error) {
+        // The database being away is not the message's fault: give the batch back to kafkajs
+        // (offset not resolved), which retries it with backoff, instead of dead-lettering.
+        if (isTransient(error)) throw error;
         lastError = error;
         this.settings.onError?.(error, { topic, offset: item.message.offset, attempt });
         if (attempt < attempts) await delay(this.retryDelayMs * attempt);
@@ -181,5 +187,16 @@ export class ConsumerRunner {
 }
 
 type Outcome = { handled: number; duplicates: number; ignored: number };
+
+/** Connection-level failures (PostgreSQL down, restarting, out of connections): retry, never dead-letter. */
+export function isTransient(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01'].includes(code) ||
+    code.startsWith('08') ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+  );
+}
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -19,6 +19,8 @@ export interface RelaySettings {
 export interface RelayStats {
   published: number;
   failures: number;
+  /** Rounds failed in a row (Kafka or PostgreSQL away, or a batch Kafka refuses); 0 when healthy. */
+  consecutiveFailures: number;
   running: boolean;
   lastError: string | null;
 }
@@ -44,10 +46,11 @@ export class OutboxRelay {
   private wakeRequested = false;
   private wake: (() => void) | null = null;
   private producerConnected = false;
-  private readonly counters = { published: 0, failures: 0, lastError: null as string | null };
+  private readonly counters = { published: 0, failures: 0, consecutiveFailures: 0, lastError: null as string | null };
 
   constructor(private readonly settings: RelaySettings) {
-    this.pool = new Pool({ connectionString: settings.databaseUrl, max: 2, application_name: 'outbox-relay' });
+    // One connection listens, one publishes, one answers lag() for metrics without queueing behind a batch.
+    this.pool = new Pool({ connectionString: settings.databaseUrl, max: 3, application_name: 'outbox-relay', connectionTimeoutMillis: 5_000 });
     // A dropped idle connection must not crash the process; the loop reconnects on next use.
     this.pool.on('error', (error) => this.report(error));
     this.producer = settings.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
@@ -99,6 +102,7 @@ export class OutboxRelay {
         this.wakeRequested = false;
         const published = await this.publishBatch();
         backoff = this.minBackoffMs;
+        this.counters.consecutiveFailures = 0;
         // The outbox trigger NOTIFYs only when it finds the outbox empty, and it decides at insert
         // time: a row inserted while this batch was in flight may commit without a wake-up. So
         // after activity the relay polls quickly, doubling the pause while it finds nothing, up
@@ -110,6 +114,7 @@ export class OutboxRelay {
         }
       } catch (error) {
         this.counters.failures += 1;
+        this.counters.consecutiveFailures += 1;
         this.report(error);
         await this.sleep(backoff, false);
         backoff = Math.min(backoff * 2, this.maxBackoffMs);
@@ -124,6 +129,12 @@ export class OutboxRelay {
     }
     if (!this.listener) {
       const client = await this.pool.connect();
+      try {
+        await client.query('LISTEN pcc_outbox');
+      } catch (error) {
+        client.release(true);
+        throw error;
+      }
       client.on('notification', () => this.requestWake());
       client.on('error', (error) => {
         // The LISTEN connection died: forget it; the next round opens a new one.
@@ -131,7 +142,6 @@ export class OutboxRelay {
         if (this.listener === client) this.listener = null;
         client.release(true);
       });
-      await client.query('LISTEN pcc_outbox');
       this.listener = client;
     }
   }

@@ -6,7 +6,9 @@ import { AGREEMENT_SUBJECTS, DISTRICTS, MEMBER_CATEGORIES, ORGANIZATION_TYPES } 
  * checks types and enums; these rules add lengths, formats and ranges, and every violation is
  * reported at once (one BAD_USER_INPUT listing the fields).
  */
-const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+// U+0000 cannot be stored in PostgreSQL text; refuse it (and other control characters) up front.
+const printable = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s);
+const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').refine(printable, 'must not contain control characters');
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
 const isoDate = z.iso.date('must be a date YYYY-MM-DD').nullish();
 
@@ -43,10 +45,11 @@ export type RegisterOrganizationInput = z.infer<typeof registerOrganizationInput
 
 export const updateOrganizationInput = z
   .object({
-    nameTh: name.nullish(),
-    nameEn: name.nullish(),
-    type: z.enum(ORGANIZATION_TYPES).nullish(),
-    district: z.enum(DISTRICTS).nullish(),
+    // Required columns: absent means "unchanged", null is refused.
+    nameTh: name.optional(),
+    nameEn: name.optional(),
+    type: z.enum(ORGANIZATION_TYPES).optional(),
+    district: z.enum(DISTRICTS).optional(),
     location: geoPointInput.nullish(),
     contact: contactInput.nullish(),
     establishedOn: isoDate,
@@ -76,10 +79,10 @@ export type AddMemberInput = z.infer<typeof addMemberInput>;
 
 export const updateMemberInput = z
   .object({
-    fullName: name.nullish(),
+    fullName: name.optional(),
     title: memberFields.title,
-    groupRole: memberFields.groupRole.nullish(),
-    category: memberFields.category.nullish(),
+    groupRole: memberFields.groupRole.optional(),
+    category: memberFields.category.optional(),
     termStart: isoDate,
     termEnd: isoDate,
     phone: memberFields.phone,

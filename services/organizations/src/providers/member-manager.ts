@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, decodeCursor, notFound, pageSize, parseInput, requireActFor, requireRole, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import { badInput, decodeCursor, forbidden, notFound, pageSize, parseInput, requireActFor, requireRole, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
 import { changedFields } from '../domain/changes';
 import { addMemberInput, id as idSchema, updateMemberInput } from '../domain/inputs';
 import type { MemberCategory } from '../domain/vocabulary';
@@ -38,6 +38,7 @@ export class MemberManager {
         const organization = await tx.getRepository(OrganizationEntity).findOneBy({ id: input.organizationId });
         if (!organization) throw badInput(`Organization ${input.organizationId} does not exist`, { 'input.organizationId': 'unknown organization' });
         requireActFor(this.scope.identity, organization.code);
+        requireActive(this.scope.identity, organization);
       } else {
         // Members outside any organization (citizen representatives, other stakeholders) are the PAO's to add.
         requireRole(this.scope.identity, 'NETWORK_ADMIN');
@@ -97,6 +98,7 @@ export class MemberManager {
     if (member.organizationId) {
       const organization = await tx.getRepository(OrganizationEntity).findOneByOrFail({ id: member.organizationId });
       requireActFor(this.scope.identity, organization.code);
+      requireActive(this.scope.identity, organization);
     } else {
       requireRole(this.scope.identity, 'NETWORK_ADMIN');
     }
@@ -106,4 +108,9 @@ export class MemberManager {
   private async emit(tx: EntityManager, type: string, member: MemberEntity, extra: Record<string, unknown>): Promise<void> {
     await outbox.append(tx, { type, subject: member.id, data: { member: memberSnapshot(member), actor: actorOf(this.scope.identity), ...extra }, traceparent: this.scope.traceparent });
   }
+}
+
+/** Officers of an organization that left the network no longer manage its members. */
+function requireActive(identity: { role: string }, organization: OrganizationEntity): void {
+  if (!organization.active && identity.role !== 'NETWORK_ADMIN') throw forbidden(`${organization.code} has left the network; only a network admin may change it`);
 }

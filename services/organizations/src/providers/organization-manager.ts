@@ -30,7 +30,7 @@ export class OrganizationManager {
     if (filter?.district) query.andWhere('o.district = :district', { district: filter.district });
     if (filter?.active !== undefined && filter?.active !== null) query.andWhere('o.active = :active', { active: filter.active });
     const search = filter?.search?.trim();
-    if (search && search.length > 100) throw badInput('filter.search must be at most 100 characters', { 'filter.search': 'too long' });
+    if (search && (search.length > 100 || search.includes('\u0000'))) throw badInput('filter.search must be at most 100 printable characters', { 'filter.search': 'too long or not printable' });
     if (search) query.andWhere('(o.name_th ILIKE :q OR o.name_en ILIKE :q OR o.code ILIKE :q)', { q: likePattern(search) });
     const totalCount = await query.getCount();
     if (after) query.andWhere('o.code > :after', { after: String(after[0]) });
@@ -72,6 +72,7 @@ export class OrganizationManager {
     return this.scope.dataSource.transaction(async (tx) => {
       const organization = await this.lock(tx, id);
       requireActFor(this.scope.identity, organization.code);
+      if (!organization.active && this.scope.identity.role !== 'NETWORK_ADMIN') throw forbidden(`${organization.code} has left the network; only a network admin may change it`);
       const current = { ...organization, location: organization.lat === null ? null : { lat: organization.lat, lng: organization.lng }, contact: contactOf(organization) };
       const requested = { ...input, contact: input.contact ? { ...contactOf(organization), ...stripUndefined(input.contact) } : input.contact };
       const changed = changedFields(current, requested);

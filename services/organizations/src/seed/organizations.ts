@@ -23,10 +23,10 @@ export const NETWORK_ORGANIZATIONS: ReadonlyArray<{ code: string; nameTh: string
   { code: 'MAI-KHAO', nameTh: 'อบต.ไม้ขาว', nameEn: 'Mai Khao', type: 'SUBDISTRICT_ADMINISTRATION', district: 'THALANG', lat: 8.1500, lng: 98.3000 },
 ];
 
-/** The province-wide waste-management MOU (FY2561 baseline, 5 % less waste). */
+/** The province-wide waste-management MOU, signed in FY2561: 5 % less waste than FY2560, the last full year. */
 export const WASTE_MOU = {
   title: 'MOU on integrated solid waste management of Phuket Province (บันทึกข้อตกลงความร่วมมือการบริหารจัดการขยะมูลฝอยจังหวัดภูเก็ต)',
   subject: 'WASTE_MANAGEMENT' as const,
   signedOn: '2018-03-15',
-  targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2561 }],
+  targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2560 }],
 };

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineEvent } from './define';
+import { actor, uuid } from './common';
+import { TOPICS } from './topics';
+
+export const WASTE_STREAMS = ['GENERAL', 'ORGANIC', 'RECYCLABLE', 'HAZARDOUS'] as const;
+export const WASTE_DESTINATIONS = ['INCINERATED', 'LANDFILLED', 'RECYCLED', 'COMPOSTED'] as const;
+
+const tonnes = z.string().regex(/^\d{1,9}(\.\d{1,3})?$/, 'tonnes as a decimal string with at most 3 decimals');
+const percent = z.string().regex(/^-?\d{1,4}(\.\d{1,2})?$/, 'percent as a decimal string');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const fiscalYear = z.number().int().min(2400).max(2700);
+
+/** A monthly report as analysts see it: tonnes by stream and destination; no reporter name (personal data). */
+const reportSnapshot = z.object({
+  id: uuid,
+  organizationId: uuid,
+  month,
+  revision: z.number().int().positive(),
+  totalTonnes: tonnes,
+  byStream: z.object({ GENERAL: tonnes, ORGANIC: tonnes, RECYCLABLE: tonnes, HAZARDOUS: tonnes }),
+  byDestination: z.object({ INCINERATED: tonnes, LANDFILLED: tonnes, RECYCLED: tonnes, COMPOSTED: tonnes }),
+});
+
+const wasteEvent = (type: string, description: string, shape: z.ZodRawShape) =>
+  defineEvent({ type: `pcc.waste.${type}`, topic: TOPICS.wasteReport, description, schema: z.object({ organizationId: uuid, actor, ...shape }).strict() });
+
+export const wasteEvents = [
+  wasteEvent('report-submitted', 'An organization reported a month for the first time.', { report: reportSnapshot }),
+  wasteEvent('report-corrected', 'A month was corrected: a new revision replaces the previous one, which stays readable.', { report: reportSnapshot, previousRevision: z.number().int().positive() }),
+  wasteEvent('baseline-set', 'The baseline of an organization was set (a fiscal year\'s total or a value).', { baselineTonnes: tonnes, baselineFiscalYear: fiscalYear.nullable() }),
+  wasteEvent('target-set', 'A signed waste MOU gave the organization a reduction target.', { targetPercent: percent, agreementId: uuid }),
+  wasteEvent('target-at-risk', 'With at least 3 months reported, the projected reduction fell below the target.', { fiscalYear, projectedReductionPercent: percent, targetPercent: percent }),
+  wasteEvent('back-on-track', 'The projected reduction is back at or above the target.', { fiscalYear, projectedReductionPercent: percent, targetPercent: percent }),
+];

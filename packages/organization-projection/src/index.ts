@@ -1,0 +1,4 @@
+export { OrganizationProjection } from './entity';
+export { CreateOrganizationProjection1764201700000 } from './migration';
+export { applyOrganizationEvent, organizationProjection } from './subscription';
+export { organizationIdByCode, requireActiveOrganization } from './lookups';

@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
+import type { Identity } from '@pcc/subgraph-kit';
+import type { CaseEntity } from '../store/entities';
+
+/** This service's outbox: every event it writes is validated against the platform catalogue. */
+export const outbox = new Outbox(platformCatalogue, sourceOf('cases'));
+
+export const SYSTEM: Identity = { sub: 'system', role: 'NETWORK_ADMIN', org: null };
+export const actorOf = (identity: Identity, system = false) => ({ sub: identity.sub, role: system ? ('SYSTEM' as const) : identity.role, org: identity.org });
+
+/** The event form of a case: no reporter, no parties, no free text (DESIGN: no personal data in events). */
+export async function caseSnapshot(tx: EntityManager, c: CaseEntity) {
+  const supporting: Array<{ organization_id: string }> = await tx.query('SELECT organization_id FROM case_supporting_organization WHERE case_id = $1 ORDER BY joined_at, organization_id', [c.id]);
+  return {
+    id: c.id,
+    trackingCode: c.trackingCode,
+    kind: c.kind,
+    category: c.category,
+    channel: c.channel,
+    status: c.status,
+    priority: c.priority,
+    district: c.district,
+    leadOrganizationId: c.leadOrgId,
+    supportingOrganizationIds: supporting.map((s) => s.organization_id),
+    openedAt: c.openedAt.toISOString(),
+    dueAt: c.dueAt ? c.dueAt.toISOString() : null,
+  };
+}
+
+/** Appends `pcc.case.<type>` events for a case, each with the current snapshot and the actor. */
+export async function emitCaseEvents(
+  tx: EntityManager,
+  c: CaseEntity,
+  identity: Identity,
+  traceparent: string | undefined,
+  events: Array<{ type: string; extra?: Record<string, unknown> }>,
+  system = false,
+): Promise<void> {
+  const snapshot = await caseSnapshot(tx, c);
+  await outbox.append(
+    tx,
+    ...events.map((e) => ({ type: `pcc.case.${e.type}`, subject: c.id, data: { case: snapshot, actor: actorOf(identity, system), ...(e.extra ?? {}) }, traceparent })),
+  );
+}

@@ -1,0 +1,84 @@
+import { badInput, decodeCursor, pageSize, parseInput, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import { boundingBox, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW_DAYS } from '../domain/geo';
+import * as rules from '../domain/inputs';
+import { OPEN_STATUSES, type CaseCategory, type CaseKind, type CaseStatus, type District } from '../domain/vocabulary';
+import { CaseEntity } from '../store/entities';
+import type { RequestScope } from './scope';
+
+export interface CaseFilter {
+  status?: CaseStatus[] | null;
+  kind?: CaseKind | null;
+  category?: CaseCategory | null;
+  organization?: string | null;
+  district?: District | null;
+  overdue?: boolean | null;
+  text?: string | null;
+  openedBetween?: { from?: Date | string | null; to?: Date | string | null } | null;
+}
+
+/**
+ * Reads of cases: the filtered, keyset-paginated list (newest first), lookups, and possible
+ * duplicates. Who sees what inside a case is decided field by field (resolvers/Case.ts).
+ * Talks to: this service's database.
+ */
+export class CaseReader {
+  constructor(private readonly scope: RequestScope) {}
+
+  async list(filter: CaseFilter | null | undefined, page: PageArgs): Promise<Connection<CaseEntity>> {
+    const first = pageSize(page.first);
+    const after = decodeCursor(page.after, 2);
+    const query = this.scope.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
+    if (filter?.status?.length) query.andWhere('c.status IN (:...status)', { status: filter.status });
+    if (filter?.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter?.category) query.andWhere('c.category = :category', { category: filter.category });
+    if (filter?.district) query.andWhere('c.district = :district', { district: filter.district });
+    if (filter?.organization) {
+      const org = parseInput(rules.id, filter.organization, 'filter.organization');
+      query.andWhere('(c.lead_org_id = :org OR EXISTS (SELECT 1 FROM case_supporting_organization s WHERE s.case_id = c.id AND s.organization_id = :org))', { org });
+    }
+    if (filter?.overdue === true) query.andWhere('c.status IN (:...open) AND c.due_at < now()', { open: OPEN_STATUSES });
+    if (filter?.overdue === false) query.andWhere('NOT (c.status IN (:...open) AND c.due_at < now())', { open: OPEN_STATUSES });
+    const text = filter?.text?.trim();
+    if (text) {
+      if (text.length > 200 || text.includes('\u0000')) throw badInput('filter.text must be at most 200 printable characters', { 'filter.text': 'too long' });
+      query.andWhere('(c.title ILIKE :text OR c.tracking_code = :code)', { text: `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, code: text.toUpperCase() });
+    }
+    const from = filter?.openedBetween?.from;
+    const to = filter?.openedBetween?.to;
+    if (from) query.andWhere('c.opened_at >= :from', { from: new Date(from) });
+    if (to) query.andWhere('c.opened_at < :to', { to: new Date(to) });
+    const totalCount = await query.getCount();
+    if (after) query.andWhere('(c.opened_at, c.id) < (:afterAt, :afterId)', { afterAt: new Date(String(after[0])), afterId: String(after[1]) });
+    const rows = await query.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1).getMany();
+    return toConnection(rows, first, totalCount, (c) => [c.openedAt.toISOString(), c.id]);
+  }
+
+  byTrackingCode(raw: unknown): Promise<CaseEntity | null> {
+    const code = rules.trackingCodeInput.safeParse(raw);
+    return code.success ? this.scope.dataSource.getRepository(CaseEntity).findOneBy({ trackingCode: code.data }) : Promise.resolve(null);
+  }
+
+  /** Open cases of the same category within 200 m, opened in the last 30 days (the index narrows by box first). */
+  async possibleDuplicates(rawId: unknown): Promise<CaseEntity[]> {
+    const id = parseInput(rules.id, rawId, 'caseId');
+    const c = await this.scope.dataSource.getRepository(CaseEntity).findOneBy({ id });
+    if (!c) return [];
+    const box = boundingBox(c.lat, c.lng, DUPLICATE_RADIUS_METRES);
+    const ids: Array<{ id: string }> = await this.scope.dataSource.query(
+      `SELECT id FROM "case"
+       WHERE category = $1 AND id <> $2 AND status = ANY($3) AND opened_at > now() - make_interval(days => $4)
+         AND lat BETWEEN $5 AND $6 AND lng BETWEEN $7 AND $8
+         AND 2 * 6371000 * asin(least(1, sqrt(power(sin(radians(lat - $9) / 2), 2) + cos(radians($9)) * cos(radians(lat)) * power(sin(radians(lng - $10) / 2), 2)))) <= $11
+       ORDER BY opened_at DESC LIMIT 50`,
+      [c.category, c.id, OPEN_STATUSES, DUPLICATE_WINDOW_DAYS, box.minLat, box.maxLat, box.minLng, box.maxLng, c.lat, c.lng, DUPLICATE_RADIUS_METRES],
+    );
+    if (ids.length === 0) return [];
+    const rows = await this.scope.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where('c.id IN (:...ids)', { ids: ids.map((r) => r.id) }).getMany();
+    return rows.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
+  }
+
+  async routingRules(): Promise<Array<{ district: string; category: string; organizationId: string }>> {
+    const rows: Array<{ district: string; category: string; organization_id: string }> = await this.scope.dataSource.query('SELECT district, category, organization_id FROM routing_rule ORDER BY district, category');
+    return rows.map((r) => ({ district: r.district, category: r.category, organizationId: r.organization_id }));
+  }
+}

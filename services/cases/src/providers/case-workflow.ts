@@ -1,0 +1,351 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AppError, badInput, conflict, forbidden, notFound, parseInput, requireRole } from '@pcc/subgraph-kit';
+import * as rules from '../domain/inputs';
+import { checkTransition, type Actor, type Transition } from '../domain/state-machine';
+import { dueAt } from '../domain/sla';
+import { fiscalYearOf, trackingCode } from '../domain/tracking';
+import { isOpen, type CaseStatus } from '../domain/vocabulary';
+import { emitCaseEvents } from '../events/case-events';
+import { CaseEntity } from '../store/entities';
+import { addTimeline } from './timeline';
+import { callerOrganizationId, requireActiveOrganization, type RequestScope } from './scope';
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/**
+ * Everything that changes a case: intake, the state machine, routing (triage, forward, invite),
+ * mediation, the reporter's own actions. Each change locks the case, checks who may do it and
+ * whether the state allows it, writes the change, its timeline line and its events in one
+ * transaction. Talks to: this service's database (case tables, projection, outbox).
+ */
+export class CaseWorkflow {
+  constructor(private readonly scope: RequestScope) {}
+
+  /** Intake. PUBLIC reports through web or LINE; staff may record any channel on a caller's behalf. */
+  async open(raw: unknown): Promise<{ case: CaseEntity; trackingCode: string; reporterSecret: string }> {
+    const { identity } = this.scope;
+    if (identity.role === 'ANALYST') throw forbidden('Analysts read; they do not open cases');
+    const input = parseInput(rules.openCaseInput, raw);
+    if (identity.role === 'PUBLIC' && !['WEB', 'LINE'].includes(input.channel)) {
+      throw badInput('A case opened online comes through WEB or LINE', { 'input.channel': 'WEB or LINE for online reports' });
+    }
+    const reporterSecret = randomBytes(18).toString('base64url');
+    return this.scope.dataSource.transaction(async (tx) => {
+      const now = new Date();
+      const fiscalYear = fiscalYearOf(now);
+      const [{ last_value: sequence }] = await tx.query(
+        `INSERT INTO tracking_sequence (fiscal_year, last_value) VALUES ($1, 1)
+         ON CONFLICT (fiscal_year) DO UPDATE SET last_value = tracking_sequence.last_value + 1 RETURNING last_value`,
+        [fiscalYear],
+      );
+      const entity = tx.getRepository(CaseEntity).create({
+        trackingCode: trackingCode(fiscalYear, sequence),
+        fiscalYear,
+        kind: input.kind,
+        category: input.category,
+        channel: input.channel,
+        title: input.title,
+        description: input.description,
+        lat: input.location.lat,
+        lng: input.location.lng,
+        address: input.location.address ?? null,
+        district: input.location.district ?? null,
+        attachmentUrls: input.attachmentUrls ?? [],
+        reporterName: input.reporter.name,
+        reporterPhone: input.reporter.phone ?? null,
+        reporterEmail: input.reporter.email ?? null,
+        reporterSecretHash: hashSecret(reporterSecret),
+        priority: 'NORMAL',
+        status: 'RECEIVED',
+        leadOrgId: null,
+        openedAt: now,
+        dueAt: dueAt(now, 'NORMAL', this.scope.sla),
+        reopenCount: 0,
+      });
+      const saved = await tx.getRepository(CaseEntity).save(entity);
+      for (const party of input.parties ?? []) {
+        await tx.query('INSERT INTO case_party (case_id, name, role, contact) VALUES ($1, $2, $3, $4)', [saved.id, party.name, party.role, party.contact ?? null]);
+      }
+      await addTimeline(tx, saved.id, identity, 'opened', { to: 'RECEIVED' });
+      await emitCaseEvents(tx, saved, identity, this.scope.traceparent, [{ type: 'opened' }]);
+      return { case: saved, trackingCode: saved.trackingCode, reporterSecret };
+    });
+  }
+
+  triage(rawId: unknown, raw: unknown): Promise<CaseEntity> {
+    const input = parseInput(rules.triageInput, raw);
+    return this.transition(rawId, 'triage', async (c, tx) => {
+      if (input.category) c.category = input.category;
+      let leadId = input.leadOrganizationId ?? null;
+      if (!leadId) {
+        const [rule] = c.district ? await tx.query('SELECT organization_id FROM routing_rule WHERE district = $1 AND category = $2', [c.district, c.category]) : [];
+        if (!rule) throw badInput('No routing rule for this district and category: name the lead organization', { 'input.leadOrganizationId': 'required' });
+        leadId = rule.organization_id as string;
+      }
+      await requireActiveOrganization(tx, leadId, 'input.leadOrganizationId');
+      c.leadOrgId = leadId;
+      c.priority = input.priority;
+      c.dueAt = dueAt(c.openedAt, input.priority, this.scope.sla);
+      return { events: [{ type: 'triaged', extra: { leadOrganizationId: leadId } }], data: { leadOrganizationId: leadId, priority: input.priority } };
+    });
+  }
+
+  accept(rawId: unknown) {
+    return this.transition(rawId, 'accept', async () => ({ events: [{ type: 'assigned' }] }));
+  }
+
+  start(rawId: unknown, rawNote: unknown) {
+    const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
+    return this.transition(rawId, 'start', async () => ({ events: [], note }));
+  }
+
+  startMediation(rawId: unknown) {
+    return this.transition(rawId, 'startMediation', async () => ({ events: [] }));
+  }
+
+  resolve(rawId: unknown, raw: unknown) {
+    const input = parseInput(rules.resolveInput, raw);
+    return this.transition(rawId, 'resolve', async (c) => {
+      if (c.kind === 'CONFLICT' && !input.outcome) throw badInput('A conflict is resolved with an outcome', { 'input.outcome': 'required for conflicts' });
+      if (input.outcome === 'REFERRED' && !input.referredTo) throw badInput('Say where the conflict was referred', { 'input.referredTo': 'required for REFERRED' });
+      c.resolution = input.resolution;
+      c.outcome = input.outcome ?? null;
+      c.referredTo = input.referredTo ?? null;
+      c.resolvedAt = new Date();
+      return { events: [{ type: 'resolved', extra: { outcome: c.outcome } }] };
+    });
+  }
+
+  close(rawId: unknown) {
+    return this.transition(rawId, 'close', async (c) => {
+      c.closedAt = new Date();
+      return { events: [{ type: 'closed' }] };
+    });
+  }
+
+  reject(rawId: unknown, rawReason: unknown) {
+    const reason = parseInput(rules.reason, rawReason, 'reason');
+    return this.transition(rawId, 'reject', async (c) => {
+      c.resolution = reason;
+      c.closedAt = new Date();
+      return { events: [], note: reason };
+    });
+  }
+
+  reopen(rawId: unknown, rawReason: unknown) {
+    const reason = parseInput(rules.reason, rawReason, 'reason');
+    return this.transition(rawId, 'reopen', async (c) => this.reopened(c, reason));
+  }
+
+  markDuplicate(rawId: unknown, rawOriginalId: unknown) {
+    const originalId = parseInput(rules.id, rawOriginalId, 'originalId');
+    return this.transition(rawId, 'markDuplicate', async (c, tx) => {
+      if (originalId === c.id) throw badInput('A case cannot duplicate itself', { originalId: 'same case' });
+      const original = await tx.getRepository(CaseEntity).findOneBy({ id: originalId });
+      if (!original) throw notFound('Case', originalId);
+      if (original.duplicateOf) throw badInput('Point to the original case, not to another duplicate', { originalId: 'is itself a duplicate' });
+      c.duplicateOf = original.id;
+      c.closedAt = new Date();
+      return { events: [{ type: 'marked-duplicate', extra: { originalCaseId: original.id } }], data: { originalTrackingCode: original.trackingCode } };
+    });
+  }
+
+  /** Lead (or admin) hands the case to another organization; the lead changes. */
+  forward(rawId: unknown, rawOrganizationId: unknown, rawNote: unknown) {
+    const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
+    const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
+    return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER'], 'forward', async (c, tx) => {
+      if (!c.leadOrgId) throw new AppError('INVALID_TRANSITION', 'Only a triaged case with a lead can be forwarded');
+      if (organizationId === c.leadOrgId) throw badInput('The case is already led by that organization', { organizationId: 'already the lead' });
+      await requireActiveOrganization(tx, organizationId, 'organizationId');
+      const from = c.leadOrgId;
+      c.leadOrgId = organizationId;
+      await tx.query('DELETE FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2', [c.id, organizationId]);
+      return { events: [{ type: 'forwarded', extra: { fromOrganizationId: from, toOrganizationId: organizationId } }], note, data: { fromOrganizationId: from, toOrganizationId: organizationId } };
+    });
+  }
+
+  /** Lead (or admin) brings in another organization; it joins at once. */
+  invite(rawId: unknown, rawOrganizationId: unknown, rawNote: unknown) {
+    const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
+    const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
+    return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER'], 'supporting-organization-joined', async (c, tx) => {
+      if (!c.leadOrgId) throw new AppError('INVALID_TRANSITION', 'Only a triaged case with a lead can have supporting organizations');
+      if (organizationId === c.leadOrgId) throw badInput('The lead cannot also support', { organizationId: 'is the lead' });
+      await requireActiveOrganization(tx, organizationId, 'organizationId');
+      const inserted: unknown[] = await tx.query('INSERT INTO case_supporting_organization (case_id, organization_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING case_id', [c.id, organizationId]);
+      if (inserted.length === 0) throw conflict('That organization already supports this case');
+      return { events: [{ type: 'supporting-organization-joined', extra: { organizationId } }], note, data: { organizationId } };
+    });
+  }
+
+  addNote(rawId: unknown, rawNote: unknown) {
+    const note = parseInput(rules.note, rawNote, 'note');
+    return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER', 'SUPPORTING_OFFICER'], 'note', async () => ({ events: [], note }), { anyStatus: true });
+  }
+
+  addParty(rawId: unknown, raw: unknown) {
+    const party = parseInput(rules.party, raw);
+    return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER', 'SUPPORTING_OFFICER'], 'party-added', async (c, tx) => {
+      await tx.query('INSERT INTO case_party (case_id, name, role, contact) VALUES ($1, $2, $3, $4)', [c.id, party.name, party.role, party.contact ?? null]);
+      return { events: [] };
+    });
+  }
+
+  recordMediationSession(rawId: unknown, raw: unknown) {
+    const session = parseInput(rules.mediationSessionInput, raw);
+    return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER', 'SUPPORTING_OFFICER'], 'mediation-session-recorded', async (c, tx) => {
+      if (c.status !== 'IN_MEDIATION') throw new AppError('INVALID_TRANSITION', `Sessions are recorded while a conflict is IN_MEDIATION (it is ${c.status})`);
+      const [row] = await tx.query('INSERT INTO mediation_session (case_id, held_at, mediator, attendees, notes) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+        c.id,
+        session.heldAt,
+        session.mediator,
+        session.attendees,
+        session.notes ?? null,
+      ]);
+      return { events: [{ type: 'mediation-session-recorded', extra: { sessionId: row.id, heldAt: new Date(session.heldAt).toISOString() } }], data: { sessionId: row.id } };
+    });
+  }
+
+  // ---- the reporter, proven by the secret ---------------------------------------------------
+
+  addInformation(rawCode: unknown, rawSecret: unknown, rawText: unknown) {
+    const text = parseInput(rules.note, rawText, 'text');
+    return this.asReporter(rawCode, rawSecret, async (c, tx) => {
+      if (!isOpen(c.status)) throw new AppError('INVALID_TRANSITION', `The case is ${c.status}; reopen it to add information`);
+      await addTimeline(tx, c.id, 'REPORTER', 'information-added', { note: text });
+      return c;
+    });
+  }
+
+  rate(rawCode: unknown, rawSecret: unknown, rawRating: unknown, rawComment: unknown) {
+    const rating = parseInput(rules.rating, rawRating, 'rating');
+    const comment = rawComment === null || rawComment === undefined ? null : parseInput(rules.note, rawComment, 'comment');
+    return this.asReporter(rawCode, rawSecret, async (c, tx) => {
+      if (c.status !== 'RESOLVED' && c.status !== 'CLOSED') throw new AppError('INVALID_TRANSITION', `A case is rated after it is resolved (it is ${c.status})`);
+      if (c.rating !== null) throw conflict('This case has already been rated');
+      c.rating = rating;
+      c.ratingComment = comment;
+      const saved = await tx.getRepository(CaseEntity).save(c);
+      await addTimeline(tx, c.id, 'REPORTER', 'rated', { data: { rating } });
+      await emitCaseEvents(tx, saved, { sub: 'reporter', role: 'PUBLIC', org: null }, this.scope.traceparent, [{ type: 'rated', extra: { rating } }]);
+      return saved;
+    });
+  }
+
+  reporterReopen(rawCode: unknown, rawSecret: unknown, rawReason: unknown) {
+    const reason = parseInput(rules.reason, rawReason, 'reason');
+    return this.asReporter(rawCode, rawSecret, async (c, tx) => {
+      const check = checkTransition('reopen', c.status, c.kind, 'REPORTER');
+      if (!check.ok) throw new AppError(check.reason, check.message);
+      const from = c.status;
+      c.status = check.to;
+      const { events } = this.reopened(c, reason);
+      const saved = await tx.getRepository(CaseEntity).save(c);
+      await addTimeline(tx, c.id, 'REPORTER', 'reopen', { from, to: c.status, note: reason });
+      await emitCaseEvents(tx, saved, { sub: 'reporter', role: 'PUBLIC', org: null }, this.scope.traceparent, [{ type: 'status-changed', extra: { from, to: c.status } }, ...events]);
+      return saved;
+    });
+  }
+
+  async setRoutingRule(district: unknown, category: unknown, rawOrganizationId: unknown) {
+    requireRole(this.scope.identity, 'NETWORK_ADMIN');
+    const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
+    return this.scope.dataSource.transaction(async (tx) => {
+      await requireActiveOrganization(tx, organizationId, 'organizationId');
+      await tx.query(
+        `INSERT INTO routing_rule (district, category, organization_id) VALUES ($1, $2, $3)
+         ON CONFLICT (district, category) DO UPDATE SET organization_id = EXCLUDED.organization_id, updated_at = now()`,
+        [district, category, organizationId],
+      );
+      return { district: district as string, category: category as string, organizationId };
+    });
+  }
+
+  // ---- machinery -----------------------------------------------------------------------------
+
+  private reopened(c: CaseEntity, reason: string) {
+    c.reopenCount += 1;
+    c.resolvedAt = null;
+    c.closedAt = null;
+    c.rating = null;
+    c.ratingComment = null;
+    // A reopened case gets a fresh due time from now, so its SLA can breach again.
+    c.dueAt = dueAt(new Date(), c.priority, this.scope.sla);
+    return { events: [{ type: 'reopened', extra: { reopenCount: c.reopenCount } }], note: reason };
+  }
+
+  /** Who the caller is for this case: the state machine's actors. */
+  private async actorFor(c: CaseEntity, tx: EntityManager): Promise<Actor> {
+    const { identity } = this.scope;
+    if (identity.role === 'NETWORK_ADMIN') return 'NETWORK_ADMIN';
+    if (identity.role === 'ANALYST') return 'ANALYST';
+    if (identity.role === 'PUBLIC') return 'PUBLIC';
+    const mine = await callerOrganizationId(this.scope, tx);
+    if (!mine) return 'OTHER_OFFICER';
+    if (mine === c.leadOrgId) return 'LEAD_OFFICER';
+    const [supporting] = await tx.query('SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2', [c.id, mine]);
+    return supporting ? 'SUPPORTING_OFFICER' : 'OTHER_OFFICER';
+  }
+
+  private async lock(tx: EntityManager, rawId: unknown): Promise<CaseEntity> {
+    const id = parseInput(rules.id, rawId, 'id');
+    const c = await tx.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+    if (!c) throw notFound('Case', id);
+    return c;
+  }
+
+  /** A state-machine transition: check, apply, save, timeline, `status-changed` plus its own events. */
+  private transition(
+    rawId: unknown,
+    transition: Transition,
+    apply: (c: CaseEntity, tx: EntityManager) => Promise<{ events: Array<{ type: string; extra?: Record<string, unknown> }>; note?: string | null; data?: Record<string, unknown> }>,
+  ): Promise<CaseEntity> {
+    return this.scope.dataSource.transaction(async (tx) => {
+      const c = await this.lock(tx, rawId);
+      const check = checkTransition(transition, c.status, c.kind, await this.actorFor(c, tx));
+      if (!check.ok) throw check.reason === 'FORBIDDEN' ? forbidden(check.message) : new AppError('INVALID_TRANSITION', check.message, { status: c.status });
+      const from: CaseStatus = c.status;
+      const result = await apply(c, tx);
+      c.status = check.to;
+      const saved = await tx.getRepository(CaseEntity).save(c);
+      await addTimeline(tx, c.id, this.scope.identity, transition, { from, to: check.to, note: result.note ?? null, data: result.data ?? {} });
+      await emitCaseEvents(tx, saved, this.scope.identity, this.scope.traceparent, [{ type: 'status-changed', extra: { from, to: check.to } }, ...result.events]);
+      return saved;
+    });
+  }
+
+  /** A change that keeps the status: only on open cases (unless `anyStatus`), by the given actors. */
+  private change(
+    rawId: unknown,
+    who: Actor[],
+    action: string,
+    apply: (c: CaseEntity, tx: EntityManager) => Promise<{ events: Array<{ type: string; extra?: Record<string, unknown> }>; note?: string | null; data?: Record<string, unknown> }>,
+    options: { anyStatus?: boolean } = {},
+  ): Promise<CaseEntity> {
+    return this.scope.dataSource.transaction(async (tx) => {
+      const c = await this.lock(tx, rawId);
+      const actor = await this.actorFor(c, tx);
+      if (!who.includes(actor)) throw forbidden(`${actor} may not ${action.replace(/-/g, ' ')} on this case`);
+      if (!options.anyStatus && !isOpen(c.status)) throw new AppError('INVALID_TRANSITION', `The case is ${c.status}`, { status: c.status });
+      const result = await apply(c, tx);
+      const saved = await tx.getRepository(CaseEntity).save(c);
+      await addTimeline(tx, c.id, this.scope.identity, action, { note: result.note ?? null, data: result.data ?? {} });
+      if (result.events.length) await emitCaseEvents(tx, saved, this.scope.identity, this.scope.traceparent, result.events);
+      return saved;
+    });
+  }
+
+  private asReporter(rawCode: unknown, rawSecret: unknown, act: (c: CaseEntity, tx: EntityManager) => Promise<CaseEntity>): Promise<CaseEntity> {
+    const code = parseInput(rules.trackingCodeInput, rawCode, 'trackingCode');
+    const secret = parseInput(rules.secret, rawSecret, 'reporterSecret');
+    return this.scope.dataSource.transaction(async (tx) => {
+      const c = await tx.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.tracking_code = :code', { code }).getOne();
+      const given = Buffer.from(hashSecret(secret), 'hex');
+      // Same answer for an unknown code and a wrong secret: the code alone proves nothing.
+      if (!c || !timingSafeEqual(given, Buffer.from(c.reporterSecretHash, 'hex'))) throw forbidden('Tracking code and reporter secret do not match');
+      return act(c, tx);
+    });
+  }
+}

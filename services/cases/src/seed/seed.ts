@@ -1,0 +1,103 @@
+import type { DataSource } from 'typeorm';
+import type { Identity } from '@pcc/subgraph-kit';
+import { DEFAULT_SLA_HOURS } from '../domain/sla';
+import { CASE_CATEGORIES, type CaseCategory, type District } from '../domain/vocabulary';
+import { CaseWorkflow } from '../providers/case-workflow';
+import { OrganizationProjection } from '../store/entities';
+
+const ADMIN: Identity = { sub: 'seed', role: 'NETWORK_ADMIN', org: null };
+
+/** Who leads by default in each district (the routing table, editable by NETWORK_ADMIN). */
+const DISTRICT_LEADS: Record<District, string> = { MUEANG_PHUKET: 'PKT-CITY', KATHU: 'KATHU', THALANG: 'SI-SUNTHON' };
+const CATEGORY_LEADS: Partial<Record<CaseCategory, string>> = { LAND_DISPUTE: 'PKT-PAO', FLOODING: 'PKT-PAO' };
+
+const TITLES: Record<CaseCategory, string[]> = {
+  WASTE: ['ขยะตกค้างไม่มีการเก็บ 3 วัน', 'Overflowing bins behind the market', 'ทิ้งขยะริมถนนเป็นประจำ'],
+  WATER: ['น้ำประปาไม่ไหลทั้งซอย', 'Brown tap water since Monday', 'ท่อประปาแตกรั่ว'],
+  ROAD: ['ถนนเป็นหลุมบ่อ อันตรายต่อผู้ขับขี่', 'Street lights out on the beach road', 'Pothole near the school gate'],
+  FLOODING: ['น้ำท่วมขังหลังฝนตก', 'Drain blocked, flooding every storm', 'ท่อระบายน้ำอุดตัน'],
+  ENVIRONMENT: ['กลิ่นเหม็นจากบ่อบำบัด', 'Smoke from burning rubbish at night', 'ตัดต้นไม้ริมคลองโดยไม่ได้รับอนุญาต'],
+  LAND_DISPUTE: ['ข้อพิพาทแนวเขตที่ดินระหว่างเพื่อนบ้าน', 'Dispute over access road between plots', 'บุกรุกที่สาธารณะ'],
+  PUBLIC_NUISANCE: ['เสียงดังจากสถานบันเทิงยามวิกาล', 'Loud construction after 22:00', 'สุนัขจรจัดรบกวน'],
+  SOCIAL_WELFARE: ['ผู้สูงอายุไม่ได้รับเบี้ยยังชีพ', 'Disabled resident needs home access ramp', 'ขอความช่วยเหลือครอบครัวยากจน'],
+  OTHER: ['สอบถามขั้นตอนขออนุญาตก่อสร้าง', 'Request for a pedestrian crossing', 'ป้ายโฆษณาบังทัศนวิสัย'],
+};
+const PLACES: Record<District, Array<{ lat: number; lng: number; address: string }>> = {
+  MUEANG_PHUKET: [{ lat: 7.8847, lng: 98.3889, address: 'Old Town, Phuket City' }, { lat: 7.8448, lng: 98.3381, address: 'Chalong' }, { lat: 7.7797, lng: 98.3254, address: 'Rawai' }],
+  KATHU: [{ lat: 7.8961, lng: 98.2969, address: 'Patong Beach Road' }, { lat: 7.9103, lng: 98.3369, address: 'Kathu' }, { lat: 7.9569, lng: 98.2836, address: 'Kamala' }],
+  THALANG: [{ lat: 8.0300, lng: 98.3340, address: 'Thalang' }, { lat: 8.0800, lng: 98.3000, address: 'Sakhu' }, { lat: 8.1500, lng: 98.3000, address: 'Mai Khao' }],
+};
+
+/** A small deterministic generator, so the demo data is the same on every machine. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/**
+ * The routing table and a few hundred demo cases across the organizations, opened and worked
+ * through the same workflow as the API (so the events flow too). Idempotent: it does nothing once
+ * the demo cases exist. The organization projection must be filled (the service's consumer does it).
+ */
+export async function seed(dataSource: DataSource, count = 300): Promise<{ cases: number; rules: number }> {
+  const organizations = await dataSource.getRepository(OrganizationProjection).find();
+  const byCode = new Map(organizations.map((o) => [o.code, o]));
+  const workflow = new CaseWorkflow({ dataSource, identity: ADMIN, traceparent: undefined, sla: DEFAULT_SLA_HOURS });
+  let rules = 0;
+  for (const district of Object.keys(PLACES) as District[]) {
+    for (const category of CASE_CATEGORIES) {
+      const lead = byCode.get(CATEGORY_LEADS[category] ?? DISTRICT_LEADS[district]);
+      if (!lead) continue;
+      const [existing] = await dataSource.query('SELECT 1 FROM routing_rule WHERE district = $1 AND category = $2', [district, category]);
+      if (existing) continue;
+      await workflow.setRoutingRule(district, category, lead.id);
+      rules += 1;
+    }
+  }
+  const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM "case"');
+  if (n >= count) return { cases: 0, rules };
+  const next = random(2561);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const districtOrgs = (district: District) => organizations.filter((o) => o.district === district && o.active);
+  let created = 0;
+  for (let i = n; i < count; i += 1) {
+    // Skewed like real life: the city and Patong get most reports.
+    const district: District = next() < 0.5 ? 'MUEANG_PHUKET' : next() < 0.6 ? 'KATHU' : 'THALANG';
+    const category = pick(CASE_CATEGORIES);
+    const kind = category === 'LAND_DISPUTE' || (category === 'PUBLIC_NUISANCE' && next() < 0.4) ? 'CONFLICT' : 'GRIEVANCE';
+    const place = pick(PLACES[district]);
+    const opened = await workflow.open({
+      kind,
+      category,
+      channel: pick(['WEB', 'LINE', 'PHONE', 'WALK_IN', 'LETTER', 'REFERRAL'] as const),
+      title: pick(TITLES[category]),
+      description: 'รายละเอียดตามที่ผู้ร้องแจ้ง / Details as reported by the caller.',
+      location: { lat: place.lat + (next() - 0.5) * 0.01, lng: place.lng + (next() - 0.5) * 0.01, address: place.address, district },
+      reporter: { name: `ผู้ร้อง ${i + 1}`, phone: `08${String(10_000_000 + Math.floor(next() * 89_999_999)).slice(0, 8)}` },
+      parties: kind === 'CONFLICT' ? [{ name: 'Party A', role: 'complainant' }, { name: 'Party B', role: 'respondent' }] : [],
+    });
+    created += 1;
+    const stage = next();
+    if (stage < 0.15) continue; // still RECEIVED
+    const lead = pick(districtOrgs(district));
+    const id = opened.case.id;
+    await workflow.triage(id, { leadOrganizationId: lead.id, priority: pick(['LOW', 'NORMAL', 'NORMAL', 'HIGH', 'URGENT'] as const) });
+    if (stage < 0.3) continue;
+    await workflow.accept(id);
+    await workflow.start(id, null);
+    if (stage < 0.55) continue;
+    if (kind === 'CONFLICT') {
+      await workflow.startMediation(id);
+      await workflow.recordMediationSession(id, { heldAt: new Date().toISOString(), mediator: 'ศูนย์ดำรงธรรม / PCC mediator', attendees: ['Party A', 'Party B'] });
+      await workflow.resolve(id, { resolution: 'ตกลงกันได้ / Parties agreed.', outcome: 'AGREEMENT' });
+    } else {
+      await workflow.resolve(id, { resolution: 'ดำเนินการแก้ไขแล้ว / Fixed.' });
+    }
+    if (stage < 0.8) continue;
+    await workflow.close(id);
+  }
+  return { cases: created, rules };
+}

@@ -1,0 +1,87 @@
+import { In, type DataSource } from 'typeorm';
+import { groupedLoader, keyedLoader } from '@pcc/subgraph-kit';
+import { OPEN_STATUSES } from '../domain/vocabulary';
+import { CaseEntity } from './entities';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface CaseStatsRow {
+  organizationId: string;
+  open: number;
+  overdue: number;
+  resolvedLast30Days: number;
+  medianResolutionHours: number | null;
+  averageRating: number | null;
+}
+
+/** Per-request DataLoaders: N cases or N organizations cost one query per kind of data. */
+export function createLoaders(dataSource: DataSource) {
+  return {
+    caseById: keyedLoader<string, CaseEntity>((ids) => {
+      const valid = ids.filter((id) => UUID.test(id));
+      return valid.length ? dataSource.getRepository(CaseEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
+    }, (c) => c.id),
+    supportingByCase: groupedLoader<string, { caseId: string; organizationId: string }>(
+      async (ids) =>
+        (await dataSource.query('SELECT case_id, organization_id FROM case_supporting_organization WHERE case_id = ANY($1::uuid[]) ORDER BY joined_at, organization_id', [ids])).map(
+          (r: { case_id: string; organization_id: string }) => ({ caseId: r.case_id, organizationId: r.organization_id }),
+        ),
+      (r) => r.caseId,
+    ),
+    timelineByCase: groupedLoader<string, { caseId: string; at: Date; action: string; fromStatus: string | null; toStatus: string | null; actorRole: string; actorOrganization: string | null; note: string | null }>(
+      async (ids) =>
+        (await dataSource.query('SELECT case_id, at, action, from_status, to_status, actor_role, actor_org, note FROM case_timeline WHERE case_id = ANY($1::uuid[]) ORDER BY id', [ids])).map(
+          (r: { case_id: string; at: Date; action: string; from_status: string | null; to_status: string | null; actor_role: string; actor_org: string | null; note: string | null }) => ({
+            caseId: r.case_id,
+            at: r.at,
+            action: r.action,
+            fromStatus: r.from_status,
+            toStatus: r.to_status,
+            actorRole: r.actor_role,
+            actorOrganization: r.actor_org,
+            note: r.note,
+          }),
+        ),
+      (r) => r.caseId,
+    ),
+    partiesByCase: groupedLoader<string, { caseId: string; id: string; name: string; role: string; contact: string | null }>(
+      async (ids) =>
+        (await dataSource.query('SELECT case_id, id, name, role, contact FROM case_party WHERE case_id = ANY($1::uuid[]) ORDER BY name, id', [ids])).map(
+          (r: { case_id: string; id: string; name: string; role: string; contact: string | null }) => ({ caseId: r.case_id, id: r.id, name: r.name, role: r.role, contact: r.contact }),
+        ),
+      (r) => r.caseId,
+    ),
+    sessionsByCase: groupedLoader<string, { caseId: string; id: string; heldAt: Date; mediator: string; attendees: string[]; notes: string | null }>(
+      async (ids) =>
+        (await dataSource.query('SELECT case_id, id, held_at, mediator, attendees, notes FROM mediation_session WHERE case_id = ANY($1::uuid[]) ORDER BY held_at, id', [ids])).map(
+          (r: { case_id: string; id: string; held_at: Date; mediator: string; attendees: string[]; notes: string | null }) => ({ caseId: r.case_id, id: r.id, heldAt: r.held_at, mediator: r.mediator, attendees: r.attendees, notes: r.notes }),
+        ),
+      (r) => r.caseId,
+    ),
+    /** The statistics of N organizations (as lead) in one grouped query, not N. */
+    statsByOrganization: keyedLoader<string, CaseStatsRow>(async (ids) => {
+      const valid = ids.filter((id) => UUID.test(id));
+      if (!valid.length) return [];
+      const rows: Array<{ org: string; open: number; overdue: number; resolved30: number; median_hours: number | null; avg_rating: number | null }> = await dataSource.query(
+        `SELECT lead_org_id AS org,
+                count(*) FILTER (WHERE status = ANY($2))::int AS open,
+                count(*) FILTER (WHERE status = ANY($2) AND due_at < now())::int AS overdue,
+                count(*) FILTER (WHERE resolved_at > now() - interval '30 days')::int AS resolved30,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM resolved_at - opened_at) / 3600) FILTER (WHERE resolved_at IS NOT NULL) AS median_hours,
+                avg(rating)::float8 AS avg_rating
+         FROM "case" WHERE lead_org_id = ANY($1::uuid[]) GROUP BY lead_org_id`,
+        [valid, OPEN_STATUSES],
+      );
+      return rows.map((r) => ({
+        organizationId: r.org,
+        open: r.open,
+        overdue: r.overdue,
+        resolvedLast30Days: r.resolved30,
+        medianResolutionHours: r.median_hours === null ? null : Number(Number(r.median_hours).toFixed(1)),
+        averageRating: r.avg_rating === null ? null : Number(Number(r.avg_rating).toFixed(2)),
+      }));
+    }, (r) => r.organizationId),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import { TOPICS, type DomainEvent, type Subscription } from '@pcc/events';
+import type { Identity } from '@pcc/subgraph-kit';
+import { emitWasteEvent } from './waste-events';
+import { reassessRisk } from '../providers/risk';
+import { storeBaseline } from '../providers/report-manager';
+
+type AgreementData = {
+  agreement: { id: string; subject: string; signatoryOrganizationIds: string[]; targets: Array<{ metric: string; value: string; unit: string; baselineFiscalYear: number | null }> };
+  organizationId?: string;
+};
+
+const SYSTEM: Identity = { sub: 'system', role: 'NETWORK_ADMIN', org: null };
+
+/**
+ * Targets come from MOUs, through Kafka alone: when a waste-management agreement with a
+ * WASTE_REDUCTION target (in percent) is signed, each signatory gets that target (and, if the MOU
+ * names a baseline fiscal year and the organization has no baseline of the network admin's, that
+ * baseline); an organization that signs later gets it too.
+ */
+async function applyAgreement(event: DomainEvent, tx: EntityManager): Promise<void> {
+  const { agreement, organizationId } = event.data as AgreementData;
+  if (agreement.subject !== 'WASTE_MANAGEMENT') return;
+  const target = agreement.targets.find((t) => t.metric === 'WASTE_REDUCTION' && t.unit === 'PERCENT');
+  if (!target) return;
+  const signatories = event.type === 'pcc.agreement.signatory-added' && organizationId ? [organizationId] : agreement.signatoryOrganizationIds;
+  for (const signatory of signatories) {
+    await tx.query(
+      `INSERT INTO waste_target (organization_id, reduction_percent, agreement_id) VALUES ($1, $2, $3)
+       ON CONFLICT (organization_id) DO UPDATE SET reduction_percent = EXCLUDED.reduction_percent, agreement_id = EXCLUDED.agreement_id, set_at = now()`,
+      [signatory, target.value, agreement.id],
+    );
+    await emitWasteEvent(tx, 'target-set', signatory, SYSTEM, { targetPercent: Number(target.value).toFixed(2), agreementId: agreement.id }, event.traceparent, true);
+    const [baseline] = await tx.query(`SELECT source FROM waste_baseline WHERE organization_id = $1`, [signatory]);
+    if (target.baselineFiscalYear && (!baseline || baseline.source === 'AGREEMENT')) {
+      await storeBaseline(tx, signatory, target.baselineFiscalYear, null, 'AGREEMENT', SYSTEM, event.traceparent);
+    } else {
+      const years: Array<{ fiscal_year: number }> = await tx.query('SELECT DISTINCT fiscal_year FROM waste_report WHERE organization_id = $1 AND latest', [signatory]);
+      for (const { fiscal_year } of years) await reassessRisk(tx, signatory, fiscal_year, SYSTEM, event.traceparent);
+    }
+  }
+}
+
+export const agreementTargets: Subscription = {
+  topic: TOPICS.agreement,
+  handlers: { 'pcc.agreement.signed': applyAgreement, 'pcc.agreement.signatory-added': applyAgreement },
+};

@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import { OrganizationProjection } from '@pcc/organization-projection';
+import type { WasteSummary } from '../domain/summary';
+import { toKg, toPercent, toTonnes } from '../domain/tonnes';
+import { summariesFor } from './figures';
+
+/**
+ * The province's year: totals over every active organization and the ranking by projected
+ * reduction, from one batch of organization summaries (a fixed number of queries).
+ */
+export async function provinceSummary(dataSource: DataSource, fiscalYear: number) {
+  const organizations = await dataSource.getRepository(OrganizationProjection).findBy({ active: true });
+  const summaries = await summariesFor(dataSource.manager, organizations.map((o) => o.id), fiscalYear);
+  const entries = organizations.map((o) => ({ organizationId: o.id, summary: summaries.get(o.id)! }));
+  const sum = (pick: (s: WasteSummary) => string | null) => entries.reduce((total, e) => total + (pick(e.summary) === null ? 0 : toKg(pick(e.summary)!)), 0);
+  const generated = sum((s) => s.generatedTonnes);
+  const withBaseline = entries.filter((e) => e.summary.baselineTonnes !== null && e.summary.monthsReported > 0);
+  const baseline = withBaseline.reduce((t, e) => t + toKg(e.summary.baselineTonnes!), 0);
+  // Like for like: the projected year of the organizations that have a baseline, against their baselines.
+  const projected = withBaseline.reduce((t, e) => t + (toKg(e.summary.generatedTonnes) * 12) / e.summary.monthsReported, 0);
+  const targets = entries.map((e) => e.summary.targetPercent).filter((t): t is string => t !== null);
+  const target = targets.length ? toPercent(targets.reduce((a, b) => a + Number(b), 0) / targets.length) : null;
+  const projectedReduction = baseline > 0 ? toPercent((1 - projected / baseline) * 100) : null;
+  const diverted = entries.reduce((t, e) => t + e.summary.monthly.reduce((m, month) => m + toKg(month.byDestination.RECYCLED) + toKg(month.byDestination.COMPOSTED), 0), 0);
+  const ranking = [...entries]
+    .sort((a, b) => {
+      const pa = a.summary.projectedReductionPercent;
+      const pb = b.summary.projectedReductionPercent;
+      if (pa === null || pb === null) return pa === pb ? 0 : pa === null ? 1 : -1;
+      return Number(pb) - Number(pa);
+    })
+    .map((e, index) => ({ rank: index + 1, organization: { id: e.organizationId }, generatedTonnes: e.summary.generatedTonnes, projectedReductionPercent: e.summary.projectedReductionPercent, onTrack: e.summary.onTrack }));
+  const reportedSameMonths = withBaseline.reduce((t, e) => t + (toKg(e.summary.baselineTonnes!) * e.summary.monthsReported) / 12, 0);
+  const generatedWithBaseline = withBaseline.reduce((t, e) => t + toKg(e.summary.generatedTonnes), 0);
+  return {
+    fiscalYear,
+    generatedTonnes: toTonnes(generated),
+    baselineTonnes: baseline > 0 ? toTonnes(baseline) : null,
+    reductionPercent: reportedSameMonths > 0 ? toPercent((1 - generatedWithBaseline / reportedSameMonths) * 100) : null,
+    targetPercent: target,
+    projectedReductionPercent: projectedReduction,
+    onTrack: projectedReduction === null || target === null ? null : Number(projectedReduction) >= Number(target),
+    diversionRate: generated > 0 ? toPercent((diverted / generated) * 100) : null,
+    ranking,
+  };
+}

@@ -1,0 +1,28 @@
+import { decodeCursor, pageSize, parseInput, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import type { DataSource } from 'typeorm';
+import * as rules from '../domain/inputs';
+import { WasteReportEntity } from '../store/entities';
+
+export interface ReportFilter {
+  organizationId?: string | null;
+  fiscalYear?: number | null;
+  includeRevisions?: boolean | null;
+}
+
+/** Reads of reports: newest month first, keyset-paginated; only latest revisions unless asked. */
+export class ReportReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(filter: ReportFilter | null | undefined, page: PageArgs): Promise<Connection<WasteReportEntity>> {
+    const first = pageSize(page.first);
+    const after = decodeCursor(page.after, 3);
+    const query = this.dataSource.getRepository(WasteReportEntity).createQueryBuilder('r');
+    if (!filter?.includeRevisions) query.andWhere('r.latest');
+    if (filter?.organizationId) query.andWhere('r.organization_id = :org', { org: parseInput(rules.id, filter.organizationId, 'filter.organizationId') });
+    if (filter?.fiscalYear !== undefined && filter?.fiscalYear !== null) query.andWhere('r.fiscal_year = :fy', { fy: parseInput(rules.fiscalYear, filter.fiscalYear, 'filter.fiscalYear') });
+    const totalCount = await query.getCount();
+    if (after) query.andWhere('(r.month, r.organization_id, r.revision) < (:m, :o, :v)', { m: String(after[0]), o: String(after[1]), v: Number(after[2]) });
+    const rows = await query.orderBy('r.month', 'DESC').addOrderBy('r.organization_id', 'DESC').addOrderBy('r.revision', 'DESC').limit(first + 1).getMany();
+    return toConnection(rows, first, totalCount, (r) => [r.month, r.organizationId, r.revision]);
+  }
+}

@@ -1,0 +1,53 @@
+import { In, type DataSource } from 'typeorm';
+import DataLoader from 'dataloader';
+import { groupedLoader, keyedLoader } from '@pcc/subgraph-kit';
+import type { WasteSummary } from '../domain/summary';
+import { summariesFor } from '../providers/figures';
+import { WasteReportEntity } from './entities';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Per-request DataLoaders: the summaries of N organizations in a fixed number of queries (no N+1). */
+export function createLoaders(dataSource: DataSource) {
+  return {
+    reportById: keyedLoader<string, WasteReportEntity>((ids) => {
+      const valid = ids.filter((id) => UUID.test(id));
+      return valid.length ? dataSource.getRepository(WasteReportEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
+    }, (r) => r.id),
+    revisions: groupedLoader<string, WasteReportEntity & { key: string }>(
+      async (keys) => {
+        const where = keys.map((k) => k.split('|')).map(([organizationId, month]) => ({ organizationId: organizationId!, month: month! }));
+        const rows = await dataSource.getRepository(WasteReportEntity).find({ where, order: { revision: 'ASC' } });
+        return rows.map((r) => Object.assign(r, { key: `${r.organizationId}|${r.month}` }));
+      },
+      (r) => r.key,
+    ),
+    /** Key: `<organization id>|<fiscal year>`; one batch per fiscal year. */
+    summary: new DataLoader<string, WasteSummary>(async (keys) => {
+      const byYear = new Map<number, string[]>();
+      for (const key of keys) {
+        const [id, year] = key.split('|') as [string, string];
+        byYear.set(Number(year), [...(byYear.get(Number(year)) ?? []), id]);
+      }
+      const results = new Map<string, WasteSummary>();
+      for (const [year, ids] of byYear) {
+        for (const [id, summary] of await summariesFor(dataSource.manager, ids.filter((i) => UUID.test(i)), year)) results.set(`${id}|${year}`, summary);
+      }
+      return keys.map((key) => results.get(key) ?? emptySummary());
+    }),
+  };
+}
+
+const emptySummary = (): WasteSummary => ({
+  generatedTonnes: '0.000',
+  baselineTonnes: null,
+  reductionPercent: null,
+  targetPercent: null,
+  projectedReductionPercent: null,
+  onTrack: null,
+  diversionRate: null,
+  monthsReported: 0,
+  monthly: [],
+});
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
+import { createTestDatabase, type TestDatabase } from '@pcc/testing';
+import type { DomainEvent } from '@pcc/events';
+import { agreementTargets, createServer, entities, importCsv, migrations, ReportManager } from '../src/server';
+import { monthsOfFiscalYear } from '../src/domain/fiscal';
+import { summariesFor } from '../src/providers/figures';
+
+const SECRET = 'waste-test-internal-secret-0123456789abcdef';
+const ADMIN: Identity = { sub: 'admin', role: 'NETWORK_ADMIN', org: null };
+const ORGS = { PATONG: randomUUID(), KATHU: randomUUID(), KARON: randomUUID() };
+
+/** Reports, corrections, targets, the at-risk judgement and imports, on a real database. */
+describe('waste reports (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let server: Awaited<ReturnType<typeof createServer>>;
+  const tokens = new InternalTokens(SECRET);
+  const manager = () => new ReportManager({ dataSource: db.dataSource, identity: ADMIN, traceparent: undefined });
+  const tonnes = (t: number) => ({ byStream: { general: String(t), organic: '0', recyclable: '0', hazardous: '0' }, byDestination: { incinerated: String(t), landfilled: '0', recycled: '0', composted: '0' } });
+  const events = async (type: string, org: string) => (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [type, org]))[0].n as number;
+  const snapshot = async () => JSON.stringify(await db.dataSource.query('SELECT (SELECT count(*) FROM waste_report) r, (SELECT count(*) FROM outbox) o, (SELECT json_agg(x ORDER BY id) FROM (SELECT id, latest, total_tonnes FROM waste_report) x) s'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ prefix: 'waste', migrations, entities });
+    for (const [code, id] of Object.entries(ORGS)) {
+      await db.dataSource.query(`INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, established_on, event_time) VALUES ($1, $2, $2, $2, 'TOWN_MUNICIPALITY', 'KATHU', true, '2000-01-01', now())`, [id, code]);
+    }
+    // The MOU's event, as the consumer receives it from Kafka: 5 % less than FY2560 for all three.
+    const signed: DomainEvent = {
+      id: randomUUID(), type: 'pcc.agreement.signed', source: '/services/organizations', subject: randomUUID(), time: new Date().toISOString(),
+      data: { agreement: { id: randomUUID(), title: 'MOU', subject: 'WASTE_MANAGEMENT', signedOn: '2018-03-15', signatoryOrganizationIds: Object.values(ORGS), targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2560 }] }, actor: ADMIN },
+    };
+    await db.dataSource.transaction((tx) => agreementTargets.handlers['pcc.agreement.signed']!(signed, tx));
+    for (const m of monthsOfFiscalYear(2560)) await manager().submit({ organizationId: ORGS.PATONG, month: m, ...tonnes(1000) });
+    server = await createServer({ dataSource: db.dataSource, internalTokens: tokens, logLevel: 'silent' });
+  });
+  afterAll(async () => {
+    await server.app.close();
+    await db.drop();
+  });
+
+  async function graphql(query: string, variables: Record<string, unknown>, identity: Identity) {
+    const response = await server.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` }, payload: { query, variables } });
+    return response.json() as { data?: Record<string, unknown>; errors?: Array<{ extensions: { code: string } }> };
+  }
+
+  it('flags the target at risk once at the flip and back on track when it flips back', async () => {
+    const [oct, nov, dec] = monthsOfFiscalYear(2561);
+    for (const m of [oct!, nov!]) await manager().submit({ organizationId: ORGS.PATONG, month: m, ...tonnes(990) }); // 1 % less: below target, not yet judged
+    expect(await events('pcc.waste.target-at-risk', ORGS.PATONG)).toBe(0);
+    await manager().submit({ organizationId: ORGS.PATONG, month: dec!, ...tonnes(990) }); // third month: judged, at risk
+    expect(await events('pcc.waste.target-at-risk', ORGS.PATONG)).toBe(1);
+    await manager().correct({ organizationId: ORGS.PATONG, month: dec!, ...tonnes(985) }); // still at risk: no new event
+    expect(await events('pcc.waste.target-at-risk', ORGS.PATONG)).toBe(1);
+    for (const m of [oct!, nov!, dec!]) await manager().correct({ organizationId: ORGS.PATONG, month: m, ...tonnes(940) }); // 6 % less
+    expect(await events('pcc.waste.back-on-track', ORGS.PATONG)).toBe(1);
+    expect(await events('pcc.waste.target-at-risk', ORGS.PATONG)).toBe(1);
+  });
+
+  it('counts only the latest revision, and keeps the old one readable', async () => {
+    const [oct] = monthsOfFiscalYear(2561);
+    const before = (await summariesFor(db.dataSource.manager, [ORGS.PATONG], 2561)).get(ORGS.PATONG)!;
+    await manager().correct({ organizationId: ORGS.PATONG, month: oct!, ...tonnes(900) });
+    const after = (await summariesFor(db.dataSource.manager, [ORGS.PATONG], 2561)).get(ORGS.PATONG)!;
+    expect(Number(after.generatedTonnes)).toBe(Number(before.generatedTonnes) - 40);
+    const result = await graphql('query ($f: WasteReportFilter) { wasteReports(filter: $f, first: 50) { edges { node { month revision latest totalTonnes revisions { revision totalTonnes latest } } } } }', { f: { organizationId: ORGS.PATONG, fiscalYear: 2561 } }, ADMIN);
+    const octReport = (result.data!.wasteReports as { edges: Array<{ node: { month: string; revisions: Array<{ revision: number; totalTonnes: string; latest: boolean }> } }> }).edges.find((e) => e.node.month === oct)!.node;
+    expect(octReport.revisions.map((r) => [r.revision, r.totalTonnes, r.latest])).toEqual([[1, '990.000', false], [2, '940.000', false], [3, '900.000', true]]);
+  });
+
+  it('lets officers report for their own organization only, and refuses bad input with a typed error and no change', async () => {
+    const SUBMIT = 'mutation ($input: WasteReportInput!) { submitWasteReport(input: $input) { id revision } }';
+    const kathu: Identity = { sub: 'k', role: 'LGO_OFFICER', org: 'KATHU' };
+    const [oct] = monthsOfFiscalYear(2561);
+    const ok = await graphql(SUBMIT, { input: { organizationId: ORGS.KATHU, month: oct, ...tonnes(300) } }, kathu);
+    expect(ok.errors).toBeUndefined();
+    const before = await snapshot();
+    const attempts: Array<[Record<string, unknown>, Identity, string]> = [
+      [{ organizationId: ORGS.KARON, month: oct, ...tonnes(300) }, kathu, 'FORBIDDEN'],
+      [{ organizationId: ORGS.KATHU, month: oct, ...tonnes(300) }, kathu, 'CONFLICT'],
+      [{ organizationId: ORGS.KARON, month: oct, ...tonnes(300) }, { sub: 'a', role: 'ANALYST', org: null }, 'FORBIDDEN'],
+      [{ organizationId: ORGS.KATHU, month: '2099-01', ...tonnes(300) }, kathu, 'BAD_USER_INPUT'],
+      [{ organizationId: ORGS.KATHU, month: '2018-01', byStream: tonnes(300).byStream, byDestination: { ...tonnes(300).byDestination, incinerated: '310' } }, kathu, 'BAD_USER_INPUT'],
+      [{ organizationId: ORGS.KATHU, month: '2018-01', ...tonnes(-5) }, kathu, 'BAD_USER_INPUT'],
+      [{ organizationId: ORGS.KATHU, month: '2018-01', ...tonnes(1.0001) }, kathu, 'BAD_USER_INPUT'],
+      [{ organizationId: randomUUID(), month: '2018-01', ...tonnes(1) }, ADMIN, 'BAD_USER_INPUT'],
+    ];
+    for (const [input, identity, code] of attempts) {
+      const result = await graphql(SUBMIT, { input }, identity);
+      expect(result.errors?.map((e) => e.extensions.code)).toEqual([code]);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('imports a CSV of 1,000 rows all or nothing, reporting the bad row', async () => {
+    const header = 'organization_code,month,general,organic,recyclable,hazardous,incinerated,landfilled,recycled,composted,note';
+    // 1,000 months of KARON from 1940 on: the organization "existed" since 2000, so move it back first.
+    await db.dataSource.query(`UPDATE organization_projection SET established_on = '1900-01-01' WHERE id = $1`, [ORGS.KARON]);
+    const months = Array.from({ length: 1000 }, (_, i) => `${1940 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const rows = months.map((m) => `KARON,${m},100.5,50,10,1.25,120,30,10,1.75,"from the ledger, page ${m}"`);
+    const bad = [...rows];
+    bad[499] = 'KARON,1981-08,100.5,50,10,1.25,999,30,10,1.75,typo';
+    const before = await snapshot();
+    const refused = await importCsv(db.dataSource, ADMIN, [header, ...bad].join('\n'));
+    expect(refused.imported).toBe(0);
+    expect(refused.errors).toEqual([{ row: 500, message: expect.stringMatching(/^byDestination: must add up/) }]);
+    expect(await snapshot()).toBe(before);
+
+    const imported = await importCsv(db.dataSource, ADMIN, [header, ...rows].join('\r\n'));
+    expect(imported).toEqual({ imported: 1000, errors: [] });
+    const [{ n, total }] = await db.dataSource.query('SELECT count(*)::int AS n, sum(total_tonnes)::text AS total FROM waste_report WHERE organization_id = $1', [ORGS.KARON]);
+    expect(n).toBe(1000);
+    expect(total).toBe('161750.000');
+  });
+});
