@@ -1,21 +1,4 @@
-// GraphQL Code Generator: resolver types from schema.graphql (federation-aware), generated at build time.
-import type { CodegenConfig } from '@graphql-codegen/cli';
+// Resolver types from schema.graphql, generated at build time (settings shared by every service).
+import { resolverTypesConfig } from '@pcc/subgraph-kit/codegen';
 
-const config: CodegenConfig = {
-  schema: 'schema.graphql',
-  generates: {
-    'src/generated/resolvers-types.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        federation: true,
-        useIndexSignature: true,
-        enumsAsTypes: true,
-        contextType: '../context#Context',
-        mappers: { Case: '../store/entities#CaseEntity', Organization: '../providers/organization-ref#OrganizationRef' },
-        scalars: { DateTime: 'Date | string' },
-      },
-    },
-  },
-  silent: true,
-};
-export default config;
+export default resolverTypesConfig({ Case: '../store/entities#CaseEntity', Organization: '../providers/organization-ref#OrganizationRef' });

@@ -2,3 +2,5 @@ export { createDataSource, type DataSourceSettings } from './data-source';
 export { runMigrationCli, migrate } from './migrate';
 export { createTestDatabase, adminUrlFor, type TestDatabase } from './test-database';
 export { QueryCounter } from './query-counter';
+export { serviceDatabase } from './service-database';
+export { runSeedCli } from './seed-cli';

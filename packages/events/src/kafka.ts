@@ -38,8 +38,17 @@ export async function ensureTopics(admin: Admin, topics: string[], options: { pa
   const existing = new Set(await admin.listTopics());
   const wanted = [...new Set(topics.flatMap((t) => [t, deadLetterTopic(t)]))].filter((t) => !existing.has(t));
   if (wanted.length === 0) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: wanted.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: options.replicationFactor })),
-  });
+  // A broker that has just started may not have elected leaders yet: retry what is retriable.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: wanted.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: options.replicationFactor })),
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !(error as { retriable?: boolean }).retriable) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }

@@ -2,3 +2,4 @@ export { OrganizationProjection } from './entity';
 export { CreateOrganizationProjection1764201700000 } from './migration';
 export { applyOrganizationEvent, organizationProjection } from './subscription';
 export { organizationIdByCode, requireActiveOrganization } from './lookups';
+export { waitForOrganizations } from './wait';

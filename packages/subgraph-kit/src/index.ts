@@ -8,3 +8,5 @@ export { createSubgraphServer, type BaseContext, type SubgraphServer, type Subgr
 export { serve } from './serve';
 export { loadSchemaFile } from './schema-file';
 export { DateScalar, DateTimeScalar, DecimalScalar, scalarResolvers } from './scalars';
+export { runSubgraph, subgraphReadiness, main, type SubgraphProcess, type SubgraphProcessConfig, type RuntimeDeps } from './run';
+export { defineSubgraph, type SubgraphDeps } from './define';

@@ -1,58 +1,31 @@
-/** Entry point: config, connect, migrate, relay, organization projection, SLA watch, listen. */
+/** Entry point: read config and run the subgraph process, with the organization projection and the SLA watch. */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
-import { ConsumerRunner, createKafka, ensureTopics, OutboxRelay, platformCatalogue, TOPICS } from '@pcc/events';
-import { createLogger, InternalTokens, serve } from '@pcc/subgraph-kit';
+import { TOPICS } from '@pcc/events';
+import { organizationProjection } from '@pcc/organization-projection';
+import { main, runSubgraph } from '@pcc/subgraph-kit';
 import { configSchema, slaHoursOf } from './config';
 import { dataSourceFor } from './data-source';
-import { organizationProjection } from '@pcc/organization-projection';
 import { reportSlaBreaches } from './providers/sla-watch';
 import { createServer } from './server';
 
-async function main(): Promise<void> {
+main(async () => {
   const config = loadConfigOrExit(configSchema);
-  const log = createLogger('cases', config.LOG_LEVEL);
-  const dataSource = dataSourceFor(config);
-  await dataSource.initialize();
-  if (config.MIGRATE_ON_START) await dataSource.runMigrations({ transaction: 'each' });
-
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }, (level, message, extra) => log.warn({ kafka: extra, level }, message));
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [TOPICS.case, TOPICS.organization], { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR });
-  await admin.disconnect();
-
-  const relay = new OutboxRelay({ databaseUrl: config.DATABASE_URL, kafka, onError: (error) => log.warn({ err: error }, 'outbox relay: will retry') });
-  relay.start();
-  const consumer = new ConsumerRunner({
-    kafka,
-    dataSource,
-    catalogue: platformCatalogue,
-    group: 'pcc-cases',
+  await runSubgraph({
+    name: 'cases',
+    config,
+    dataSource: dataSourceFor(config),
+    topics: [TOPICS.case, TOPICS.organization],
     subscriptions: [organizationProjection],
-    onError: (error, where) => log.warn({ err: error, ...where }, 'event handler failed'),
+    createServer: (deps) => createServer({ ...deps, sla: slaHoursOf(config) }),
+    background: ({ dataSource, log }) => {
+      const watch = setInterval(() => {
+        reportSlaBreaches(dataSource).then(
+          (count) => count && log.info({ count }, 'SLA breaches reported'),
+          (error) => log.warn({ err: error }, 'SLA watch failed; will retry'),
+        );
+      }, config.SLA_CHECK_INTERVAL_MS);
+      return async () => clearInterval(watch);
+    },
   });
-  await consumer.start();
-
-  const sla = slaHoursOf(config);
-  const watch = setInterval(() => {
-    reportSlaBreaches(dataSource).then(
-      (count) => count && log.info({ count }, 'SLA breaches reported'),
-      (error) => log.warn({ err: error }, 'SLA watch failed; will retry'),
-    );
-  }, config.SLA_CHECK_INTERVAL_MS);
-
-  const { app } = await createServer({ dataSource, internalTokens: new InternalTokens(config.INTERNAL_JWT_SECRET), sla, relay, consumer, logger: log });
-  const address = await serve(app, {
-    host: config.HOST,
-    port: config.PORT,
-    log,
-    closers: [async () => clearInterval(watch), () => consumer.stop(), () => relay.stop(), () => dataSource.destroy()],
-  });
-  log.info({ address }, 'cases subgraph listening');
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
 });

@@ -1,42 +1,18 @@
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
-import type { Logger } from 'pino';
-import { createSubgraphServer, loadSchemaFile, type InternalTokens, type SubgraphServer } from '@pcc/subgraph-kit';
-import type { ConsumerRunner, OutboxRelay } from '@pcc/events';
+import { defineSubgraph, loadSchemaFile, type SubgraphDeps } from '@pcc/subgraph-kit';
 import { createContext, type Context } from './context';
 import { DEFAULT_SLA_HOURS, type SlaHours } from './domain/sla';
 import { resolvers } from './resolvers';
 
-export interface ServerDeps {
-  dataSource: DataSource;
-  internalTokens: InternalTokens;
-  sla?: SlaHours;
-  relay?: OutboxRelay;
-  consumer?: ConsumerRunner;
-  logger?: Logger;
-  logLevel?: string;
-}
-
 export const typeDefs = loadSchemaFile(join(__dirname, '..', 'schema.graphql'));
 
 /** Builds the cases subgraph without listening and without I/O of its own. */
-export function createServer(deps: ServerDeps): Promise<SubgraphServer<Context>> {
-  return createSubgraphServer<Context>({
-    name: 'cases',
-    typeDefs,
-    resolvers,
-    internalTokens: deps.internalTokens,
-    createContext: createContext(deps.dataSource, deps.sla ?? DEFAULT_SLA_HOURS),
-    readiness: {
-      database: async () => (await deps.dataSource.query('SELECT 1')).length === 1,
-      ...(deps.relay ? { relay: async () => deps.relay!.stats().running && deps.relay!.stats().consecutiveFailures < 3 } : {}),
-      ...(deps.consumer ? { consumer: async () => deps.consumer!.stats().connected } : {}),
-    },
-    ...(deps.relay ? { outboxLag: () => deps.relay!.lag() } : {}),
-    ...(deps.logger ? { logger: deps.logger } : {}),
-    ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
-  });
-}
+export const createServer = defineSubgraph<Context, SubgraphDeps & { sla?: SlaHours }>({
+  name: 'cases',
+  typeDefs,
+  resolvers,
+  context: (deps) => createContext(deps.dataSource, deps.sla ?? DEFAULT_SLA_HOURS),
+});
 
 export { migrations } from './store/migrations';
 export { entities } from './store/entities';

@@ -1,20 +1,6 @@
-import { z } from 'zod';
-import { databaseEnv } from '@pcc/config';
-import { createDataSource } from '@pcc/db';
+import { serviceDatabase } from '@pcc/db';
 import { entities } from './store/entities';
 import { migrations } from './store/migrations';
 
-/** The database part of the config: all that `migrate` and `seed` need. */
-export const databaseConfigSchema = z.object(databaseEnv('pcc_organizations'));
-type DatabaseConfig = z.infer<typeof databaseConfigSchema>;
-
-/** This service's DataSource, from its config. */
-export const dataSourceFor = (config: DatabaseConfig, applicationName = 'pcc-organizations') =>
-  createDataSource({
-    url: config.DATABASE_URL,
-    applicationName,
-    poolSize: config.DATABASE_POOL_SIZE,
-    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-    entities,
-    migrations,
-  });
+/** This service's database: its connection config (all that migrate and seed need) and DataSource. */
+export const { databaseConfigSchema, dataSourceFor } = serviceDatabase('pcc_organizations', 'pcc-organizations', entities, migrations);

@@ -1,34 +1,13 @@
-/** Entry point: read config, connect, migrate, start the relay, listen. Nothing else lives here. */
+/** Entry point: read config and run the subgraph process (connect, migrate, relay, listen). */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
-import { createKafka, ensureTopics, OutboxRelay, TOPICS } from '@pcc/events';
-import { createLogger, InternalTokens, serve } from '@pcc/subgraph-kit';
+import { TOPICS } from '@pcc/events';
+import { main, runSubgraph } from '@pcc/subgraph-kit';
 import { configSchema } from './config';
 import { dataSourceFor } from './data-source';
 import { createServer } from './server';
 
-async function main(): Promise<void> {
+main(async () => {
   const config = loadConfigOrExit(configSchema);
-  const log = createLogger('organizations', config.LOG_LEVEL);
-  const dataSource = dataSourceFor(config);
-  await dataSource.initialize();
-  if (config.MIGRATE_ON_START) await dataSource.runMigrations({ transaction: 'each' });
-
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }, (level, message, extra) => log.warn({ kafka: extra, level }, message));
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [TOPICS.organization, TOPICS.member, TOPICS.agreement], { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR });
-  await admin.disconnect();
-
-  const relay = new OutboxRelay({ databaseUrl: config.DATABASE_URL, kafka, onError: (error) => log.warn({ err: error }, 'outbox relay: will retry') });
-  relay.start();
-
-  const { app } = await createServer({ dataSource, internalTokens: new InternalTokens(config.INTERNAL_JWT_SECRET), relay, logger: log });
-  const address = await serve(app, { host: config.HOST, port: config.PORT, log, closers: [() => relay.stop(), () => dataSource.destroy()] });
-  log.info({ address }, 'organizations subgraph listening');
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  await runSubgraph({ name: 'organizations', config, dataSource: dataSourceFor(config), topics: [TOPICS.organization, TOPICS.member, TOPICS.agreement], createServer });
 });

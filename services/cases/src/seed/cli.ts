@@ -4,29 +4,13 @@
  */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
+import { runSeedCli } from '@pcc/db';
+import { waitForOrganizations } from '@pcc/organization-projection';
 import { databaseConfigSchema, dataSourceFor } from '../data-source';
 import { seed } from './seed';
 
-async function main(): Promise<void> {
-  const dataSource = dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'pcc-cases-seed');
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM organization_projection WHERE active');
-      if (n >= 19) break;
-      if (Date.now() > deadline) throw new Error(`only ${n} organizations known after 2 minutes: is the cases service running and Kafka up?`);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-    const result = await seed(dataSource);
-    console.log(`seeded ${result.rules} routing rules and ${result.cases} cases`);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-main().catch((error) => {
-  console.error(`seed failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+void runSeedCli(dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'pcc-cases-seed'), async (dataSource) => {
+  await waitForOrganizations(dataSource, 19);
+  const result = await seed(dataSource);
+  return `seeded ${result.rules} routing rules and ${result.cases} cases`;
 });

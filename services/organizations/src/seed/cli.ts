@@ -1,22 +1,11 @@
 /** `npm run seed`: migrates, then loads the demo registry (idempotent). */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
+import { runSeedCli } from '@pcc/db';
 import { databaseConfigSchema, dataSourceFor } from '../data-source';
 import { seed } from './seed';
 
-async function main(): Promise<void> {
-  const dataSource = dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'pcc-organizations-seed');
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    const result = await seed(dataSource);
-    console.log(`seeded ${result.organizations} organizations and ${result.agreements} agreement(s)`);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-main().catch((error) => {
-  console.error(`seed failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+void runSeedCli(dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'pcc-organizations-seed'), async (dataSource) => {
+  const result = await seed(dataSource);
+  return `seeded ${result.organizations} organizations and ${result.agreements} agreement(s)`;
 });

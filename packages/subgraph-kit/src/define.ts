@@ -1,0 +1,43 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import type { ConsumerRunner, OutboxRelay } from '@pcc/events';
+import type { InternalTokens } from './identity';
+import { subgraphReadiness } from './run';
+import { createSubgraphServer, type BaseContext, type SubgraphServer } from './server';
+
+/** What every service's `createServer(deps)` takes: the database, the token verifier, optional runtime parts. */
+export interface SubgraphDeps {
+  dataSource: DataSource;
+  internalTokens: InternalTokens;
+  relay?: OutboxRelay;
+  consumer?: ConsumerRunner;
+  logger?: Logger;
+  logLevel?: string;
+}
+
+/**
+ * Declares a subgraph once and returns its `createServer(deps)`: the schema, the resolvers, and how
+ * a request's context is built from the deps. Readiness and metrics come from the deps the same way
+ * in every service.
+ */
+export function defineSubgraph<TContext extends BaseContext, TDeps extends SubgraphDeps = SubgraphDeps>(definition: {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  context: (deps: TDeps) => (base: BaseContext) => TContext;
+}): (deps: TDeps) => Promise<SubgraphServer<TContext>> {
+  return (deps) =>
+    createSubgraphServer<TContext>({
+      name: definition.name,
+      typeDefs: definition.typeDefs,
+      resolvers: definition.resolvers,
+      internalTokens: deps.internalTokens,
+      createContext: definition.context(deps),
+      readiness: subgraphReadiness(deps),
+      ...(deps.relay ? { outboxLag: () => deps.relay!.lag() } : {}),
+      ...(deps.logger ? { logger: deps.logger } : {}),
+      ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
+    });
+}

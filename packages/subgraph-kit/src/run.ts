@@ -1,0 +1,102 @@
+import type { DataSource } from 'typeorm';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { ConsumerRunner, createKafka, ensureTopics, OutboxRelay, platformCatalogue, type Subscription } from '@pcc/events';
+import { InternalTokens } from './identity';
+import { createLogger, type ReadinessCheck } from './observability';
+import { serve } from './serve';
+
+/** The environment every subgraph process reads (each service's config schema includes these). */
+export interface SubgraphProcessConfig {
+  HOST: string;
+  PORT: number;
+  LOG_LEVEL: string;
+  DATABASE_URL: string;
+  KAFKA_BROKERS: string[];
+  KAFKA_CLIENT_ID: string;
+  KAFKA_TOPIC_PARTITIONS: number;
+  KAFKA_REPLICATION_FACTOR: number;
+  INTERNAL_JWT_SECRET: string;
+  MIGRATE_ON_START: boolean;
+}
+
+/** What `createServer` of a service receives from the runner. */
+export interface RuntimeDeps {
+  dataSource: DataSource;
+  internalTokens: InternalTokens;
+  relay: OutboxRelay;
+  consumer?: ConsumerRunner;
+  logger: Logger;
+}
+
+export interface SubgraphProcess {
+  name: string;
+  config: SubgraphProcessConfig;
+  dataSource: DataSource;
+  /** Topics this process publishes to or reads (created with their dead-letter topics if missing). */
+  topics: string[];
+  /** Consumer subscriptions (projections); the consumer group is `pcc-<name>`. */
+  subscriptions?: Subscription[];
+  createServer: (deps: RuntimeDeps) => Promise<{ app: FastifyInstance }>;
+  /** Background work (e.g. a periodic job); returns how to stop it. */
+  background?: (deps: { dataSource: DataSource; log: Logger }) => () => Promise<void>;
+}
+
+/**
+ * The life of every subgraph process, the same in each service's `src/index.ts`: connect, migrate,
+ * create topics, start the outbox relay and the consumers, listen; on SIGTERM stop in reverse order.
+ */
+export async function runSubgraph(process: SubgraphProcess): Promise<void> {
+  const { config, dataSource } = process;
+  const log = createLogger(process.name, config.LOG_LEVEL);
+  await dataSource.initialize();
+  if (config.MIGRATE_ON_START) await dataSource.runMigrations({ transaction: 'each' });
+
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }, (level, message, extra) => log.warn({ kafka: extra, level }, message));
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, process.topics, { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR });
+  await admin.disconnect();
+
+  const relay = new OutboxRelay({ databaseUrl: config.DATABASE_URL, kafka, onError: (error) => log.warn({ err: error }, 'outbox relay: will retry') });
+  relay.start();
+  let consumer: ConsumerRunner | undefined;
+  if (process.subscriptions?.length) {
+    consumer = new ConsumerRunner({
+      kafka,
+      dataSource,
+      catalogue: platformCatalogue,
+      group: `pcc-${process.name}`,
+      subscriptions: process.subscriptions,
+      onError: (error, where) => log.warn({ err: error, ...where }, 'event handler failed'),
+    });
+    await consumer.start();
+  }
+  const stopBackground = process.background?.({ dataSource, log });
+
+  const { app } = await process.createServer({ dataSource, internalTokens: new InternalTokens(config.INTERNAL_JWT_SECRET), relay, ...(consumer ? { consumer } : {}), logger: log });
+  const address = await serve(app, {
+    host: config.HOST,
+    port: config.PORT,
+    log,
+    closers: [...(stopBackground ? [stopBackground] : []), ...(consumer ? [() => consumer.stop()] : []), () => relay.stop(), () => dataSource.destroy()],
+  });
+  log.info({ address }, `${process.name} subgraph listening`);
+}
+
+/** The readiness checks every subgraph reports: its database, its relay (not failing) and its consumer. */
+export function subgraphReadiness(deps: { dataSource: DataSource; relay?: OutboxRelay | undefined; consumer?: ConsumerRunner | undefined }): Record<string, ReadinessCheck> {
+  return {
+    database: async () => (await deps.dataSource.query('SELECT 1')).length === 1,
+    ...(deps.relay ? { relay: async () => deps.relay!.stats().running && deps.relay!.stats().consecutiveFailures < 3 } : {}),
+    ...(deps.consumer ? { consumer: async () => deps.consumer!.stats().connected } : {}),
+  };
+}
+
+/** Entry points: run, and exit non-zero with the error if start-up fails. */
+export function main(start: () => Promise<void>): void {
+  start().catch((error) => {
+    console.error(error);
+    globalThis.process.exit(1);
+  });
+}
