@@ -143,10 +143,11 @@ describe('cases through the gateway (real PostgreSQL and Kafka)', () => {
 
   it('keeps personal data from PUBLIC, ANALYST and uninvolved officers, and out of every event', async () => {
     const { case: c } = await openAndTriage('PATONG');
-    const QUERY = 'query ($id: ID!) { case(id: $id) { title reporter { name phone email } description parties { name } } }';
+    const QUERY = 'query ($id: ID!) { case(id: $id) { title reporter { name phone email } description parties { name } mediationSessions { mediator } attachmentUrls referredTo timeline { note } } }';
     for (const token of [undefined, analyst, kathu]) {
       const view = ok(await platform.graphql(QUERY, { id: c.id }, token)).case as Record<string, unknown>;
-      expect(view).toEqual({ title: 'ขยะตกค้างหน้าซอย 5 วัน', reporter: null, description: null, parties: [] });
+      expect(view).toMatchObject({ title: 'ขยะตกค้างหน้าซอย 5 วัน', reporter: null, description: null, parties: [], mediationSessions: [], attachmentUrls: [], referredTo: null });
+      expect((view.timeline as Array<{ note: unknown }>).every((t) => t.note === null)).toBe(true);
     }
     const list = ok(await platform.graphql('{ cases(first: 100) { edges { node { reporter { phone } } } } }', {}, analyst)).cases as { edges: Array<{ node: { reporter: unknown } }> };
     expect(list.edges.every((e) => e.node.reporter === null)).toBe(true);
@@ -205,6 +206,7 @@ describe('cases through the gateway (real PostgreSQL and Kafka)', () => {
       ['a public walk-in', () => platform.graphql(OPEN, { input: grievance({ channel: 'WALK_IN' }) }), 'BAD_USER_INPUT'],
       ['a reporter with no way to be reached', () => platform.graphql(OPEN, { input: grievance({ reporter: { name: 'Anon' } }) }), 'BAD_USER_INPUT'],
       ['an analyst opening a case', () => platform.graphql(OPEN, { input: grievance() }, analyst), 'FORBIDDEN'],
+      ['a forged cursor', () => platform.graphql('query ($a: String) { cases(after: $a) { totalCount } }', { a: Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url') }), 'BAD_USER_INPUT'],
     ];
     it.each(cases)('%s', async (_name, send, code) => {
       const before = await snapshot();

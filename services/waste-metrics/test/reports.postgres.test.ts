@@ -90,6 +90,8 @@ describe('waste reports (real PostgreSQL)', () => {
       expect(result.errors?.map((e) => e.extensions.code)).toEqual([code]);
     }
     expect(await snapshot()).toBe(before);
+    const forged = await graphql('query ($a: String) { wasteReports(after: $a) { totalCount } }', { a: Buffer.from(JSON.stringify(['x', 'y', 'z'])).toString('base64url') }, ADMIN);
+    expect(forged.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('imports a CSV of 1,000 rows all or nothing, reporting the bad row', async () => {

@@ -25,6 +25,7 @@ describe('waste report rules', () => {
     ['a malformed month', report(['600', '300', '80', '20'], ['700', '200', '70', '30'], '2018-13'), ['month']],
     ['a month before the organization existed', report(['600', '300', '80', '20'], ['700', '200', '70', '30'], '1999-12'), ['month']],
     ['all zero', report(['0', '0', '0', '0'], ['0', '0', '0', '0']), []],
+    ['a total beyond what can be stored', report(['999999999', '999999999', '0', '0'], ['999999999', '999999999', '0', '0']), ['byStream']],
   ])('%s', (_name, figures, fields) => {
     expect(Object.keys(validateReport(figures, context)).sort()).toEqual([...fields].sort());
   });

@@ -48,7 +48,11 @@ export class CaseReader {
     if (from) query.andWhere('c.opened_at >= :from', { from: new Date(from) });
     if (to) query.andWhere('c.opened_at < :to', { to: new Date(to) });
     const totalCount = await query.getCount();
-    if (after) query.andWhere('(c.opened_at, c.id) < (:afterAt, :afterId)', { afterAt: new Date(String(after[0])), afterId: String(after[1]) });
+    if (after) {
+      const [at, afterId] = [new Date(String(after[0])), String(after[1])];
+      if (Number.isNaN(at.getTime()) || !rules.id.safeParse(afterId).success) throw badInput('after is not a cursor this list gave out', { after: 'malformed cursor' });
+      query.andWhere('(c.opened_at, c.id) < (:afterAt, :afterId)', { afterAt: at, afterId });
+    }
     const rows = await query.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1).getMany();
     return toConnection(rows, first, totalCount, (c) => [c.openedAt.toISOString(), c.id]);
   }

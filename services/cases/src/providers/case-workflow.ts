@@ -85,6 +85,8 @@ export class CaseWorkflow {
       }
       await requireActiveOrganization(tx, leadId, 'input.leadOrganizationId');
       c.leadOrgId = leadId;
+      // The lead is never also listed as supporting (a re-triage may pick a supporting organization).
+      await tx.query('DELETE FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2', [c.id, leadId]);
       c.priority = input.priority;
       c.dueAt = dueAt(c.openedAt, input.priority, this.scope.sla);
       return { events: [{ type: 'triaged', extra: { leadOrganizationId: leadId } }], data: { leadOrganizationId: leadId, priority: input.priority } };
@@ -145,6 +147,8 @@ export class CaseWorkflow {
       const original = await tx.getRepository(CaseEntity).findOneBy({ id: originalId });
       if (!original) throw notFound('Case', originalId);
       if (original.duplicateOf) throw badInput('Point to the original case, not to another duplicate', { originalId: 'is itself a duplicate' });
+      const [pointed] = await tx.query('SELECT 1 FROM "case" WHERE duplicate_of = $1 LIMIT 1', [c.id]);
+      if (pointed) throw badInput('Other cases are duplicates of this one: it is an original', { id: 'is an original' });
       c.duplicateOf = original.id;
       c.closedAt = new Date();
       return { events: [{ type: 'marked-duplicate', extra: { originalCaseId: original.id } }], data: { originalTrackingCode: original.trackingCode } };
@@ -267,6 +271,7 @@ export class CaseWorkflow {
 
   private reopened(c: CaseEntity, reason: string) {
     c.reopenCount += 1;
+    c.duplicateOf = null;
     c.resolvedAt = null;
     c.closedAt = null;
     c.rating = null;

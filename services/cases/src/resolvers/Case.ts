@@ -12,13 +12,13 @@ export const Case: CaseResolvers = {
   supportingOrganizations: async (c, _args, { loaders }) => (await loaders.supportingByCase.load(c.id)).map((s) => ({ id: s.organizationId })),
   overdue: (c) => isOpen(c.status) && c.dueAt !== null && c.dueAt.getTime() < Date.now(),
   resolution: async (c, _args, context) => ((await personal(c, context)) ? c.resolution : null),
+  referredTo: async (c, _args, context) => ((await personal(c, context)) ? c.referredTo : null),
+  // Citizens' uploads (often photos of people and homes) are for the people working the case.
+  attachmentUrls: async (c, _args, context) => ((await personal(c, context)) ? c.attachmentUrls : []),
   duplicateOf: (c, _args, { loaders }) => (c.duplicateOf ? loaders.caseById.load(c.duplicateOf) : null),
   parties: async (c, _args, context) => ((await personal(c, context)) ? context.loaders.partiesByCase.load(c.id) : []),
-  mediationSessions: async (c, _args, context) => {
-    const sessions = await context.loaders.sessionsByCase.load(c.id);
-    const visible = await personal(c, context);
-    return sessions.map((s) => ({ ...s, notes: visible ? s.notes : null }));
-  },
+  // Mediators and attendees are people: the sessions are for the people working the case.
+  mediationSessions: async (c, _args, context) => ((await personal(c, context)) ? context.loaders.sessionsByCase.load(c.id) : []),
   timeline: async (c, _args, context) => {
     const entries = await context.loaders.timelineByCase.load(c.id);
     const visible = await personal(c, context);

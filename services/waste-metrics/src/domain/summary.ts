@@ -20,6 +20,8 @@ export interface WasteSummary {
   onTrack: boolean | null;
   diversionRate: string | null;
   monthsReported: number;
+  /** The baseline tonnes the reported months are compared with (same months, or pro-rated); for province sums. */
+  comparableBaselineTonnes: string | null;
   monthly: Array<{ month: string; tonnes: string; byStream: Record<Stream, string>; byDestination: Record<Destination, string> }>;
 }
 
@@ -44,10 +46,12 @@ export function summarize(fiscalYear: number, reports: ReportFigures[], baseline
 
   let reduction: number | null = null;
   let projected: number | null = null;
+  let comparable: number | null = null;
   if (baseline && baseline.tonnesKg > 0 && n > 0) {
     const sameMonths = baseline.monthlyKg && inYear.every((r) => baseline.monthlyKg![r.month.slice(5)] !== undefined)
       ? inYear.reduce((sum, r) => sum + baseline.monthlyKg![r.month.slice(5)]!, 0)
       : (baseline.tonnesKg * n) / 12;
+    comparable = sameMonths;
     reduction = sameMonths > 0 ? (1 - generated / sameMonths) * 100 : null;
     projected = (1 - (generated * 12) / n / baseline.tonnesKg) * 100;
   }
@@ -64,6 +68,7 @@ export function summarize(fiscalYear: number, reports: ReportFigures[], baseline
         : Number(toPercent(projected)) >= target,
     diversionRate: destined > 0 ? toPercent((diverted / destined) * 100) : null,
     monthsReported: n,
+    comparableBaselineTonnes: comparable === null ? null : toTonnes(comparable),
     monthly: inYear.map((r) => ({ month: r.month, tonnes: toTonnes(totalOf(r)), byStream: r.byStream, byDestination: r.byDestination })),
   };
 }

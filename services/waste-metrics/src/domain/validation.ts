@@ -12,6 +12,8 @@ export interface ReportFigures {
   byDestination: Record<Destination, string>;
 }
 
+const MAX_TOTAL_KG = 999_999_999_999;
+
 /** How far the stream total and the destination total may differ: 0.5 % of the larger. */
 export const AGREEMENT_TOLERANCE = 0.005;
 
@@ -34,6 +36,8 @@ export function validateReport(report: ReportFigures, context: { now: Date; esta
   if (Object.keys(problems).length) return problems;
   const streams = STREAMS.reduce((sum, s) => sum + toKg(report.byStream[s]), 0);
   const destinations = DESTINATIONS.reduce((sum, d) => sum + toKg(report.byDestination[d]), 0);
+  // The month's total is stored as numeric(12,3) too: at most 999,999,999.999 t.
+  if (streams > MAX_TOTAL_KG) problems.byStream = 'must not total more than 999,999,999.999 t';
   if (Math.abs(streams - destinations) > AGREEMENT_TOLERANCE * Math.max(streams, destinations)) {
     problems.byDestination = `must add up to the streams' total within 0.5 % (streams ${streams / 1000} t, destinations ${destinations / 1000} t)`;
   }

@@ -22,7 +22,9 @@ async function applyAgreement(event: DomainEvent, tx: EntityManager): Promise<vo
   const { agreement, organizationId } = event.data as AgreementData;
   if (agreement.subject !== 'WASTE_MANAGEMENT') return;
   const target = agreement.targets.find((t) => t.metric === 'WASTE_REDUCTION' && t.unit === 'PERCENT');
-  if (!target) return;
+  // A target this service cannot hold (not a percentage from 0 to 100) is not applied; the MOU
+  // event stays in the inbox as handled rather than blocking every event behind it.
+  if (!target || !/^\d{1,3}(\.\d{1,2})?$/.test(target.value) || Number(target.value) > 100) return;
   const signatories = event.type === 'pcc.agreement.signatory-added' && organizationId ? [organizationId] : agreement.signatoryOrganizationIds;
   for (const signatory of signatories) {
     await tx.query(

@@ -18,10 +18,14 @@ export async function provinceSummary(dataSource: DataSource, fiscalYear: number
   const baseline = withBaseline.reduce((t, e) => t + toKg(e.summary.baselineTonnes!), 0);
   // Like for like: the projected year of the organizations that have a baseline, against their baselines.
   const projected = withBaseline.reduce((t, e) => t + (toKg(e.summary.generatedTonnes) * 12) / e.summary.monthsReported, 0);
-  const targets = entries.map((e) => e.summary.targetPercent).filter((t): t is string => t !== null);
-  const target = targets.length ? toPercent(targets.reduce((a, b) => a + Number(b), 0) / targets.length) : null;
+  // The province's target: the organizations' targets weighted by their baselines.
+  const targeted = withBaseline.filter((e) => e.summary.targetPercent !== null);
+  const targetWeight = targeted.reduce((t, e) => t + toKg(e.summary.baselineTonnes!), 0);
+  const target = targetWeight > 0 ? toPercent(targeted.reduce((t, e) => t + Number(e.summary.targetPercent) * toKg(e.summary.baselineTonnes!), 0) / targetWeight) : null;
   const projectedReduction = baseline > 0 ? toPercent((1 - projected / baseline) * 100) : null;
   const diverted = entries.reduce((t, e) => t + e.summary.monthly.reduce((m, month) => m + toKg(month.byDestination.RECYCLED) + toKg(month.byDestination.COMPOSTED), 0), 0);
+  // Same denominator as each organization's rate: all tonnes by destination.
+  const destined = entries.reduce((t, e) => t + e.summary.monthly.reduce((m, month) => m + Object.values(month.byDestination).reduce((d, v) => d + toKg(v), 0), 0), 0);
   const ranking = [...entries]
     .sort((a, b) => {
       const pa = a.summary.projectedReductionPercent;
@@ -30,7 +34,8 @@ export async function provinceSummary(dataSource: DataSource, fiscalYear: number
       return Number(pb) - Number(pa);
     })
     .map((e, index) => ({ rank: index + 1, organization: { id: e.organizationId }, generatedTonnes: e.summary.generatedTonnes, projectedReductionPercent: e.summary.projectedReductionPercent, onTrack: e.summary.onTrack }));
-  const reportedSameMonths = withBaseline.reduce((t, e) => t + (toKg(e.summary.baselineTonnes!) * e.summary.monthsReported) / 12, 0);
+  // Like each organization's reduction: against the baseline of the same months.
+  const reportedSameMonths = withBaseline.reduce((t, e) => t + (e.summary.comparableBaselineTonnes === null ? 0 : toKg(e.summary.comparableBaselineTonnes)), 0);
   const generatedWithBaseline = withBaseline.reduce((t, e) => t + toKg(e.summary.generatedTonnes), 0);
   return {
     fiscalYear,
@@ -40,7 +45,7 @@ export async function provinceSummary(dataSource: DataSource, fiscalYear: number
     targetPercent: target,
     projectedReductionPercent: projectedReduction,
     onTrack: projectedReduction === null || target === null ? null : Number(projectedReduction) >= Number(target),
-    diversionRate: generated > 0 ? toPercent((diverted / generated) * 100) : null,
+    diversionRate: destined > 0 ? toPercent((diverted / destined) * 100) : null,
     ranking,
   };
 }

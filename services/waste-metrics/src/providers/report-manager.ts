@@ -138,8 +138,13 @@ export async function storeBaseline(tx: EntityManager, organizationId: string, f
      ON CONFLICT (organization_id) DO UPDATE SET fiscal_year = EXCLUDED.fiscal_year, tonnes = EXCLUDED.tonnes, source = EXCLUDED.source, set_at = now()`,
     [organizationId, fiscalYear, tonnes, source],
   );
-  const [{ total }] = fiscalYear !== null ? await tx.query('SELECT coalesce(sum(total_tonnes), 0)::text AS total FROM waste_report WHERE latest AND organization_id = $1 AND fiscal_year = $2', [organizationId, fiscalYear]) : [{ total: tonnes }];
-  await emitWasteEvent(tx, 'baseline-set', organizationId, identity, { baselineTonnes: toTonnes(Math.round(Number(total) * 1000)), baselineFiscalYear: fiscalYear }, traceparent, source === 'AGREEMENT');
+  // A fiscal-year baseline counts once the year is complete (as in the summaries): until then, no figure.
+  const [{ total, months }] =
+    fiscalYear !== null
+      ? await tx.query('SELECT coalesce(sum(total_tonnes), 0)::text AS total, count(*)::int AS months FROM waste_report WHERE latest AND organization_id = $1 AND fiscal_year = $2', [organizationId, fiscalYear])
+      : [{ total: tonnes, months: 12 }];
+  const baselineTonnes = months === 12 ? toTonnes(Math.round(Number(total) * 1000)) : null;
+  await emitWasteEvent(tx, 'baseline-set', organizationId, identity, { baselineTonnes, baselineFiscalYear: fiscalYear }, traceparent, source === 'AGREEMENT');
   const years: Array<{ fiscal_year: number }> = await tx.query('SELECT DISTINCT fiscal_year FROM waste_report WHERE organization_id = $1 AND latest', [organizationId]);
   for (const { fiscal_year } of years) await reassessRisk(tx, organizationId, fiscal_year, identity, traceparent);
 }

@@ -11,6 +11,9 @@ import { summariesFor } from './figures';
  * state and its event commit with the change that caused them.
  */
 export async function reassessRisk(tx: EntityManager, organizationId: string, fiscalYear: number, identity: Identity, traceparent?: string): Promise<void> {
+  // One judge at a time per organization and year, and the figures read after taking the turn:
+  // two writers of different months must not both see "was on track" and both emit.
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`risk|${organizationId}|${fiscalYear}`]);
   const summary = (await summariesFor(tx, [organizationId], fiscalYear)).get(organizationId)!;
   const now = atRisk(summary);
   const [previous] = await tx.query('SELECT at_risk FROM waste_risk_state WHERE organization_id = $1 AND fiscal_year = $2 FOR UPDATE', [organizationId, fiscalYear]);

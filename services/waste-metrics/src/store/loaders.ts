@@ -47,6 +47,7 @@ const emptySummary = (): WasteSummary => ({
   onTrack: null,
   diversionRate: null,
   monthsReported: 0,
+  comparableBaselineTonnes: null,
   monthly: [],
 });
 
