@@ -29,7 +29,7 @@ pcc_postgres() {
     done
   fi
   psql "$server" -XtAc 'SELECT 1' >/dev/null || { log "PostgreSQL at $server is not reachable"; return 1; }
-  bash "$ROOT/infra/postgres/create-databases.sh" || { log "creating the service databases failed"; return 1; }
+  bash "$ROOT/infra/postgres/create-databases.sh" ${PCC_RESET_DATABASES:+--reset} || { log "creating the service databases failed"; return 1; }
 }
 
 pcc_kafka() {

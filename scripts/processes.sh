@@ -21,8 +21,11 @@ port_free() { # PORT: a stale process on a port would answer health checks for a
   fi
 }
 
+ports_free() {
+  port_free 4001 && port_free 4002 && port_free 4004 && port_free 4000
+}
+
 start_processes() {
-  port_free 4001 && port_free 4002 && port_free 4004 && port_free 4000 || return 1
   log "seeding the organizations registry (migrates first; idempotent)"
   node services/organizations/dist/seed/cli.js || return 1
   run organizations node services/organizations/dist/index.js

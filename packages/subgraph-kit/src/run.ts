@@ -58,7 +58,7 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
   await ensureTopics(admin, process.topics, { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR });
   await admin.disconnect();
 
-  const relay = new OutboxRelay({ databaseUrl: config.DATABASE_URL, kafka, onError: (error) => log.warn({ err: error }, 'outbox relay: will retry') });
+  const relay = new OutboxRelay({ databaseUrl: config.DATABASE_URL, kafka, onError: (error) => log.warn({ err: brief(error) }, 'outbox relay: will retry') });
   relay.start();
   let consumer: ConsumerRunner | undefined;
   if (process.subscriptions?.length) {
@@ -68,7 +68,7 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
       catalogue: platformCatalogue,
       group: `pcc-${process.name}`,
       subscriptions: process.subscriptions,
-      onError: (error, where) => log.warn({ err: error, ...where }, 'event handler failed'),
+      onError: (error, where) => log.warn({ err: brief(error), ...where }, 'event handler failed'),
     });
     await consumer.start();
   }
@@ -82,6 +82,11 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
     closers: [...(stopBackground ? [stopBackground] : []), ...(consumer ? [() => consumer.stop()] : []), () => relay.stop(), () => dataSource.destroy()],
   });
   log.info({ address }, `${process.name} subgraph listening`);
+}
+
+/** An error for a log line: name, message and code only (a pg error drags its whole client along). */
+function brief(error: unknown): { name: string; message: string; code?: unknown } {
+  return error instanceof Error ? { name: error.name, message: error.message, code: (error as { code?: unknown }).code } : { name: 'Error', message: String(error) };
 }
 
 /** The readiness checks every subgraph reports: its database, its relay (not failing) and its consumer. */
