@@ -52,13 +52,17 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('has a container for every service and the gateway, each built from its own Dockerfile', () => {
+  it('has a container for every service and the gateway, each built from the one image recipe for its workspace', () => {
     const expected = deployables().map((d) => d.name);
-    expect(expected).toEqual(expect.arrayContaining(['gateway', 'organizations']));
+    expect(expected).toEqual(expect.arrayContaining(['gateway', 'organizations', 'cases', 'waste-metrics']));
+    expect(existsSync(join(root, 'infra', 'docker', 'Dockerfile'))).toBe(true);
     for (const { name, dir } of deployables()) {
-      const build = compose.services[name]?.build as { context: string; dockerfile: string } | undefined;
-      expect(build).toEqual({ context: '.', dockerfile: `${dir.slice(root.length + 1)}/Dockerfile` });
-      expect(existsSync(join(dir, 'Dockerfile'))).toBe(true);
+      const build = compose.services[name]?.build as { context: string; dockerfile: string; args: Record<string, string> } | undefined;
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string };
+      const folder = dir.slice(root.length + 1);
+      expect(build).toEqual({ context: '.', dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: pkg.name, ENTRY: `${folder}/dist/index.js`, PORT: expect.stringMatching(/^\d+$/) } });
+      expect(existsSync(join(dir, 'src', 'index.ts'))).toBe(true);
+      expect(compose.services[name]?.ports).toEqual([`${build!.args.PORT}:${build!.args.PORT}`]);
     }
   });
 
