@@ -4,3 +4,4 @@ export { createTestDatabase, adminUrlFor, type TestDatabase } from './test-datab
 export { QueryCounter } from './query-counter';
 export { serviceDatabase } from './service-database';
 export { runSeedCli } from './seed-cli';
+export { seededRandom } from './seeded-random';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { badInput } from '@pcc/subgraph-kit';
+import { badInput, forbidden, type Identity } from '@pcc/subgraph-kit';
 import { OrganizationProjection } from './entity';
 
 /** An organization a record may reference: known to the projection and active; else BAD_USER_INPUT naming `field`. */
@@ -15,4 +15,14 @@ export async function organizationIdByCode(manager: EntityManager, code: string 
   if (!code) return null;
   const organization = await manager.getRepository(OrganizationProjection).findOneBy({ code });
   return organization?.id ?? null;
+}
+
+/**
+ * NETWORK_ADMIN acts for any organization; an LGO officer only for their own (officers' tokens carry
+ * the code, records carry the id: the projection maps one to the other). Everyone else: FORBIDDEN.
+ */
+export async function requireActForOrganization(manager: EntityManager, identity: Identity, organizationId: string, action: string): Promise<void> {
+  if (identity.role === 'NETWORK_ADMIN') return;
+  if (identity.role !== 'LGO_OFFICER') throw forbidden(`Only officers of the organization or network admins may ${action}`);
+  if ((await organizationIdByCode(manager, identity.org)) !== organizationId) throw forbidden(`Officers of ${identity.org} may ${action} for ${identity.org} only`);
 }

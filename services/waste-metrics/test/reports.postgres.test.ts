@@ -3,7 +3,7 @@ import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import type { DomainEvent } from '@pcc/events';
 import { agreementTargets, createServer, entities, importCsv, migrations, ReportManager } from '../src/server';
-import { monthsOfFiscalYear } from '../src/domain/fiscal';
+import { monthsOfFiscalYear } from '@pcc/fiscal-year';
 import { summariesFor } from '../src/providers/figures';
 
 const SECRET = 'waste-test-internal-secret-0123456789abcdef';

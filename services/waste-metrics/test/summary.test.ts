@@ -1,5 +1,5 @@
 import { summarize } from '../src/domain/summary';
-import { monthsOfFiscalYear } from '../src/domain/fiscal';
+import { monthsOfFiscalYear } from '@pcc/fiscal-year';
 import type { ReportFigures } from '../src/domain/validation';
 
 const month = (m: string, tonnes: number): ReportFigures => ({

@@ -1,5 +1,5 @@
 import { validateReport, type ReportFigures } from '../src/domain/validation';
-import { fiscalYearOfMonth, monthsOfFiscalYear } from '../src/domain/fiscal';
+import { fiscalYearOfMonth, monthsOfFiscalYear } from '@pcc/fiscal-year';
 import { toKg, toTonnes } from '../src/domain/tonnes';
 
 const report = (streams: [string, string, string, string], destinations: [string, string, string, string], month = '2018-03'): ReportFigures => ({

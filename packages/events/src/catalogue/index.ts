@@ -2,13 +2,15 @@ import { EventCatalogue } from './define';
 import { caseEvents } from './cases';
 import { wasteEvents } from './waste';
 import { organizationEvents } from './organizations';
+import { planningEvents } from './planning';
 
 export * from './define';
 export * from './topics';
 export * from './organizations';
 export * from './cases';
 export * from './waste';
+export * from './planning';
 export * as eventFields from './common';
 
 /** Every event type of the platform. Services add theirs here as they are built. */
-export const platformCatalogue = new EventCatalogue([...organizationEvents, ...caseEvents, ...wasteEvents]);
+export const platformCatalogue = new EventCatalogue([...organizationEvents, ...caseEvents, ...planningEvents, ...wasteEvents]);

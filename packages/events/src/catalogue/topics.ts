@@ -9,6 +9,7 @@ export const TOPICS = {
   agreement: 'pcc.organizations.agreement.v1',
   case: 'pcc.cases.case.v1',
   project: 'pcc.planning.project.v1',
+  plan: 'pcc.planning.plan.v1',
   wasteReport: 'pcc.waste.report.v1',
 } as const;
 

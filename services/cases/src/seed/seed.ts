@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { seededRandom } from '@pcc/db';
 import type { Identity } from '@pcc/subgraph-kit';
 import { DEFAULT_SLA_HOURS } from '../domain/sla';
 import { CASE_CATEGORIES, type CaseCategory, type District } from '../domain/vocabulary';
@@ -28,15 +29,6 @@ const PLACES: Record<District, Array<{ lat: number; lng: number; address: string
   THALANG: [{ lat: 8.0300, lng: 98.3340, address: 'Thalang' }, { lat: 8.0800, lng: 98.3000, address: 'Sakhu' }, { lat: 8.1500, lng: 98.3000, address: 'Mai Khao' }],
 };
 
-/** A small deterministic generator, so the demo data is the same on every machine. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 /**
  * The routing table and a few hundred demo cases across the organizations, opened and worked
  * through the same workflow as the API (so the events flow too). Idempotent: it does nothing once
@@ -59,7 +51,7 @@ export async function seed(dataSource: DataSource, count = 300): Promise<{ cases
   }
   const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM "case"');
   if (n >= count) return { cases: 0, rules };
-  const next = random(2561);
+  const next = seededRandom(2561);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const districtOrgs = (district: District) => organizations.filter((o) => o.district === district && o.active);
   let created = 0;

@@ -1,4 +1,4 @@
-import { monthsOfFiscalYear } from './fiscal';
+import { monthsOfFiscalYear } from '@pcc/fiscal-year';
 import { DESTINATIONS, STREAMS, type Destination, type ReportFigures, type Stream } from './validation';
 import { toKg, toPercent, toTonnes } from './tonnes';
 

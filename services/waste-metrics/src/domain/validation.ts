@@ -1,4 +1,4 @@
-import { fiscalYearOfMonth, MONTH } from './fiscal';
+import { fiscalYearOfMonth, MONTH } from '@pcc/fiscal-year';
 import { isTonnes, toKg } from './tonnes';
 
 export const STREAMS = ['GENERAL', 'ORGANIC', 'RECYCLABLE', 'HAZARDOUS'] as const;

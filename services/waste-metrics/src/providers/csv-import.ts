@@ -1,7 +1,7 @@
 import { badInput, type Identity } from '@pcc/subgraph-kit';
 import { OrganizationProjection } from '@pcc/organization-projection';
 import type { DataSource } from 'typeorm';
-import { fiscalYearOfMonth } from '../domain/fiscal';
+import { fiscalYearOfMonth } from '@pcc/fiscal-year';
 import { reassessRisk } from './risk';
 import { ReportManager, type ReportInput } from './report-manager';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { monthsOfFiscalYear } from '../domain/fiscal';
+import { monthsOfFiscalYear } from '@pcc/fiscal-year';
 import { summarize, type Baseline, type WasteSummary } from '../domain/summary';
 import { toKg } from '../domain/tonnes';
 import type { ReportFigures } from '../domain/validation';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, conflict, forbidden, notFound, parseInput, requireRole, type Identity } from '@pcc/subgraph-kit';
-import { organizationIdByCode, OrganizationProjection, requireActiveOrganization } from '@pcc/organization-projection';
-import { fiscalYearOfMonth } from '../domain/fiscal';
+import { badInput, conflict, notFound, parseInput, requireRole, type Identity } from '@pcc/subgraph-kit';
+import { OrganizationProjection, requireActForOrganization, requireActiveOrganization } from '@pcc/organization-projection';
+import { fiscalYearOfMonth } from '@pcc/fiscal-year';
 import * as rules from '../domain/inputs';
 import { toTonnes } from '../domain/tonnes';
 import { totalKg, validateReport, type ReportFigures } from '../domain/validation';
@@ -123,11 +123,8 @@ export class ReportManager {
   }
 
   /** NETWORK_ADMIN acts for any organization; an LGO officer only for their own. */
-  async requireActFor(tx: EntityManager, organizationId: string): Promise<void> {
-    const { identity } = this.scope;
-    if (identity.role === 'NETWORK_ADMIN') return;
-    if (identity.role !== 'LGO_OFFICER') throw forbidden('Only officers of the organization or network admins report waste');
-    if ((await organizationIdByCode(tx, identity.org)) !== organizationId) throw forbidden(`Officers of ${identity.org} report for ${identity.org} only`);
+  requireActFor(tx: EntityManager, organizationId: string): Promise<void> {
+    return requireActForOrganization(tx, this.scope.identity, organizationId, 'report waste');
   }
 }
 

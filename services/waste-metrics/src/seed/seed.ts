@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '@pcc/subgraph-kit';
 import { OrganizationProjection } from '@pcc/organization-projection';
-import { monthsOfFiscalYear } from '../domain/fiscal';
+import { monthsOfFiscalYear } from '@pcc/fiscal-year';
 import { toTonnes } from '../domain/tonnes';
 import { ReportManager } from '../providers/report-manager';
 

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { defineEvent } from './define';
+import { actor, isoDate, uuid } from './common';
+import { TOPICS } from './topics';
+
+export const PROJECT_STATUSES = ['PROPOSED', 'APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
+export const FUNDING_SOURCES = ['ANNUAL_BUDGET', 'ACCUMULATED_FUNDS', 'SUBSIDY', 'JOINT'] as const;
+export const COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 'DECLINED'] as const;
+
+const baht = z.string().regex(/^\d{1,12}\.\d{2}$/, 'THB as a decimal string with 2 decimals');
+const fiscalYear = z.number().int().min(2400).max(2700);
+
+/** A project as analysts see it: figures and dates, the organizations, no people's names. */
+export const projectSnapshot = z.object({
+  id: uuid,
+  code: z.string().min(1),
+  title: z.string().min(1),
+  ownerOrganizationId: uuid,
+  partnerOrganizationIds: z.array(uuid),
+  fiscalYear,
+  planId: uuid,
+  strategyId: uuid,
+  fundingSource: z.enum(FUNDING_SOURCES),
+  status: z.enum(PROJECT_STATUSES),
+  budget: baht,
+  approvedBudget: baht.nullable(),
+  disbursed: baht,
+  progressPercent: z.number().int().min(0).max(100),
+  plannedStart: isoDate,
+  plannedEnd: isoDate,
+  coordinationStatus: z.enum(COORDINATION_STATUSES),
+  delayed: z.boolean(),
+});
+
+const projectEvent = (type: string, description: string, extra: z.ZodRawShape = {}) =>
+  defineEvent({ type: `pcc.project.${type}`, topic: TOPICS.project, description, schema: z.object({ project: projectSnapshot, actor, ...extra }).strict() });
+
+const note = z.string().max(2000).nullable();
+
+export const planningEvents = [
+  projectEvent('proposed', 'An organization proposed a project under a strategy of its development plan.'),
+  projectEvent('approved', 'The project was approved with its budget (accumulated funds: with the council resolution).', {
+    councilResolution: z.object({ reference: z.string().min(1), date: isoDate }).nullable(),
+  }),
+  projectEvent('status-changed', 'The status changed (every transition emits this).', { from: z.enum(PROJECT_STATUSES), to: z.enum(PROJECT_STATUSES) }),
+  projectEvent('progress-reported', 'A dated progress report: percent complete and the amount disbursed with it.', {
+    report: z.object({ id: uuid, reportedOn: isoDate, percent: z.number().int().min(0).max(100), amountDisbursed: baht }),
+  }),
+  projectEvent('delayed', 'The project fell more than 15 points behind its schedule, or passed its planned end unfinished (once per project and status).', {
+    reason: z.enum(['BEHIND_SCHEDULE', 'PAST_PLANNED_END']),
+    elapsedPercent: z.number().int().min(0).max(100),
+    pointsBehind: z.number().int(),
+    asOf: isoDate,
+  }),
+  projectEvent('completed', 'The project was completed at 100 %.'),
+  projectEvent('cancelled', 'The project was cancelled, with the reason.', { reason: z.string().min(1).max(2000) }),
+  projectEvent('coordination-submitted', 'The organization submitted the project to the PAO for coordination.', { note }),
+  projectEvent('coordination-accepted', 'The network centre accepted the project for coordination.', { note }),
+  projectEvent('coordination-declined', 'The network centre declined coordination, with a note.', { note: z.string().min(1).max(2000) }),
+  projectEvent('case-linked', 'The project was linked to a case it answers.', { caseId: uuid }),
+  defineEvent({
+    type: 'pcc.plan.published',
+    topic: TOPICS.plan,
+    description: 'An organization published its development plan: period, strategies and development approaches.',
+    schema: z
+      .object({
+        plan: z.object({
+          id: uuid,
+          organizationId: uuid,
+          title: z.string().min(1),
+          firstFiscalYear: fiscalYear,
+          lastFiscalYear: fiscalYear,
+          strategies: z.array(z.object({ id: uuid, code: z.string().min(1), title: z.string().min(1), approaches: z.array(z.object({ id: uuid, code: z.string().min(1), title: z.string().min(1) })) })),
+        }),
+        actor,
+      })
+      .strict(),
+  }),
+];

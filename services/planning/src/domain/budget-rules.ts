@@ -1,0 +1,57 @@
+import { toSatang } from './money';
+import type { FundingSource } from './vocabulary';
+
+/**
+ * The budget rules, pure: each returns the problems it finds (field → message), none when the
+ * change is allowed. The providers turn problems into one BAD_USER_INPUT naming every field.
+ */
+export type Problems = Record<string, string>;
+
+export interface ProjectPlan {
+  fundingSource: FundingSource;
+  partnerCount: number;
+  budget: string;
+  plannedStart: string;
+  plannedEnd: string;
+  fiscalYear: number;
+}
+
+/** A proposal (or its edit): dates in order, a joint project has partners. */
+export function proposalProblems(p: ProjectPlan, fiscalYearRange: { start: string; end: string }): Problems {
+  const problems: Problems = {};
+  if (p.plannedEnd < p.plannedStart) problems.plannedEnd = 'must not be before plannedStart';
+  if (p.plannedStart < fiscalYearRange.start || p.plannedStart > fiscalYearRange.end) {
+    problems.plannedStart = `must fall in FY${p.fiscalYear} (${fiscalYearRange.start} – ${fiscalYearRange.end})`;
+  }
+  if (p.fundingSource === 'JOINT' && p.partnerCount === 0) problems.partnerOrganizationIds = 'a JOINT project needs at least one partner organization';
+  return problems;
+}
+
+/**
+ * Approval: spending accumulated reserve funds (จ่ายขาดเงินสะสม) needs the council's resolution,
+ * with its reference and date, before the project is approved; the resolution cannot postdate today.
+ */
+export function approvalProblems(fundingSource: FundingSource, approvedBudget: string, resolution: { reference: string; date: string } | null, today: string): Problems {
+  const problems: Problems = {};
+  if (toSatang(approvedBudget) === 0n) problems.approvedBudget = 'must be more than zero';
+  if (fundingSource === 'ACCUMULATED_FUNDS' && !resolution) problems.councilResolution = 'accumulated funds need the council resolution (reference and date) before approval';
+  if (resolution && resolution.date > today) problems['councilResolution.date'] = 'must not be in the future';
+  return problems;
+}
+
+/** A progress report: percent within 0–100; the total disbursed never exceeds the approved budget. */
+export function progressProblems(report: { percent: number; amountDisbursed: string; reportedOn: string }, project: { approvedBudget: string; disbursed: string }, today: string): Problems {
+  const problems: Problems = {};
+  if (!Number.isInteger(report.percent) || report.percent < 0 || report.percent > 100) problems.percent = 'must be a whole percent from 0 to 100';
+  if (report.reportedOn > today) problems.reportedOn = 'must not be in the future';
+  const total = toSatang(project.disbursed) + toSatang(report.amountDisbursed);
+  if (total > toSatang(project.approvedBudget)) {
+    problems.amountDisbursed = `would bring the total disbursed above the approved budget of ${project.approvedBudget} THB`;
+  }
+  return problems;
+}
+
+/** Completion: a completed project is at 100 %. */
+export function completionProblems(progressPercent: number): Problems {
+  return progressPercent === 100 ? {} : { progressPercent: `is ${progressPercent} %; report 100 % before completing the project` };
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm';
+import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
+import type { Identity } from '@pcc/subgraph-kit';
+import type { ProjectEntity } from '../store/entities';
+
+/** This service's outbox: every event it writes is validated against the platform catalogue. */
+export const outbox = new Outbox(platformCatalogue, sourceOf('planning'));
+
+/** The actor of a change; the delay watch acts as SYSTEM. */
+export const actorOf = (identity: Identity | 'SYSTEM') => (identity === 'SYSTEM' ? { sub: 'planning', role: 'SYSTEM' as const, org: null } : { sub: identity.sub, role: identity.role, org: identity.org });
+
+/** A project as analysts see it (the catalogue's `projectSnapshot`). */
+export async function projectSnapshot(tx: EntityManager, p: ProjectEntity) {
+  const partners: Array<{ organization_id: string }> = await tx.query('SELECT organization_id FROM project_partner WHERE project_id = $1 ORDER BY organization_id', [p.id]);
+  return {
+    id: p.id,
+    code: p.code,
+    title: p.title,
+    ownerOrganizationId: p.ownerOrganizationId,
+    partnerOrganizationIds: partners.map((r) => r.organization_id),
+    fiscalYear: p.fiscalYear,
+    planId: p.planId,
+    strategyId: p.strategyId,
+    fundingSource: p.fundingSource,
+    status: p.status,
+    budget: p.budget,
+    approvedBudget: p.approvedBudget,
+    disbursed: p.disbursed,
+    progressPercent: p.progressPercent,
+    plannedStart: p.plannedStart,
+    plannedEnd: p.plannedEnd,
+    coordinationStatus: p.coordinationStatus,
+    delayed: p.delayed,
+  };
+}
+
+export interface ProjectEvent {
+  type: string;
+  extra?: Record<string, unknown>;
+}
+
+/** Appends `pcc.project.<type>` events for one project (as it is now) in the caller's transaction. */
+export async function emitProjectEvents(tx: EntityManager, project: ProjectEntity, identity: Identity | 'SYSTEM', traceparent: string | undefined, events: ProjectEvent[]): Promise<void> {
+  const snapshot = await projectSnapshot(tx, project);
+  for (const event of events) {
+    await outbox.append(tx, { type: `pcc.project.${event.type}`, subject: project.id, data: { project: snapshot, actor: actorOf(identity), ...event.extra }, traceparent });
+  }
+}

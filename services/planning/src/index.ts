@@ -1,0 +1,36 @@
+/** Entry point: read config and run the subgraph process, with the organization and case projections and the delay watch. */
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@pcc/config';
+import { TOPICS } from '@pcc/events';
+import { organizationProjection } from '@pcc/organization-projection';
+import { main, runSubgraph } from '@pcc/subgraph-kit';
+import { configSchema } from './config';
+import { dataSourceFor } from './data-source';
+import { caseProjection } from './events/case-projection';
+import { reportDelays } from './providers/delays';
+import { createServer } from './server';
+
+main(async () => {
+  const config = loadConfigOrExit(configSchema);
+  await runSubgraph({
+    name: 'planning',
+    config,
+    dataSource: dataSourceFor(config),
+    topics: [TOPICS.project, TOPICS.plan, TOPICS.organization, TOPICS.case],
+    subscriptions: [organizationProjection, caseProjection],
+    createServer,
+    background: ({ dataSource, log }) => {
+      const check = () =>
+        reportDelays(dataSource).then(
+          (count) => count && log.info({ count }, 'projects found delayed'),
+          (error) => log.warn({ err: error }, 'delay watch failed; will retry'),
+        );
+      const first = setTimeout(check, 5_000);
+      const watch = setInterval(check, config.DELAY_CHECK_INTERVAL_MS);
+      return async () => {
+        clearTimeout(first);
+        clearInterval(watch);
+      };
+    },
+  });
+});

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { defineSubgraph, loadSchemaFile, type SubgraphDeps } from '@pcc/subgraph-kit';
+import { createContext, type Context } from './context';
+import { resolvers } from './resolvers';
+
+export const typeDefs = loadSchemaFile(join(__dirname, '..', 'schema.graphql'));
+
+/** `today`: the Bangkok date delays are judged on (tests pin it; by default the real one). */
+export interface PlanningDeps extends SubgraphDeps {
+  today?: () => string;
+}
+
+/** Builds the planning subgraph without listening and without I/O of its own. */
+export const createServer = defineSubgraph<Context, PlanningDeps>({
+  name: 'planning',
+  typeDefs,
+  resolvers,
+  context: (deps) => createContext(deps.dataSource, deps.today ? { today: deps.today } : {}),
+});
+
+export { migrations } from './store/migrations';
+export { entities } from './store/entities';
+export { organizationProjection } from '@pcc/organization-projection';
+export { caseProjection } from './events/case-projection';
+export { reportDelays } from './providers/delays';
+export { seed } from './seed/seed';
