@@ -22,7 +22,7 @@ port_free() { # PORT: a stale process on a port would answer health checks for a
 }
 
 ports_free() {
-  port_free 4001 && port_free 4002 && port_free 4004 && port_free 4000
+  port_free 4001 && port_free 4002 && port_free 4003 && port_free 4004 && port_free 4000
 }
 
 start_processes() {
@@ -36,6 +36,12 @@ start_processes() {
   wait_for http://127.0.0.1:4002/healthz || return 1
   log "seeding demo cases (waits for the organization projection)"
   node services/cases/dist/seed/cli.js || return 1
+
+  # Planning learns organizations and cases from Kafka; its seed replays two fiscal years of projects.
+  run planning node services/planning/dist/index.js
+  wait_for http://127.0.0.1:4003/healthz || return 1
+  log "seeding development plans and FY2561–FY2562 projects (waits for the organization projection)"
+  node services/planning/dist/seed/cli.js || return 1
 
   run waste-metrics node services/waste-metrics/dist/index.js
   wait_for http://127.0.0.1:4004/healthz || return 1
@@ -58,12 +64,13 @@ start_processes() {
   GraphQL endpoint   http://localhost:4000/graphql   (open it in a browser for the GraphQL IDE)
   organizations      http://localhost:4001/graphql   (subgraphs answer only through the gateway; each has /healthz /readyz /metrics)
   cases              http://localhost:4002/graphql
+  planning           http://localhost:4003/graphql
   waste-metrics      http://localhost:4004/graphql
   events             every platform event is printed below with the prefix [events]
 
   Try:
     curl -s localhost:4000/graphql -H 'content-type: application/json' \\
-      -d '{"query":"{ organizationByCode(code: \\"PATONG\\") { nameEn caseStats { open overdue } cases(first: 3) { edges { node { trackingCode title status } } } } }"}'
+      -d '{"query":"{ organizationByCode(code: \\"PATONG\\") { nameEn caseStats { open overdue } budgetSummary(fiscalYear: 2562) { approved disbursed disbursementRate delayedCount } cases(first: 3) { edges { node { trackingCode title status } } } } }"}'
 
   Tokens (header  Authorization: Bearer <token>; no header = PUBLIC; more with npm run token -- --role …):
     NETWORK_ADMIN          $admin

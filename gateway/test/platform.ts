@@ -3,6 +3,7 @@ import { loadConfig } from '@pcc/config';
 import { ConsumerRunner, createKafka, ensureTopics, OutboxRelay, platformCatalogue, TOPICS } from '@pcc/events';
 import * as cases from '@pcc/cases';
 import * as waste from '@pcc/waste-metrics';
+import * as planning from '@pcc/planning';
 import { QueryCounter } from '@pcc/db';
 import type { Subscription } from '@pcc/events';
 import { InternalTokens } from '@pcc/subgraph-kit';
@@ -36,24 +37,26 @@ export class Platform {
   casesUrl?: string;
   wasteDb?: TestDatabase;
   wasteUrl?: string;
+  planningDb?: TestDatabase;
+  planningUrl?: string;
   /** Counts the SQL statements of the waste-metrics database (for N+1 checks). */
   readonly wasteQueries = new QueryCounter();
   private readonly stoppers: Array<() => Promise<void>> = [];
 
-  /** `withCases` / `withWaste`: also those subgraphs, each with its own database, relay and projections. */
-  static async start(options: { withCases?: boolean; withWaste?: boolean } = {}): Promise<Platform> {
+  /** `withCases` / `withWaste` / `withPlanning`: also those subgraphs, each with its own database, relay and projections. */
+  static async start(options: { withCases?: boolean; withWaste?: boolean; withPlanning?: boolean } = {}): Promise<Platform> {
     const platform = new Platform();
-    await platform.boot(options.withCases ?? false, options.withWaste ?? false);
+    await platform.boot(options.withCases ?? false, options.withWaste ?? false, options.withPlanning ?? false);
     return platform;
   }
 
-  private async boot(withCases: boolean, withWaste: boolean): Promise<void> {
+  private async boot(withCases: boolean, withWaste: boolean, withPlanning: boolean): Promise<void> {
     this.db = await createTestDatabase({ prefix: 'gateway', migrations, entities });
     await seed(this.db.dataSource);
     const kafka = createKafka({ brokers: kafkaBrokers(), clientId: 'gateway-test' }, () => undefined);
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, [TOPICS.organization, TOPICS.member, TOPICS.agreement, TOPICS.case, TOPICS.wasteReport], { partitions: 6, replicationFactor: 1 });
+    await ensureTopics(admin, [TOPICS.organization, TOPICS.member, TOPICS.agreement, TOPICS.case, TOPICS.wasteReport, TOPICS.project, TOPICS.plan], { partitions: 6, replicationFactor: 1 });
     await admin.disconnect();
     this.relay = new OutboxRelay({ databaseUrl: this.db.url, kafka, pollIntervalMs: 200 });
     this.relay.start();
@@ -66,10 +69,15 @@ export class Platform {
       const started = await this.startSubgraph(kafka, 'gateway_waste', waste, [waste.organizationProjection, waste.agreementTargets], this.wasteQueries);
       [this.wasteDb, this.wasteUrl] = [started.db, started.url];
     }
+    if (withPlanning) {
+      const started = await this.startSubgraph(kafka, 'gateway_planning', planning, [planning.organizationProjection, planning.caseProjection]);
+      [this.planningDb, this.planningUrl] = [started.db, started.url];
+    }
     const config = loadConfig(configSchema, {
       ORGANIZATIONS_URL: this.organizationsUrl,
       CASES_URL: this.casesUrl ?? 'http://127.0.0.1:9/graphql',
       WASTE_METRICS_URL: this.wasteUrl ?? 'http://127.0.0.1:9/graphql',
+      PLANNING_URL: this.planningUrl ?? 'http://127.0.0.1:9/graphql',
       INTERNAL_JWT_SECRET: INTERNAL_SECRET,
       LOG_LEVEL: 'silent',
       SUBGRAPH_TIMEOUT_MS: '3000',
@@ -90,7 +98,7 @@ export class Platform {
   private async startSubgraph(
     kafka: ReturnType<typeof createKafka>,
     prefix: string,
-    service: typeof cases | typeof waste,
+    service: typeof cases | typeof waste | typeof planning,
     subscriptions: Subscription[],
     logger?: QueryCounter,
   ): Promise<{ db: TestDatabase; url: string }> {

@@ -22,3 +22,25 @@ export function groupedLoader<K extends string, V>(fetch: (keys: readonly K[]) =
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A per-request loader of an organization's figures for a fiscal year, keyed
+ * `<organization id>|<fiscal year>`: one `fetch` per fiscal year for every organization asked about
+ * in the request; an organization without figures (or a key that is no id) gets `empty(year)`.
+ */
+export function yearlyLoader<V>(fetch: (organizationIds: string[], fiscalYear: number) => Promise<Map<string, V>>, empty: (fiscalYear: number) => V): DataLoader<string, V> {
+  return new DataLoader<string, V>(async (keys) => {
+    const byYear = new Map<number, string[]>();
+    for (const key of keys) {
+      const [id, year] = key.split('|') as [string, string];
+      if (UUID.test(id)) byYear.set(Number(year), [...(byYear.get(Number(year)) ?? []), id]);
+    }
+    const results = new Map<string, V>();
+    for (const [year, ids] of byYear) {
+      for (const [id, value] of await fetch(ids, year)) results.set(`${id}|${year}`, value);
+    }
+    return keys.map((key) => results.get(key) ?? empty(Number(key.split('|')[1])));
+  });
+}

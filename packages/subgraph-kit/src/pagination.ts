@@ -45,3 +45,17 @@ export function toConnection<T>(rows: T[], first: number, totalCount: number, cu
   const edges = page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
   return { totalCount, edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The cursor of a newest-first list ordered by (time, id): `[ISO time, uuid]`. Null without one;
+ * BAD_USER_INPUT for anything this shape of list did not give out.
+ */
+export function decodeTimeIdCursor(cursor: string | null | undefined): { at: Date; id: string } | null {
+  const values = decodeCursor(cursor, 2);
+  if (!values) return null;
+  const [at, id] = [new Date(String(values[0])), String(values[1])];
+  if (Number.isNaN(at.getTime()) || !UUID.test(id)) throw badInput('after is not a cursor this list gave out', { after: 'malformed cursor' });
+  return { at, id };
+}

@@ -1,5 +1,5 @@
 import { Kind } from 'graphql';
-import { decodeCursor, encodeCursor, pageSize, toConnection, DateScalar, DecimalScalar, DateTimeScalar } from '../src';
+import { decodeCursor, decodeTimeIdCursor, encodeCursor, pageSize, toConnection, DateScalar, DecimalScalar, DateTimeScalar } from '../src';
 
 describe('pagination', () => {
   it('defaults to 20 and refuses sizes outside 1..100', () => {
@@ -13,6 +13,14 @@ describe('pagination', () => {
     expect(decodeCursor(null, 1)).toBeNull();
     expect(() => decodeCursor('!!!', 1)).toThrow(/not a cursor/);
     expect(() => decodeCursor(encodeCursor(['a']), 2)).toThrow(/not a cursor/);
+  });
+
+  it('decodes (time, id) cursors and refuses ones with a bad time or id', () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    expect(decodeTimeIdCursor(encodeCursor(['2018-01-01T00:00:00.000Z', id]))).toEqual({ at: new Date('2018-01-01T00:00:00.000Z'), id });
+    expect(decodeTimeIdCursor(undefined)).toBeNull();
+    expect(() => decodeTimeIdCursor(encodeCursor(['yesterday', id]))).toThrow(/not a cursor/);
+    expect(() => decodeTimeIdCursor(encodeCursor(['2018-01-01T00:00:00.000Z', "1' OR 1=1"]))).toThrow(/not a cursor/);
   });
 
   it('builds a connection from first + 1 rows', () => {

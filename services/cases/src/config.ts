@@ -1,16 +1,11 @@
-import { z } from 'zod';
-import { databaseEnv, env, httpEnv, kafkaEnv, logEnv } from '@pcc/config';
-import { DEV_INTERNAL_SECRET } from '@pcc/subgraph-kit';
+import { env } from '@pcc/config';
+import { subgraphConfigSchema } from '@pcc/subgraph-kit';
+import type { z } from 'zod';
 
 /** The cases service's environment; every problem is listed at start-up. */
-export const configSchema = z
-  .object({
-    ...httpEnv(4002),
-    ...databaseEnv('pcc_cases'),
-    ...kafkaEnv('pcc-cases'),
-    ...logEnv(),
-    INTERNAL_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
-    MIGRATE_ON_START: env.bool(true),
+export const configSchema = subgraphConfigSchema(
+  { port: 4002, database: 'pcc_cases', clientId: 'pcc-cases' },
+  {
     /** Hours to resolve a case, by priority. */
     SLA_HOURS_URGENT: env.int(24, 1, 8760),
     SLA_HOURS_HIGH: env.int(72, 1, 8760),
@@ -18,12 +13,8 @@ export const configSchema = z
     SLA_HOURS_LOW: env.int(336, 1, 8760),
     /** How often overdue cases are looked for (`case.sla-breached`). */
     SLA_CHECK_INTERVAL_MS: env.int(60_000, 1_000, 3_600_000),
-  })
-  .superRefine((config, context) => {
-    if (config.NODE_ENV === 'production' && config.INTERNAL_JWT_SECRET === DEV_INTERNAL_SECRET) {
-      context.addIssue({ code: 'custom', path: ['INTERNAL_JWT_SECRET'], message: 'set a real secret in production' });
-    }
-  });
+  },
+);
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -242,6 +242,10 @@ describe('planning (real PostgreSQL)', () => {
     expect(ok(await report(id, 50, '0.00')).reportProgress).toMatchObject({ delayed: false });
     expect(ok(await report(id, 20, '0.00')).reportProgress).toMatchObject({ delayed: true });
     expect(await outboxCount('pcc.project.delayed', id)).toBe(1);
+    // Past its planned end the reason becomes PAST_PLANNED_END; still no second event in this status.
+    expect(await reportDelays(db.dataSource, '2018-04-12')).toBeGreaterThanOrEqual(1);
+    expect((await db.dataSource.query('SELECT delay_reason FROM project WHERE id = $1', [id]))[0].delay_reason).toBe('PAST_PLANNED_END');
+    expect(await outboxCount('pcc.project.delayed', id)).toBe(1);
   });
 
   it('lets the delay watch find projects that time alone put behind, once', async () => {

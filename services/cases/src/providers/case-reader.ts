@@ -1,4 +1,4 @@
-import { badInput, decodeCursor, pageSize, parseInput, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import { badInput, decodeTimeIdCursor, pageSize, parseInput, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
 import { boundingBox, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW_DAYS } from '../domain/geo';
 import * as rules from '../domain/inputs';
 import { OPEN_STATUSES, type CaseCategory, type CaseKind, type CaseStatus, type District } from '../domain/vocabulary';
@@ -26,7 +26,7 @@ export class CaseReader {
 
   async list(filter: CaseFilter | null | undefined, page: PageArgs): Promise<Connection<CaseEntity>> {
     const first = pageSize(page.first);
-    const after = decodeCursor(page.after, 2);
+    const after = decodeTimeIdCursor(page.after);
     const query = this.scope.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
     if (filter?.status?.length) query.andWhere('c.status IN (:...status)', { status: filter.status });
     if (filter?.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
@@ -48,11 +48,7 @@ export class CaseReader {
     if (from) query.andWhere('c.opened_at >= :from', { from: new Date(from) });
     if (to) query.andWhere('c.opened_at < :to', { to: new Date(to) });
     const totalCount = await query.getCount();
-    if (after) {
-      const [at, afterId] = [new Date(String(after[0])), String(after[1])];
-      if (Number.isNaN(at.getTime()) || !rules.id.safeParse(afterId).success) throw badInput('after is not a cursor this list gave out', { after: 'malformed cursor' });
-      query.andWhere('(c.opened_at, c.id) < (:afterAt, :afterId)', { afterAt: at, afterId });
-    }
+    if (after) query.andWhere('(c.opened_at, c.id) < (:afterAt, :afterId)', { afterAt: after.at, afterId: after.id });
     const rows = await query.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1).getMany();
     return toConnection(rows, first, totalCount, (c) => [c.openedAt.toISOString(), c.id]);
   }

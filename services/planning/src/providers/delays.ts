@@ -25,8 +25,9 @@ export async function reassessDelay(tx: EntityManager, project: ProjectEntity, t
 
 /**
  * The delay watch: time alone makes projects fall behind, so it judges every project under way that
- * is not yet flagged, a batch per transaction (rows locked, SKIP LOCKED: several instances may run).
- * Returns how many became delayed.
+ * is not yet flagged (and those flagged behind schedule that have since passed their planned end, so
+ * the reason stays true), a batch per transaction (rows locked, SKIP LOCKED: several instances may
+ * run). Returns how many it flagged or re-flagged.
  */
 export async function reportDelays(dataSource: DataSource, today = bangkokDate(), batch = 500): Promise<number> {
   let flagged = 0;
@@ -38,7 +39,7 @@ export async function reportDelays(dataSource: DataSource, today = bangkokDate()
         .createQueryBuilder('p')
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
-        .where('p.status IN (:...active) AND NOT p.delayed AND p.id > :after', { active: ACTIVE_STATUSES, after })
+        .where("p.status IN (:...active) AND (NOT p.delayed OR (p.delay_reason = 'BEHIND_SCHEDULE' AND p.planned_end < :today)) AND p.id > :after", { active: ACTIVE_STATUSES, today, after })
         .orderBy('p.id')
         .limit(batch)
         .getMany();

@@ -1,4 +1,4 @@
-import { badInput, decodeCursor, pageSize, parseInput, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import { decodeTimeIdCursor, pageSize, parseInput, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
 import { COORDINATION_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '../domain/vocabulary';
 import { ProjectEntity } from '../store/entities';
@@ -24,7 +24,7 @@ export class ProjectReader {
   async list(rawFilter: ProjectFilter | null | undefined, page: PageArgs): Promise<Connection<ProjectEntity>> {
     const filter = parseInput(rules.projectFilter, rawFilter, 'filter') ?? {};
     const first = pageSize(page.first);
-    const after = decodeCursor(page.after, 2);
+    const after = decodeTimeIdCursor(page.after);
     const query = this.scope.dataSource.getRepository(ProjectEntity).createQueryBuilder('p');
     const visible = await this.viewer.visibleProjects();
     query.where(visible.where, visible.parameters);
@@ -37,11 +37,7 @@ export class ProjectReader {
     if (filter.coordinationStatus && (COORDINATION_STATUSES as readonly string[]).includes(filter.coordinationStatus)) query.andWhere('p.coordination_status = :coordination', { coordination: filter.coordinationStatus });
     if (typeof filter.delayed === 'boolean') query.andWhere('p.delayed = :delayed', { delayed: filter.delayed });
     const totalCount = await query.getCount();
-    if (after) {
-      const [at, afterId] = [new Date(String(after[0])), String(after[1])];
-      if (Number.isNaN(at.getTime()) || !rules.id.safeParse(afterId).success) throw badInput('after is not a cursor this list gave out', { after: 'malformed cursor' });
-      query.andWhere('(p.created_at, p.id) < (:afterAt, :afterId)', { afterAt: at, afterId });
-    }
+    if (after) query.andWhere('(p.created_at, p.id) < (:afterAt, :afterId)', { afterAt: after.at, afterId: after.id });
     const rows = await query.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1).getMany();
     return toConnection(rows, first, totalCount, (p) => [p.createdAt.toISOString(), p.id]);
   }

@@ -7,6 +7,7 @@ import type { FundingSource } from '../domain/vocabulary';
 import { PlanManager } from '../providers/plans';
 import { ProjectProposals } from '../providers/project-proposals';
 import { ProjectWorkflow } from '../providers/project-workflow';
+import { reportDelays } from '../providers/delays';
 import { StrategyEntity } from '../store/entities';
 
 const ADMIN: Identity = { sub: 'seed', role: 'NETWORK_ADMIN', org: null };
@@ -61,7 +62,10 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 export async function seed(dataSource: DataSource): Promise<{ plans: number; projects: number }> {
   const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM project');
   if (n > 0) return { plans: 0, projects: 0 };
-  const scope = { dataSource, identity: ADMIN, traceparent: undefined };
+  // The history is replayed on a clock of its own: each step happens on its day, so delays are judged
+  // as they were then; the delay watch then judges what is still open as of today.
+  let clock = '2017-10-01';
+  const scope = { dataSource, identity: ADMIN, traceparent: undefined, today: () => clock };
   const [plans, proposals, workflow] = [new PlanManager(scope), new ProjectProposals(scope), new ProjectWorkflow(scope)];
   const organizations = await dataSource.getRepository(OrganizationProjection).find({ where: { active: true }, order: { code: 'ASC' } });
   const byCode = new Map(organizations.map((o) => [o.code, o]));
@@ -92,11 +96,13 @@ export async function seed(dataSource: DataSource): Promise<{ plans: number; pro
     if (fiscalYear === 2562 && stage > 0.95) return; // still a proposal
     if (stage > 0.92 && stage <= 0.95) return void (await workflow.cancel(created.id, 'ไม่ได้รับการจัดสรรงบประมาณ (No budget allocated)'));
     const approvedBudget = baht(input.budget * (0.9 + next() * 0.1));
+    clock = addDays(plannedStart, -10);
     await workflow.approve(created.id, {
       approvedBudget,
       councilResolution: funding === 'ACCUMULATED_FUNDS' ? { reference: `มติสภาฯ สมัยสามัญที่ ${1 + Math.floor(next() * 4)}/${fiscalYear}`, date: addDays(plannedStart, -20) } : null,
     });
     if (fiscalYear === 2562 && stage > 0.9) return; // approved, not yet procuring
+    clock = plannedStart;
     await workflow.startProcurement(created.id);
     if (fiscalYear === 2562 && stage > 0.8) return; // procuring
     await workflow.startImplementation(created.id);
@@ -107,6 +113,7 @@ export async function seed(dataSource: DataSource): Promise<{ plans: number; pro
       const due = Math.floor((approvedSatang * percent) / 100) - paid;
       paid += due;
       const reportedOn = addDays(plannedStart, Math.floor((input.months * 30 * (i + 1)) / steps.length));
+      clock = reportedOn;
       await workflow.reportProgress(created.id, { reportedOn, percent, amountDisbursed: `${Math.floor(due / 100)}.${String(due % 100).padStart(2, '0')}`, note: null });
     }
     if (steps.at(-1) === 100) await workflow.complete(created.id);
@@ -140,5 +147,6 @@ export async function seed(dataSource: DataSource): Promise<{ plans: number; pro
       await project(pao!.id, fiscalYear, { ...template, title: joint.title, budget: joint.budget, partners, funding: 'JOINT', months: 10 });
     }
   }
+  await reportDelays(dataSource);
   return { plans: organizations.length, projects };
 }

@@ -1,6 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import DataLoader from 'dataloader';
-import { groupedLoader, keyedLoader } from '@pcc/subgraph-kit';
+import { groupedLoader, keyedLoader, yearlyLoader } from '@pcc/subgraph-kit';
 import { budgetSummaries, emptySummary, type BudgetSummary } from '../providers/budget-figures';
 import { ApproachEntity, ProgressReportEntity, ProjectEntity, StrategyEntity } from './entities';
 
@@ -35,18 +34,7 @@ export function createLoaders(dataSource: DataSource) {
       return links.map((l) => ({ ...projects.get(l.project_id)!, caseId: l.case_id }));
     }, (p) => p.caseId),
     /** Key: `<organization id>|<fiscal year>`; one grouped query per fiscal year. */
-    budgetSummary: new DataLoader<string, BudgetSummary>(async (keys) => {
-      const byYear = new Map<number, string[]>();
-      for (const key of keys) {
-        const [id, year] = key.split('|') as [string, string];
-        byYear.set(Number(year), [...(byYear.get(Number(year)) ?? []), id]);
-      }
-      const results = new Map<string, BudgetSummary>();
-      for (const [year, ids] of byYear) {
-        for (const [id, summary] of await budgetSummaries(dataSource.manager, valid(ids), year)) results.set(`${id}|${year}`, summary);
-      }
-      return keys.map((key) => results.get(key) ?? emptySummary(Number(key.split('|')[1])));
-    }),
+    budgetSummary: yearlyLoader<BudgetSummary>((ids, year) => budgetSummaries(dataSource.manager, ids, year), emptySummary),
   };
 }
 

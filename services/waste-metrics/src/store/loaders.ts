@@ -1,6 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import DataLoader from 'dataloader';
-import { groupedLoader, keyedLoader } from '@pcc/subgraph-kit';
+import { groupedLoader, keyedLoader, yearlyLoader } from '@pcc/subgraph-kit';
 import type { WasteSummary } from '../domain/summary';
 import { summariesFor } from '../providers/figures';
 import { WasteReportEntity } from './entities';
@@ -23,18 +22,7 @@ export function createLoaders(dataSource: DataSource) {
       (r) => r.key,
     ),
     /** Key: `<organization id>|<fiscal year>`; one batch per fiscal year. */
-    summary: new DataLoader<string, WasteSummary>(async (keys) => {
-      const byYear = new Map<number, string[]>();
-      for (const key of keys) {
-        const [id, year] = key.split('|') as [string, string];
-        byYear.set(Number(year), [...(byYear.get(Number(year)) ?? []), id]);
-      }
-      const results = new Map<string, WasteSummary>();
-      for (const [year, ids] of byYear) {
-        for (const [id, summary] of await summariesFor(dataSource.manager, ids.filter((i) => UUID.test(i)), year)) results.set(`${id}|${year}`, summary);
-      }
-      return keys.map((key) => results.get(key) ?? emptySummary());
-    }),
+    summary: yearlyLoader<WasteSummary>((ids, year) => summariesFor(dataSource.manager, ids, year), () => emptySummary()),
   };
 }
 
