@@ -43,3 +43,8 @@ export function monthsOfFiscalYear(fiscalYear: number): string[] {
 export function bangkokDate(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The fiscal year of an instant, on Thailand's calendar (a case opened at 23:30 UTC on 30 Sep is in October there). */
+export function fiscalYearOfInstant(instant: Date): number {
+  return fiscalYearOfDate(bangkokDate(instant));
+}

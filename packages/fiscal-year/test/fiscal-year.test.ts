@@ -1,4 +1,4 @@
-import { bangkokDate, fiscalYearOfDate, fiscalYearOfMonth, fiscalYearRange, monthsOfFiscalYear } from '../src';
+import { bangkokDate, fiscalYearOfDate, fiscalYearOfInstant, fiscalYearOfMonth, fiscalYearRange, monthsOfFiscalYear } from '../src';
 
 describe('Thai fiscal years', () => {
   it.each([
@@ -38,5 +38,7 @@ describe('Thai fiscal years', () => {
   it('takes today in Bangkok, 7 hours ahead of UTC', () => {
     expect(bangkokDate(new Date('2017-09-30T16:59:59Z'))).toBe('2017-09-30');
     expect(bangkokDate(new Date('2017-09-30T17:00:00Z'))).toBe('2017-10-01');
+    expect(fiscalYearOfInstant(new Date('2017-09-30T16:59:59Z'))).toBe(2560);
+    expect(fiscalYearOfInstant(new Date('2017-09-30T17:00:00Z'))).toBe(2561);
   });
 });

@@ -119,8 +119,15 @@ describe('delay', () => {
     expect(assessDelay({ ...project, progressPercent: 99 }, '2018-04-11')).toMatchObject({ delayed: false });
     expect(assessDelay({ ...project, status: 'COMPLETED', progressPercent: 100 }, '2019-01-01')).toMatchObject({ delayed: false });
     expect(assessDelay({ ...project, status: 'PROPOSED' }, '2019-01-01')).toMatchObject({ delayed: false });
-    expect(assessDelay({ ...project, status: 'APPROVED' }, '2018-02-20')).toMatchObject({ delayed: false }); // no progress to report yet
+    expect(assessDelay({ ...project, status: 'APPROVED' }, '2018-02-20')).toMatchObject({ delayed: true, reason: 'BEHIND_SCHEDULE' }); // a dragging approval counts
     expect(assessDelay({ ...project, status: 'PROCURING' }, '2018-04-12')).toMatchObject({ delayed: true, reason: 'PAST_PLANNED_END' });
+  });
+
+  it('compares exactly, not on a rounded share of time', () => {
+    // Day 3 of 7: 42.86 % elapsed; 27 % done is 15.86 points behind, 28 % is 14.86.
+    const week = { status: 'IN_PROGRESS' as const, plannedStart: '2018-01-01', plannedEnd: '2018-01-08' };
+    expect(assessDelay({ ...week, progressPercent: 27 }, '2018-01-04')).toMatchObject({ delayed: true, reason: 'BEHIND_SCHEDULE' });
+    expect(assessDelay({ ...week, progressPercent: 28 }, '2018-01-04')).toMatchObject({ delayed: false });
   });
 
   it('is not behind before the start', () => {

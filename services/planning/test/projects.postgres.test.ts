@@ -171,13 +171,18 @@ describe('planning (real PostgreSQL)', () => {
       const result = await request;
       expect({ name, code: code(result), fields: Object.keys(result.errors?.[0]?.extensions.fields ?? {}) }).toEqual({ name, code: 'BAD_USER_INPUT', fields: expect.arrayContaining([field]) });
     }
+    expect(await snapshot()).toBe(before);
     const running = await underWay();
     const beforeProgress = await snapshot();
     for (const [percent, amount] of [[101, '0.00'], [50, '-1.00'], [50, '10.999']] as const) {
       expect(code(await report(running, percent, amount))).toBe('BAD_USER_INPUT');
     }
     expect(code(await report(running, 10, '0.00', PATONG, '2018-02-21'))).toBe('BAD_USER_INPUT'); // tomorrow
-    expect(await snapshot()).toBe(beforeProgress);
+    expect(code(await report(running, 10, '0.00', PATONG, '1999-12-31'))).toBe('BAD_USER_INPUT'); // out of range
+    ok(await report(running, 10, '0.00', PATONG, '2018-02-10'));
+    const afterFirst = await snapshot();
+    expect(code(await report(running, 20, '0.00', PATONG, '2018-02-09'))).toBe('BAD_USER_INPUT'); // before the latest report
+    expect(await snapshot()).toBe(afterFirst);
     expect(before).not.toBe(beforeProgress);
   });
 
@@ -223,6 +228,10 @@ describe('planning (real PostgreSQL)', () => {
     ok(await act('submitForCoordination', id, PATONG, ', note: "Scope reduced to Soi 5"'));
     expect((ok(await act('acceptCoordination', id, ADMIN)).acceptCoordination as { coordination: unknown }).coordination).toEqual({ status: 'ACCEPTED', note: null });
     for (const type of ['submitted', 'declined', 'accepted']) expect(await outboxCount(`pcc.project.coordination-${type}`, id)).toBe(type === 'submitted' ? 2 : 1);
+    // An edit after the decision: what the PAO accepted is no longer what is proposed.
+    const edited = ok(await act('updateProject', id, PATONG, ', input: { budget: "1500000.00" }')).updateProject as { budget: string; coordination: unknown };
+    expect(edited).toMatchObject({ budget: '1500000.00', coordination: { status: 'NOT_SUBMITTED', note: null } });
+    expect(await outboxCount('pcc.project.updated', id)).toBe(1);
   });
 
   it('flags a delay at the threshold (14 points behind: no; 16: yes) and emits project.delayed once', async () => {
@@ -286,8 +295,9 @@ describe('planning (real PostgreSQL)', () => {
 
   it('sums budgets per organization and for the province exactly as an independent sum does', async () => {
     // Fresh figures for FY2562 only: the other tests work in FY2561.
+    // 2018-10-15 … 2019-03-31 is 167 days: on 2019-01-10 (today here) 52 % of it has passed.
     const fy = { fiscalYear: 2562, plannedStart: '2018-10-15', plannedEnd: '2019-03-31' };
-    const expected = { approved: 0n, disbursed: 0n, count: 0, completed: 0, accumulated: 0n };
+    const expected = { approved: 0n, disbursed: 0n, count: 0, completed: 0, delayed: 0, accumulated: 0n };
     const satang = (amount: string) => BigInt(amount.replace('.', ''));
     const plans = [
       { approved: '1234567.89', paid: ['100000.10', '23456.78'], funding: 'ANNUAL_BUDGET', finish: false },
@@ -296,19 +306,24 @@ describe('planning (real PostgreSQL)', () => {
       { approved: '777777.77', paid: ['0.01'], funding: 'ACCUMULATED_FUNDS', finish: false },
     ];
     for (const p of plans) {
+      today = '2018-10-10';
       const resolution = p.funding === 'ACCUMULATED_FUNDS' ? { reference: 'มติสภาฯ 3/2561', date: '2018-02-01' } : null;
       const { id } = await propose({ ...fy, fundingSource: p.funding });
       ok(await approve(id, p.approved, PATONG, resolution));
       ok(await act('startProcurement', id, PATONG));
       ok(await act('startImplementation', id, PATONG));
+      today = '2019-01-10';
       for (const [i, amount] of p.paid.entries()) ok(await report(id, p.finish && i === p.paid.length - 1 ? 100 : 10 * (i + 1), amount));
       if (p.finish) ok(await act('completeProject', id, PATONG));
       expected.approved += satang(p.approved);
       expected.disbursed += p.paid.reduce((sum, a) => sum + satang(a), 0n);
       expected.count += 1;
       expected.completed += p.finish ? 1 : 0;
+      expected.delayed += p.finish ? 0 : 1; // at most 20 % done with 52 % of the time gone
       expected.accumulated += p.funding === 'ACCUMULATED_FUNDS' ? satang(p.approved) : 0n;
     }
+    // The one without reports fell behind with time alone: the delay watch flags it.
+    await reportDelays(db.dataSource, '2019-01-10');
     // Neither a proposal nor a cancelled project counts.
     await propose({ ...fy, budget: '999999.00' });
     const cancelled = await propose(fy);
@@ -317,13 +332,13 @@ describe('planning (real PostgreSQL)', () => {
 
     const baht = (s: bigint) => `${s / 100n}.${String(s % 100n).padStart(2, '0')}`;
     const rate = ((Number(expected.disbursed) / Number(expected.approved)) * 100).toFixed(2); // floats are fine for a cross-check
-    const want = { fiscalYear: 2562, approved: baht(expected.approved), disbursed: baht(expected.disbursed), disbursementRate: rate, projectCount: expected.count, completedCount: expected.completed, delayedCount: 0, accumulatedFundsApproved: baht(expected.accumulated) };
+    const want = { fiscalYear: 2562, approved: baht(expected.approved), disbursed: baht(expected.disbursed), disbursementRate: rate, projectCount: expected.count, completedCount: expected.completed, delayedCount: expected.delayed, accumulatedFundsApproved: baht(expected.accumulated) };
     const FIELDS = 'fiscalYear approved disbursed disbursementRate projectCount completedCount delayedCount accumulatedFundsApproved';
     const entities = ok(await graphql(`query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { budgetSummary(fiscalYear: 2562) { ${FIELDS} } } } }`, { reps: Object.values(ORGS).map((id) => ({ __typename: 'Organization', id })) }, PUBLIC))._entities as Array<{ budgetSummary: unknown }>;
     expect(entities.map((e) => e.budgetSummary)).toEqual([
-      { ...want, approved: '0.00', disbursed: '0.00', disbursementRate: null, projectCount: 0, completedCount: 0, accumulatedFundsApproved: '0.00' },
+      { ...want, approved: '0.00', disbursed: '0.00', disbursementRate: null, projectCount: 0, completedCount: 0, delayedCount: 0, accumulatedFundsApproved: '0.00' },
       want,
-      { ...want, approved: '0.00', disbursed: '0.00', disbursementRate: null, projectCount: 0, completedCount: 0, accumulatedFundsApproved: '0.00' },
+      { ...want, approved: '0.00', disbursed: '0.00', disbursementRate: null, projectCount: 0, completedCount: 0, delayedCount: 0, accumulatedFundsApproved: '0.00' },
     ]);
     const province = ok(await graphql(`{ fiscalYearSummary(fiscalYear: 2562) { fiscalYear total { ${FIELDS} } organizations { organization { id } summary { approved projectCount } } } }`, {}, ANALYST)).fiscalYearSummary as { total: unknown; organizations: unknown };
     expect(province.total).toEqual(want);

@@ -39,6 +39,7 @@ const note = z.string().max(2000).nullable();
 
 export const planningEvents = [
   projectEvent('proposed', 'An organization proposed a project under a strategy of its development plan.'),
+  projectEvent('updated', 'The owner edited the proposal; a coordination under way or decided starts over.'),
   projectEvent('approved', 'The project was approved with its budget (accumulated funds: with the council resolution).', {
     councilResolution: z.object({ reference: z.string().min(1), date: isoDate }).nullable(),
   }),

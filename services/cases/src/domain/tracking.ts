@@ -1,12 +1,7 @@
-/**
- * Thai fiscal years (Buddhist era) and public tracking codes. FY2561 runs 1 Oct 2017 – 30 Sep 2018:
- * a date in October or later belongs to the next Gregorian year's fiscal year, plus 543.
- */
-export function fiscalYearOf(date: Date, timeZoneOffsetHours = 7): number {
-  const local = new Date(date.getTime() + timeZoneOffsetHours * 3_600_000); // Asia/Bangkok, no DST
-  const year = local.getUTCFullYear();
-  return (local.getUTCMonth() >= 9 ? year + 1 : year) + 543;
-}
+import { fiscalYearOfInstant } from '@pcc/fiscal-year';
+
+/** Public tracking codes: `PCC-<fiscal year>-<6 digits>`, numbered per Thai fiscal year (FY2561 = Oct 2017 – Sep 2018). */
+export const fiscalYearOf = (date: Date): number => fiscalYearOfInstant(date);
 
 export const trackingCode = (fiscalYear: number, sequence: number): string => `PCC-${fiscalYear}-${String(sequence).padStart(6, '0')}`;
 

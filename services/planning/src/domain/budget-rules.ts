@@ -39,11 +39,19 @@ export function approvalProblems(fundingSource: FundingSource, approvedBudget: s
   return problems;
 }
 
-/** A progress report: percent within 0–100; the total disbursed never exceeds the approved budget. */
-export function progressProblems(report: { percent: number; amountDisbursed: string; reportedOn: string }, project: { approvedBudget: string; disbursed: string }, today: string): Problems {
+/**
+ * A progress report: percent within 0–100; the total disbursed never exceeds the approved budget;
+ * dated no later than today and no earlier than the latest report (so "the latest" is well defined).
+ */
+export function progressProblems(
+  report: { percent: number; amountDisbursed: string; reportedOn: string },
+  project: { approvedBudget: string; disbursed: string; lastReportedOn?: string | null },
+  today: string,
+): Problems {
   const problems: Problems = {};
   if (!Number.isInteger(report.percent) || report.percent < 0 || report.percent > 100) problems.percent = 'must be a whole percent from 0 to 100';
   if (report.reportedOn > today) problems.reportedOn = 'must not be in the future';
+  if (project.lastReportedOn && report.reportedOn < project.lastReportedOn) problems.reportedOn = `must not be before the latest report (${project.lastReportedOn})`;
   const total = toSatang(project.disbursed) + toSatang(report.amountDisbursed);
   if (total > toSatang(project.approvedBudget)) {
     problems.amountDisbursed = `would bring the total disbursed above the approved budget of ${project.approvedBudget} THB`;

@@ -14,7 +14,7 @@ const printable = (max: number) =>
 export const id = z.uuid('must be an id');
 export const fiscalYear = z.number().int('must be a whole year').min(2500, 'must be a Buddhist-era fiscal year, e.g. 2561').max(2700, 'must be a Buddhist-era fiscal year, e.g. 2561');
 export const baht = z.string().regex(BAHT, 'must be an amount in THB, not negative, with at most 2 decimals (e.g. "1250000.50")');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'must be a date from 2000 to 2099');
 export const title = printable(300);
 export const longText = printable(4000);
 export const note = printable(2000);

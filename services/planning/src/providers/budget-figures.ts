@@ -60,9 +60,17 @@ export async function budgetSummaries(manager: EntityManager, organizationIds: s
   return new Map(rows.map((r) => [r.organization_id, toSummary(fiscalYear, r)]));
 }
 
-/** Every active organization of the network (registry code order) with its figures, and their sum. */
+/**
+ * Every active organization of the network (registry code order) with its figures — and any that has
+ * left but owns budgeted projects that year, so the total is the sum of every budgetSummary.
+ */
 export async function fiscalYearSummary(manager: EntityManager, fiscalYear: number) {
-  const organizations: Array<{ id: string }> = await manager.query('SELECT id FROM organization_projection WHERE active ORDER BY code');
+  const organizations: Array<{ id: string }> = await manager.query(
+    `SELECT o.id FROM organization_projection o
+     WHERE o.active OR EXISTS (SELECT 1 FROM project p WHERE p.owner_organization_id = o.id AND p.fiscal_year = $1 AND p.status = ANY($2))
+     ORDER BY o.code`,
+    [fiscalYear, BUDGETED_STATUSES],
+  );
   const figures = await budgetSummaries(manager, organizations.map((o) => o.id), fiscalYear);
   const perOrganization = organizations.map((o) => ({ organization: { id: o.id }, summary: figures.get(o.id) ?? emptySummary(fiscalYear) }));
   const sum = (pick: (s: BudgetSummary) => string) => perOrganization.reduce((total, o) => total + toSatang(pick(o.summary)), 0n);

@@ -1,26 +1,24 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { bangkokDate } from '@pcc/fiscal-year';
-import type { Identity } from '@pcc/subgraph-kit';
 import { assessDelay } from '../domain/delay';
 import { ACTIVE_STATUSES } from '../domain/vocabulary';
-import { emitProjectEvents } from '../events/project-events';
+import { emitProjectEvents, type ProjectEvent } from '../events/project-events';
 import { ProjectEntity } from '../store/entities';
 
 /**
- * Re-judges one (locked) project on `today` and stores the verdict. `project.delayed` is emitted when
- * the project is found delayed in a status it was not yet reported delayed in: once per project and
- * status, however often it is judged. Call inside the transaction that changed the project.
+ * Re-judges one (locked) project on `today` and stores the verdict on it. Returns the
+ * `project.delayed` event to emit when the project is found delayed in a status it was not yet
+ * reported delayed in — once per project and status, however often it is judged — else null. Call
+ * inside the transaction that changed the project, before its events are written (they carry the flag).
  */
-export async function reassessDelay(tx: EntityManager, project: ProjectEntity, today: string, identity: Identity | 'SYSTEM', traceparent?: string): Promise<void> {
+export async function reassessDelay(tx: EntityManager, project: ProjectEntity, today: string): Promise<ProjectEvent | null> {
   const verdict = assessDelay(project, today);
   project.delayed = verdict.delayed;
   project.delayReason = verdict.delayed ? verdict.reason : null;
   const report = verdict.delayed && project.delayReportedStatus !== project.status;
   if (report) project.delayReportedStatus = project.status;
   await tx.getRepository(ProjectEntity).update({ id: project.id }, { delayed: project.delayed, delayReason: project.delayReason, delayReportedStatus: project.delayReportedStatus });
-  if (report && verdict.delayed) {
-    await emitProjectEvents(tx, project, identity, traceparent, [{ type: 'delayed', extra: { reason: verdict.reason, elapsedPercent: verdict.elapsedPercent, pointsBehind: verdict.pointsBehind, asOf: today } }]);
-  }
+  return report && verdict.delayed ? { type: 'delayed', extra: { reason: verdict.reason, elapsedPercent: verdict.elapsedPercent, pointsBehind: verdict.pointsBehind, asOf: today } } : null;
 }
 
 /**
@@ -46,7 +44,8 @@ export async function reportDelays(dataSource: DataSource, today = bangkokDate()
       let count = 0;
       for (const project of rows) {
         if (!assessDelay(project, today).delayed) continue;
-        await reassessDelay(tx, project, today, 'SYSTEM');
+        const event = await reassessDelay(tx, project, today);
+        if (event) await emitProjectEvents(tx, project, 'SYSTEM', undefined, [event]);
         count += 1;
       }
       return { done: rows.length < batch, count, last: rows.at(-1)?.id };

@@ -3,15 +3,15 @@ import { PlanEntity } from '../store/entities';
 import type { Viewer } from './scope';
 
 /**
- * Plans the caller may read: published ones for everyone; drafts for network admins and the
- * organization's own officers. Newest period first.
+ * Plans the caller may read: published ones for everyone; drafts for network admins, analysts and
+ * the organization's own officers. Newest period first.
  */
 export async function visiblePlans(
   { dataSource, viewer }: { dataSource: DataSource; viewer: Viewer },
   filter: { id?: string; organizationId?: string | null; fiscalYear?: number | null },
 ): Promise<PlanEntity[]> {
   const query = dataSource.getRepository(PlanEntity).createQueryBuilder('plan');
-  if (viewer.identity.role !== 'NETWORK_ADMIN') {
+  if (viewer.identity.role !== 'NETWORK_ADMIN' && viewer.identity.role !== 'ANALYST') {
     const own = await viewer.organizationId();
     query.where(own ? "(plan.status = 'PUBLISHED' OR plan.organization_id = :own)" : "plan.status = 'PUBLISHED'", { own });
   }

@@ -85,7 +85,7 @@ export class ProjectProposals {
       const partners = input.partnerOrganizationIds ? [...new Set(input.partnerOrganizationIds)] : current.map((p) => p.organization_id);
       if (input.partnerOrganizationIds) await requirePartners(tx, project.ownerOrganizationId, partners);
       const strategyId = input.strategyId ?? project.strategyId;
-      const approachId = input.approachId !== undefined ? input.approachId : input.strategyId ? null : project.approachId;
+      const approachId = input.approachId !== undefined ? input.approachId : strategyId !== project.strategyId ? null : project.approachId;
       const { planId } = await requirePlannedStrategy(tx, project.ownerOrganizationId, project.fiscalYear, strategyId, approachId);
       const next = {
         ...project,
@@ -97,7 +97,9 @@ export class ProjectProposals {
       rejectProblems(proposalProblems({ ...next, partnerCount: partners.length }, fiscalYearRange(project.fiscalYear)), 'Invalid project');
       Object.assign(project, { ...next, budget: fromSatang(toSatang(next.budget)) });
       await setPartners(tx, project.id, partners);
-      return [];
+      // What the PAO saw is no longer what is proposed: coordination starts over.
+      if (project.coordinationStatus !== 'NOT_SUBMITTED') Object.assign(project, { coordinationStatus: 'NOT_SUBMITTED', coordinationNote: null, coordinationSubmittedAt: null, coordinationDecidedAt: null });
+      return [{ type: 'updated' }];
     });
   }
 }

@@ -43,8 +43,9 @@ export class ProjectWorkflow {
       // Numeric columns come back with PostgreSQL's scale: re-read before the snapshot.
       const saved = await tx.getRepository(ProjectEntity).findOneByOrFail({ id });
       if (check.to && check.to !== from) events.push({ type: 'status-changed', extra: { from, to: check.to } });
-      await emitProjectEvents(tx, saved, this.scope.identity, this.scope.traceparent, events);
-      await reassessDelay(tx, saved, todayOf(this.scope), this.scope.identity, this.scope.traceparent);
+      // Judge the delay first: every event then carries the project as it now is, `delayed` last.
+      const delayed = await reassessDelay(tx, saved, todayOf(this.scope));
+      await emitProjectEvents(tx, saved, this.scope.identity, this.scope.traceparent, delayed ? [...events, delayed] : events);
       return saved;
     });
   }
@@ -89,7 +90,8 @@ export class ProjectWorkflow {
   reportProgress(id: unknown, raw: unknown): Promise<ProjectEntity> {
     const input = parseInput(rules.progress, raw);
     return this.act(id, 'reportProgress', async (tx, project) => {
-      rejectProblems(progressProblems(input, { approvedBudget: project.approvedBudget!, disbursed: project.disbursed }, todayOf(this.scope)), 'Invalid progress report');
+      const [latest] = await tx.query('SELECT max(reported_on)::text AS on FROM progress_report WHERE project_id = $1', [project.id]);
+      rejectProblems(progressProblems(input, { approvedBudget: project.approvedBudget!, disbursed: project.disbursed, lastReportedOn: latest?.on ?? null }, todayOf(this.scope)), 'Invalid progress report');
       const report = await tx.getRepository(ProgressReportEntity).save(
         tx.getRepository(ProgressReportEntity).create({
           projectId: project.id,

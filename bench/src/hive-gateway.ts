@@ -1,0 +1,25 @@
+/**
+ * Hive Gateway (pure JavaScript) on the same supergraph as ours, for the A/B runs. It forwards the
+ * caller's `Authorization` header to the subgraphs as is: the benchmark sends it an internal token
+ * signed with the platform's internal secret, which the subgraphs accept (our gateway signs one per
+ * request from the caller's JWT; Hive has no such step, so it gets a ready one).
+ * Env: SUPERGRAPH_PATH, PORT.
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+
+const supergraph = readFileSync(process.env.SUPERGRAPH_PATH ?? '', 'utf8');
+const gateway = createGatewayRuntime({
+  supergraph: () => supergraph,
+  logging: false,
+  landingPage: false,
+  graphiql: false,
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }),
+  },
+});
+const server = createServer(gateway);
+server.keepAliveTimeout = 65_000;
+server.listen(Number(process.env.PORT ?? 5100), '127.0.0.1', () => console.log('hive gateway listening'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,0 +1,67 @@
+import autocannon from 'autocannon';
+
+export interface Request {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  /** Responses with GraphQL errors or without data (autocannon's `mismatches` through verifyBody). */
+  graphqlErrors: number;
+  errors: number;
+  timeouts: number;
+}
+
+/** A response that counts: 2xx with data and no GraphQL errors. */
+const clean = (body: string | Buffer | undefined): boolean => {
+  const text = String(body ?? '');
+  return text.startsWith('{"data":') && !text.includes('"errors":');
+};
+
+/** One autocannon run: `connections` clients for `seconds`, counting every kind of failure. */
+export async function load(request: Request, connections: number, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({
+    url: request.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...request.headers },
+    body: request.body,
+    connections,
+    duration: seconds,
+    verifyBody: clean,
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.total / seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    graphqlErrors: result.mismatches,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/** Sequential requests (concurrency 1): the latency of each, in ms, after `warmup` unmeasured ones. */
+export async function sequential(request: Request, count: number, warmup = 20): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < warmup + count; i += 1) {
+    const started = process.hrtime.bigint();
+    const response = await fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body });
+    const text = await response.text();
+    if (!response.ok || !clean(text)) throw new Error(`${request.url} answered ${response.status}: ${text.slice(0, 300)}`);
+    if (i >= warmup) latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+/** POSTs once and returns the parsed body. */
+export async function once(request: Request): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
+  const response = await fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body });
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown[] } };
+}

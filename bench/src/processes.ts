@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERVICES, urlOf, type ServiceName } from './databases';
+
+const ROOT = join(__dirname, '..', '..');
+export const GATEWAY_PORT = 5000;
+export const HIVE_PORT = 5100;
+
+/** The entry point of each subgraph, as `npm start` runs it. */
+const ENTRY: Record<ServiceName, string> = {
+  organizations: 'services/organizations/dist/index.js',
+  cases: 'services/cases/dist/index.js',
+  planning: 'services/planning/dist/index.js',
+  waste_metrics: 'services/waste-metrics/dist/index.js',
+};
+
+export const subgraphUrl = (name: ServiceName) => `http://127.0.0.1:${SERVICES[name].port}/graphql`;
+
+/** The committed supergraph with the bench ports, for Hive Gateway (ours takes `*_URL` overrides). */
+export function benchSupergraph(file: string): string {
+  let sdl = readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8');
+  for (const name of Object.keys(SERVICES) as ServiceName[]) sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*`), `$1${subgraphUrl(name)}`);
+  writeFileSync(file, sdl);
+  return file;
+}
+
+export interface Running {
+  name: string;
+  process: ChildProcess;
+}
+
+/** Starts one process of the platform with production settings; its output goes to the bench's log. */
+export function start(name: string, entry: string, env: Record<string, string>, log: (line: string) => void): Running {
+  const child = spawn(process.execPath, [join(ROOT, entry)], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const forward = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => log(`[${name}] ${l}`));
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  return { name, process: child };
+}
+
+export function startSubgraph(name: ServiceName, secret: string, log: (line: string) => void): Running {
+  return start(name, ENTRY[name], { PORT: String(SERVICES[name].port), HOST: '127.0.0.1', DATABASE_URL: urlOf(name), INTERNAL_JWT_SECRET: secret, DATABASE_POOL_SIZE: '20' }, log);
+}
+
+export function startGateway(secrets: { internal: string; jwt: string }, log: (line: string) => void, extra: Record<string, string> = {}): Running {
+  return start('gateway', 'gateway/dist/index.js', {
+    PORT: String(GATEWAY_PORT),
+    HOST: '127.0.0.1',
+    INTERNAL_JWT_SECRET: secrets.internal,
+    JWT_SECRET: secrets.jwt,
+    ORGANIZATIONS_URL: subgraphUrl('organizations'),
+    CASES_URL: subgraphUrl('cases'),
+    PLANNING_URL: subgraphUrl('planning'),
+    WASTE_METRICS_URL: subgraphUrl('waste_metrics'),
+    ...extra,
+  }, log);
+}
+
+export function startHive(supergraphPath: string, log: (line: string) => void): Running {
+  return start('hive', 'bench/dist/hive-gateway.js', { PORT: String(HIVE_PORT), SUPERGRAPH_PATH: supergraphPath }, log);
+}
+
+/** Waits until a URL answers 200 (a health or readiness route). */
+export async function waitUntilUp(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not come up in ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Stops processes (SIGTERM, then SIGKILL after 10 s) and waits for each to exit. */
+export async function stopAll(running: Running[]): Promise<void> {
+  await Promise.all(
+    running.map(
+      ({ process: child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/** Peak resident memory of a process so far (Linux VmHWM), in MiB. */
+export function peakRssMiB(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,35 @@
+import { TOPICS, createKafka } from '@pcc/events';
+import { connect } from './databases';
+import { load, type Request } from './load';
+
+/**
+ * Public intake through the gateway: `openCase` at `connections` for `seconds`, then every event
+ * counted as it arrives on Kafka (`pcc.case.opened`, from the cases service's outbox relay).
+ */
+export async function intake(request: Request, connections: number, seconds: number, brokers: string[]) {
+  const db = await connect('cases');
+  const count = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM "case"')).rows[0]!.n);
+  const kafka = createKafka({ brokers, clientId: 'pcc-bench' }, () => undefined);
+  const consumer = kafka.consumer({ groupId: `pcc-bench-${Date.now()}` });
+  let events = 0;
+  const startedAt = new Date();
+  await consumer.connect();
+  await consumer.subscribe({ topic: TOPICS.case, fromBeginning: false });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      if (message.headers?.ce_type?.toString() === 'pcc.case.opened' && new Date(String(message.headers.ce_time)) >= startedAt) events += 1;
+    },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 3_000)); // the group settles before the first write
+  try {
+    const before = await count();
+    const result = await load(request, connections, seconds);
+    const written = (await count()) - before;
+    const deadline = Date.now() + 60_000;
+    while (events < written && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    return { ...result, casesWritten: written, casesPerSecond: Math.round(written / seconds), eventsDelivered: events };
+  } finally {
+    await consumer.disconnect();
+    await db.end();
+  }
+}
