@@ -20,16 +20,17 @@ export async function startRecorders(): Promise<{ urls: Record<ServiceName, stri
   const servers: Server[] = [];
   const urls = {} as Record<ServiceName, string>;
   for (const subgraph of Object.keys(SERVICES) as ServiceName[]) {
+    const target = new URL(subgraphUrl(subgraph));
     const server = createServer((incoming, outgoing) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (c: Buffer) => chunks.push(c));
       incoming.on('end', () => {
-        const body = Buffer.concat(chunks).toString();
+        const body = chunks.length ? Buffer.concat(chunks).toString() : undefined;
         const headers = { authorization: String(incoming.headers.authorization ?? ''), 'content-type': 'application/json' };
-        recorded.push({ subgraph, headers, body });
-        fetch(subgraphUrl(subgraph), { method: 'POST', headers, body }).then(
+        if (incoming.method === 'POST' && body) recorded.push({ subgraph, headers, body });
+        fetch(new URL(incoming.url ?? '/', target), { method: incoming.method ?? 'GET', headers, ...(body ? { body } : {}) }).then(
           async (response) => {
-            outgoing.writeHead(response.status, { 'content-type': 'application/json' });
+            outgoing.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
             outgoing.end(Buffer.from(await response.arrayBuffer()));
           },
           () => outgoing.writeHead(502).end(),

@@ -3,7 +3,10 @@
  * caller's `Authorization` header to the subgraphs as is: the benchmark sends it an internal token
  * signed with the platform's internal secret, which the subgraphs accept (our gateway signs one per
  * request from the caller's JWT; Hive has no such step, so it gets a ready one).
- * Env: SUPERGRAPH_PATH, PORT.
+ * By default Hive coalesces identical subgraph requests that are in flight at the same time (its HTTP
+ * executor's `deduplicateInflightRequests`); HIVE_DEDUPLICATE=false turns that off, for a comparison
+ * on equal terms (our gateway never answers one caller with a fetch made for another).
+ * Env: SUPERGRAPH_PATH, PORT, HIVE_DEDUPLICATE.
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ const gateway = createGatewayRuntime({
   logging: false,
   landingPage: false,
   graphiql: false,
+  ...(process.env.HIVE_DEDUPLICATE === 'false' ? { transportEntries: { '*': { options: { deduplicateInflightRequests: false } } } } : {}),
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }),
   },

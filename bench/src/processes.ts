@@ -6,6 +6,7 @@ import { SERVICES, urlOf, type ServiceName } from './databases';
 const ROOT = join(__dirname, '..', '..');
 export const GATEWAY_PORT = 5000;
 export const HIVE_PORT = 5100;
+export const HIVE_NO_DEDUP_PORT = 5101;
 
 /** The entry point of each subgraph, as `npm start` runs it. */
 const ENTRY: Record<ServiceName, string> = {
@@ -31,8 +32,8 @@ export interface Running {
 }
 
 /** Starts one process of the platform with production settings; its output goes to the bench's log. */
-export function start(name: string, entry: string, env: Record<string, string>, log: (line: string) => void): Running {
-  const child = spawn(process.execPath, [join(ROOT, entry)], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function start(name: string, entry: string, env: Record<string, string>, log: (line: string) => void, nodeArgs: string[] = []): Running {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, entry)], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const forward = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => log(`[${name}] ${l}`));
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
@@ -43,7 +44,8 @@ export function startSubgraph(name: ServiceName, secret: string, log: (line: str
   return start(name, ENTRY[name], { PORT: String(SERVICES[name].port), HOST: '127.0.0.1', DATABASE_URL: urlOf(name), INTERNAL_JWT_SECRET: secret, DATABASE_POOL_SIZE: '20' }, log);
 }
 
-export function startGateway(secrets: { internal: string; jwt: string }, log: (line: string) => void, extra: Record<string, string> = {}): Running {
+/** Our gateway on the bench ports; `nodeArgs` e.g. `--cpu-prof` to profile it. */
+export function startGateway(secrets: { internal: string; jwt: string }, log: (line: string) => void, extra: Record<string, string> = {}, nodeArgs: string[] = []): Running {
   return start('gateway', 'gateway/dist/index.js', {
     PORT: String(GATEWAY_PORT),
     HOST: '127.0.0.1',
@@ -54,11 +56,12 @@ export function startGateway(secrets: { internal: string; jwt: string }, log: (l
     PLANNING_URL: subgraphUrl('planning'),
     WASTE_METRICS_URL: subgraphUrl('waste_metrics'),
     ...extra,
-  }, log);
+  }, log, nodeArgs);
 }
 
-export function startHive(supergraphPath: string, log: (line: string) => void): Running {
-  return start('hive', 'bench/dist/hive-gateway.js', { PORT: String(HIVE_PORT), SUPERGRAPH_PATH: supergraphPath }, log);
+/** Hive Gateway as it ships (deduplicating in-flight subgraph requests), or with that off. */
+export function startHive(supergraphPath: string, log: (line: string) => void, deduplicate = true): Running {
+  return start(deduplicate ? 'hive' : 'hive-no-dedup', 'bench/dist/hive-gateway.js', { PORT: String(deduplicate ? HIVE_PORT : HIVE_NO_DEDUP_PORT), SUPERGRAPH_PATH: supergraphPath, HIVE_DEDUPLICATE: String(deduplicate) }, log);
 }
 
 /** Waits until a URL answers 200 (a health or readiness route). */

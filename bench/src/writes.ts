@@ -24,9 +24,16 @@ export async function intake(request: Request, connections: number, seconds: num
   try {
     const before = await count();
     const result = await load(request, connections, seconds);
-    const written = (await count()) - before;
+    // Requests still in flight when the load stops may commit after it: count until the number settles
+    // and every written case's event has arrived (or a minute has passed).
+    let written = (await count()) - before;
     const deadline = Date.now() + 60_000;
-    while (events < written && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const now = (await count()) - before;
+      if (now === written && events >= written) break;
+      written = now;
+    }
     return { ...result, casesWritten: written, casesPerSecond: Math.round(written / seconds), eventsDelivered: events };
   } finally {
     await consumer.disconnect();

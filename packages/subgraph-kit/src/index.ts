@@ -11,3 +11,4 @@ export { DateScalar, DateTimeScalar, DecimalScalar, scalarResolvers } from './sc
 export { runSubgraph, subgraphReadiness, main, type SubgraphProcess, type SubgraphProcessConfig, type RuntimeDeps } from './run';
 export { defineSubgraph, type SubgraphDeps } from './define';
 export { subgraphConfigSchema } from './config';
+export { newestFirstPage } from './keyset';

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { nextTrackingNumber } from '../store/tracking-numbers';
 import type { EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, forbidden, notFound, parseInput, requireRole } from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
@@ -34,11 +35,7 @@ export class CaseWorkflow {
     return this.scope.dataSource.transaction(async (tx) => {
       const now = new Date();
       const fiscalYear = fiscalYearOf(now);
-      const [{ last_value: sequence }] = await tx.query(
-        `INSERT INTO tracking_sequence (fiscal_year, last_value) VALUES ($1, 1)
-         ON CONFLICT (fiscal_year) DO UPDATE SET last_value = tracking_sequence.last_value + 1 RETURNING last_value`,
-        [fiscalYear],
-      );
+      const sequence = await nextTrackingNumber(this.scope.dataSource, tx, fiscalYear);
       const entity = tx.getRepository(CaseEntity).create({
         trackingCode: trackingCode(fiscalYear, sequence),
         fiscalYear,

@@ -1,4 +1,4 @@
-import { decodeTimeIdCursor, pageSize, parseInput, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import { decodeTimeIdCursor, newestFirstPage, pageSize, parseInput, type Connection, type PageArgs } from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
 import { COORDINATION_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '../domain/vocabulary';
 import { ProjectEntity } from '../store/entities';
@@ -25,20 +25,21 @@ export class ProjectReader {
     const filter = parseInput(rules.projectFilter, rawFilter, 'filter') ?? {};
     const first = pageSize(page.first);
     const after = decodeTimeIdCursor(page.after);
-    const query = this.scope.dataSource.getRepository(ProjectEntity).createQueryBuilder('p');
     const visible = await this.viewer.visibleProjects();
-    query.where(visible.where, visible.parameters);
-    if (filter.organizationId) {
-      query.andWhere('(p.owner_organization_id = :org OR EXISTS (SELECT 1 FROM project_partner pp WHERE pp.project_id = p.id AND pp.organization_id = :org))', { org: filter.organizationId });
-    }
-    if (filter.fiscalYear) query.andWhere('p.fiscal_year = :year', { year: filter.fiscalYear });
-    if (filter.status?.length) query.andWhere('p.status IN (:...status)', { status: filter.status.filter((s) => (PROJECT_STATUSES as readonly string[]).includes(s)) });
-    if (filter.fundingSource && (FUNDING_SOURCES as readonly string[]).includes(filter.fundingSource)) query.andWhere('p.funding_source = :funding', { funding: filter.fundingSource });
-    if (filter.coordinationStatus && (COORDINATION_STATUSES as readonly string[]).includes(filter.coordinationStatus)) query.andWhere('p.coordination_status = :coordination', { coordination: filter.coordinationStatus });
-    if (typeof filter.delayed === 'boolean') query.andWhere('p.delayed = :delayed', { delayed: filter.delayed });
-    const totalCount = await query.getCount();
-    if (after) query.andWhere('(p.created_at, p.id) < (:afterAt, :afterId)', { afterAt: after.at, afterId: after.id });
-    const rows = await query.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1).getMany();
-    return toConnection(rows, first, totalCount, (p) => [p.createdAt.toISOString(), p.id]);
+    const base = () => {
+      const query = this.scope.dataSource.getRepository(ProjectEntity).createQueryBuilder('p').where(visible.where, visible.parameters);
+      if (filter.fiscalYear) query.andWhere('p.fiscal_year = :year', { year: filter.fiscalYear });
+      if (filter.status?.length) query.andWhere('p.status IN (:...status)', { status: filter.status.filter((s) => (PROJECT_STATUSES as readonly string[]).includes(s)) });
+      if (filter.fundingSource && (FUNDING_SOURCES as readonly string[]).includes(filter.fundingSource)) query.andWhere('p.funding_source = :funding', { funding: filter.fundingSource });
+      if (filter.coordinationStatus && (COORDINATION_STATUSES as readonly string[]).includes(filter.coordinationStatus)) query.andWhere('p.coordination_status = :coordination', { coordination: filter.coordinationStatus });
+      if (typeof filter.delayed === 'boolean') query.andWhere('p.delayed = :delayed', { delayed: filter.delayed });
+      return query;
+    };
+    // An organization's projects: those it owns and those it is a partner of, each through its index.
+    const org = filter.organizationId;
+    const branches = org
+      ? [base().andWhere('p.owner_organization_id = :org', { org }), base().innerJoin('project_partner', 'pp', 'pp.project_id = p.id AND pp.organization_id = :org', { org }).andWhere('p.owner_organization_id <> :org', { org })]
+      : [base()];
+    return newestFirstPage(branches, { alias: 'p', column: 'created_at', first, after, timeOf: (p) => p.createdAt });
   }
 }

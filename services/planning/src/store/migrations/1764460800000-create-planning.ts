@@ -78,6 +78,7 @@ export class CreatePlanning1764460800000 implements MigrationInterface {
     await q.query('CREATE INDEX project_owner_year ON project (owner_organization_id, fiscal_year, status)');
     await q.query('CREATE INDEX project_year_status ON project (fiscal_year, status)');
     await q.query('CREATE INDEX project_newest ON project (created_at DESC, id DESC)');
+    await q.query('CREATE INDEX project_owner_newest ON project (owner_organization_id, created_at DESC, id DESC)');
     await q.query('CREATE INDEX project_under_way ON project (planned_end) WHERE status IN (\'APPROVED\', \'PROCURING\', \'IN_PROGRESS\')');
     await q.query(`
       CREATE TABLE project_partner (

@@ -1,0 +1,50 @@
+import type { LoadResult } from './load';
+
+export interface PlatformReport {
+  machine: Record<string, string>;
+  cases: number;
+  settings: { rounds: number; seconds: number; warmup: number; connections: number };
+  reads: Array<{ operation: string; sameData: boolean; rounds: Array<{ ours: LoadResult; hive: LoadResult; hiveNoDedup: LoadResult; ratio: number; ratioNoDedup: number }> }>;
+  memory: { oursPeakMiB: number | null; hivePeakMiB: number | null; hiveNoDedupPeakMiB: number | null };
+  gatewayCost: { gatewayP50: number; fetchesP50Sum: number; addedP50: number; fetches: Array<{ subgraph: string; p50: number }> };
+  writes: LoadResult & { casesWritten: number; casesPerSecond: number; eventsDelivered: number };
+}
+
+const errors = (r: LoadResult) => r.non2xx + r.graphqlErrors + r.errors + r.timeouts;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** The BENCHMARKS.md section: machine, every round of every operation, and the summary against the targets. */
+export function formatReport(r: PlatformReport): string {
+  const m = r.machine;
+  const lines = [
+    '## Platform at province scale: our gateway (A) against Hive Gateway (B, as it ships; C, without in-flight deduplication)',
+    '',
+    `\`npm run bench\` — ${r.cases.toLocaleString('en')} cases, 20,000 projects, 10 years of waste reports; ${r.settings.connections} connections, ` +
+      `${r.settings.rounds} rounds of ${r.settings.seconds} s per gateway after ${r.settings.warmup} s of warm-up, A, B, C in each round. ` +
+      'Every client sends the same operation, so B answers most of them with a subgraph fetch made for another caller in flight (its default); A and C fetch for each caller.',
+    `Machine: ${m.cpu}, ${m.memory}, Node ${m.node}, PostgreSQL ${m.postgres}, Kafka ${m.kafka}; commit ${m.commit}, ${m.date}.`,
+    'Everything (PostgreSQL, Kafka, four subgraphs, both gateways and the load generator) shares the same 2 cores.',
+    '',
+    '| operation | round | A req/s | A p50 / p99 ms | B req/s | B p50 / p99 ms | C req/s | C p50 / p99 ms | A ÷ B | A ÷ C | errors A / B / C | same data |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const read of r.reads) {
+    for (const [i, round] of read.rounds.entries()) {
+      const cells = (x: LoadResult) => `${x.requestsPerSecond} | ${x.p50} / ${x.p99}`;
+      lines.push(`| ${read.operation} | ${i + 1} | ${cells(round.ours)} | ${cells(round.hive)} | ${cells(round.hiveNoDedup)} | ${round.ratio} | ${round.ratioNoDedup} | ${errors(round.ours)} / ${errors(round.hive)} / ${errors(round.hiveNoDedup)} | ${read.sameData ? 'yes' : '**no**'} |`);
+    }
+  }
+  const dashboard = r.reads[0];
+  lines.push(
+    '',
+    '| measure | target | reached |',
+    '|---|---|---|',
+    `| dashboard req/s ours ÷ Hive (median of rounds) | ≥ 1.0, p99 no worse | ${dashboard ? median(dashboard.rounds.map((x) => x.ratio)) : '–'} against Hive as it ships (p99 ${dashboard ? median(dashboard.rounds.map((x) => x.ours.p99)) : '–'} vs ${dashboard ? median(dashboard.rounds.map((x) => x.hive.p99)) : '–'} ms); ${dashboard ? median(dashboard.rounds.map((x) => x.ratioNoDedup)) : '–'} against Hive without deduplication (p99 ${dashboard ? median(dashboard.rounds.map((x) => x.hiveNoDedup.p99)) : '–'} ms) |`,
+    `| dashboard p99 at ${r.settings.connections} connections | ≤ 150 ms | ${dashboard ? median(dashboard.rounds.map((x) => x.ours.p99)) : '–'} ms |`,
+    `| organization page p99 / case list p99 | ≤ 50 / ≤ 30 ms | ${median(r.reads[1]?.rounds.map((x) => x.ours.p99) ?? [])} / ${median(r.reads[2]?.rounds.map((x) => x.ours.p99) ?? [])} ms |`,
+    `| gateway's own added latency, concurrency 1 (p50) | ≤ 2 ms | ${r.gatewayCost.addedP50} ms (${r.gatewayCost.gatewayP50} ms through the gateway, ${r.gatewayCost.fetchesP50Sum} ms for its ${r.gatewayCost.fetches.length} fetches) |`,
+    `| public intake through the gateway, events delivered | ≥ 500 cases/s | ${r.writes.casesPerSecond} cases/s (${r.writes.casesWritten} written, ${r.writes.eventsDelivered} events on Kafka, ${errors(r.writes)} errors) |`,
+    `| gateway resident memory under load (peak) | ≤ 250 MiB | ours ${r.memory.oursPeakMiB} MiB, Hive ${r.memory.hivePeakMiB} / ${r.memory.hiveNoDedupPeakMiB} MiB |`,
+  );
+  return lines.join('\n');
+}

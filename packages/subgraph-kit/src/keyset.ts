@@ -1,0 +1,25 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { toConnection, type Connection } from './pagination';
+
+/**
+ * A newest-first page, ordered by (`column`, id), over one or more queries whose rows never overlap
+ * — an organization's cases it leads and those it supports, say. Each branch is counted and read
+ * with the same keyset condition and LIMIT, and the pages are merged here: each branch can use its
+ * own index, where one query with an OR between them could use none (a sequential scan at scale).
+ */
+export async function newestFirstPage<T extends ObjectLiteral & { id: string }>(
+  branches: Array<SelectQueryBuilder<T>>,
+  options: { alias: string; column: string; first: number; after: { at: Date; id: string } | null; timeOf: (row: T) => Date },
+): Promise<Connection<T>> {
+  const { alias, column, first, after, timeOf } = options;
+  const totalCount = (await Promise.all(branches.map((q) => q.getCount()))).reduce((a, b) => a + b, 0);
+  const pages = await Promise.all(
+    branches.map((q) => {
+      if (after) q.andWhere(`(${alias}.${column}, ${alias}.id) < (:afterAt, :afterId)`, { afterAt: after.at, afterId: after.id });
+      return q.orderBy(`${alias}.${column}`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').limit(first + 1).getMany();
+    }),
+  );
+  // Same order as the SQL: time descending, then id descending (uuids compare as their hex text).
+  const rows = pages.flat().sort((a, b) => timeOf(b).getTime() - timeOf(a).getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return toConnection(rows.slice(0, first + 1), first, totalCount, (row) => [timeOf(row).toISOString(), row.id]);
+}

@@ -1,0 +1,31 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** Per database: the fiscal years whose sequence is known to exist. */
+const ensured = new WeakMap<DataSource, Set<number>>();
+
+const sequenceOf = (fiscalYear: number): string => {
+  if (!Number.isInteger(fiscalYear) || fiscalYear < 2400 || fiscalYear > 2800) throw new RangeError(`not a fiscal year: ${fiscalYear}`);
+  return `case_tracking_${fiscalYear}`;
+};
+
+/**
+ * The next tracking number of a fiscal year, from its own sequence (never a lock other intakes wait
+ * on). The sequence is created on first use, outside the caller's transaction so that it exists for
+ * everyone at once; two processes creating it at the same moment is harmless.
+ */
+export async function nextTrackingNumber(dataSource: DataSource, tx: EntityManager, fiscalYear: number): Promise<number> {
+  const sequence = sequenceOf(fiscalYear);
+  const known = ensured.get(dataSource) ?? new Set<number>();
+  ensured.set(dataSource, known);
+  if (!known.has(fiscalYear)) {
+    try {
+      await dataSource.query(`CREATE SEQUENCE IF NOT EXISTS ${sequence} MINVALUE 1`);
+    } catch (error) {
+      // A concurrent CREATE of the same sequence loses the race on the catalogue: it exists now.
+      if ((error as { driverError?: { code?: string } }).driverError?.code !== '23505') throw error;
+    }
+    known.add(fiscalYear);
+  }
+  const [{ n }] = await tx.query('SELECT nextval($1::regclass)::int AS n', [sequence]);
+  return n as number;
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@pcc/testing';
+import { entities, migrations } from '../src/server';
+import { createLoaders } from '../src/store/loaders';
+
+const [A, B] = [randomUUID(), randomUUID()];
+
+/**
+ * caseStats reads counters the database keeps in the same transaction as each change. Proof that they
+ * can never be stale: after inserts, moves between organizations, status changes, ratings and
+ * deletions, they equal a full recomputation from the cases themselves.
+ */
+describe('case statistics (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase({ prefix: 'case_stats', migrations, entities });
+  });
+  afterAll(() => db.drop());
+
+  let n = 0;
+  async function insert(lead: string | null, status: string, openedHoursAgo: number, resolvedAfterHours: number | null, rating: number | null): Promise<string> {
+    n += 1;
+    const [{ id }] = await db.dataSource.query(
+      `INSERT INTO "case" (tracking_code, fiscal_year, kind, category, channel, title, description, lat, lng, reporter_name, reporter_secret_hash, priority, status, lead_org_id, due_at, opened_at, resolved_at, rating)
+       VALUES ($1, 2569, 'GRIEVANCE', 'WASTE', 'WEB', 't', 'd', 7.9, 98.3, 'r', 'h', 'NORMAL', $2, $3, now() - make_interval(hours => $4) + interval '24 hours', now() - make_interval(hours => $4),
+               CASE WHEN $5::int IS NULL THEN NULL ELSE now() - make_interval(hours => $4) + make_interval(hours => $5::int) END, $6) RETURNING id`,
+      [`PCC-2569-${String(n).padStart(6, '0')}`, status, lead, openedHoursAgo, resolvedAfterHours, rating],
+    );
+    return id as string;
+  }
+  /** The statistics recomputed from scratch, the slow way the loader used to read them. */
+  async function recomputed(org: string) {
+    const [row] = await db.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status IN ('RECEIVED','TRIAGED','ASSIGNED','IN_PROGRESS','IN_MEDIATION','REOPENED'))::int AS open,
+              count(*) FILTER (WHERE status IN ('RECEIVED','TRIAGED','ASSIGNED','IN_PROGRESS','IN_MEDIATION','REOPENED') AND due_at < now())::int AS overdue,
+              count(*) FILTER (WHERE resolved_at > now() - interval '30 days')::int AS resolved30,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(extract(epoch FROM resolved_at - opened_at) / 3600)) FILTER (WHERE resolved_at IS NOT NULL) AS median,
+              avg(rating)::float8 AS rating
+       FROM "case" WHERE lead_org_id = $1`,
+      [org],
+    );
+    return { open: row.open, overdue: row.overdue, resolvedLast30Days: row.resolved30, medianResolutionHours: row.median === null ? null : Number(Number(row.median).toFixed(1)), averageRating: row.rating === null ? null : Number(Number(row.rating).toFixed(2)) };
+  }
+  const read = async (org: string) => {
+    const stats = await createLoaders(db.dataSource).statsByOrganization.load(org);
+    return stats && { open: stats.open, overdue: stats.overdue, resolvedLast30Days: stats.resolvedLast30Days, medianResolutionHours: stats.medianResolutionHours, averageRating: stats.averageRating };
+  };
+
+  it('equals a recomputation after every kind of change', async () => {
+    const opened = await insert(A, 'IN_PROGRESS', 48, null, null); // open and overdue
+    await insert(A, 'TRIAGED', 2, null, null); // open, not yet due
+    await insert(A, 'RESOLVED', 100, 10, 5);
+    await insert(A, 'CLOSED', 2000, 30, 3);
+    await insert(A, 'CLOSED', 900, 21, null);
+    await insert(null, 'RECEIVED', 1, null, null); // no lead: no organization's figure
+    const moved = await insert(B, 'ASSIGNED', 5, null, null);
+    expect(await read(A)).toEqual(await recomputed(A));
+    expect(await read(A)).toMatchObject({ open: 2, overdue: 1, resolvedLast30Days: 1, medianResolutionHours: 21, averageRating: 4 });
+
+    await db.dataSource.query(`UPDATE "case" SET status = 'RESOLVED', resolved_at = opened_at + interval '50 hours', rating = 1 WHERE id = $1`, [opened]);
+    await db.dataSource.query('UPDATE "case" SET lead_org_id = $1 WHERE id = $2', [A, moved]);
+    expect(await read(A)).toEqual(await recomputed(A));
+    expect(await read(A)).toMatchObject({ open: 2, medianResolutionHours: 25.5, averageRating: 3 });
+    expect(await read(B)).toEqual({ ...(await recomputed(B)), medianResolutionHours: null, averageRating: null });
+
+    await db.dataSource.query(`DELETE FROM "case" WHERE id = $1`, [opened]);
+    expect(await read(A)).toEqual(await recomputed(A));
+    // A rebuild from scratch (what a bulk load runs) gives the same figures.
+    const before = await read(A);
+    await db.dataSource.query('SELECT case_stats_rebuild()');
+    expect(await read(A)).toEqual(before);
+  });
+});
