@@ -96,13 +96,18 @@ export async function stopAll(running: Running[]): Promise<void> {
   );
 }
 
-/** Peak resident memory of a process so far (Linux VmHWM), in MiB. */
+/** Peak resident memory so far (Linux VmHWM) of a process and its children (cluster workers), in MiB. */
 export function peakRssMiB(pid: number | undefined): number | null {
   if (!pid) return null;
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
+  const read = (p: number): number => {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      return (match ? Number(match[1]) : 0) + children.reduce((sum, child) => sum + read(child), 0);
+    } catch {
+      return 0;
+    }
+  };
+  const kb = read(pid);
+  return kb ? Math.round(kb / 1024) : null;
 }

@@ -31,6 +31,8 @@ export const configSchema = z
     MAX_ALIASES: env.int(30, 1, 1000),
     MAX_COST: env.int(20_000, 100, 1_000_000),
     BODY_LIMIT_BYTES: env.int(1_048_576, 1024, 16_777_216),
+    /** Processes serving the port (node:cluster); 0 = one per CPU. One keeps the simplest process model. */
+    GATEWAY_WORKERS: env.int(1, 0, 64),
   })
   .superRefine((config, context) => {
     // An identity provider issues tokens for many applications: accept only ours.

@@ -121,6 +121,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
         identity: request.callerIdentity!,
         requestId: request.id,
         traceparent: validTraceparent(request.headers.traceparent),
+        receivedAt: performance.now(),
       }),
     });
   });

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { AppError, ERROR_CODES, type ErrorCode, type Identity, type InternalTokens } from '@pcc/subgraph-kit';
 
 /** What the gateway keeps per request and hands to every subgraph fetch. */
@@ -6,6 +7,13 @@ export interface GatewayContext {
   identity: Identity;
   requestId: string;
   traceparent: string | undefined;
+  /** When the gateway took the request (performance.now()): fetches sent later may be shared with it. */
+  receivedAt?: number;
+}
+
+interface InFlight {
+  sentAt: number;
+  response: Promise<GatewayGraphQLResponse>;
 }
 
 /**
@@ -15,6 +23,7 @@ export interface GatewayContext {
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly tokens = new Map<string, { token: string; renewAt: number }>();
+  private readonly inFlight = new Map<string, InFlight>();
 
   private readonly serviceName: string;
   private readonly internalTokens: InternalTokens;
@@ -26,6 +35,29 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
     this.serviceName = options.name;
     this.internalTokens = options.internalTokens;
+  }
+
+  /**
+   * Shares an identical read that is already in flight — same subgraph, same caller identity, same
+   * query and variables — but only one sent after this request reached the gateway. That fetch
+   * started after anything the caller had seen complete, so its answer is as fresh as one of our own:
+   * no caller ever gets data older than its request (unlike coalescing with any fetch in flight, which
+   * can hand a caller a read made before its own write). Mutations are never shared.
+   */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (!('incomingRequestContext' in options)) return super.process(options); // health checks, schema loading
+    const { identity, receivedAt } = options.context;
+    if (!identity || receivedAt === undefined || options.incomingRequestContext.operation?.operation !== 'query') return super.process(options);
+    const key = `${identity.role}|${identity.org ?? ''}|${identity.sub}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
+    const shared = this.inFlight.get(key);
+    if (shared && shared.sentAt >= receivedAt) return shared.response.then((response) => structuredClone(response));
+    const entry: InFlight = { sentAt: performance.now(), response: super.process(options) };
+    this.inFlight.set(key, entry);
+    const forget = () => {
+      if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
+    };
+    entry.response.then(forget, forget);
+    return entry.response;
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
