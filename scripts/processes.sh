@@ -48,7 +48,7 @@ start_processes() {
   log "seeding 24 months of waste reports (waits for the organization projection)"
   node services/waste-metrics/dist/seed/cli.js || return 1
 
-  run gateway node gateway/dist/index.js
+  run gateway node --max-old-space-size=160 gateway/dist/index.js
   wait_for http://127.0.0.1:4000/readyz || return 1
 
   run events node packages/events/dist/cli/tail.js

@@ -3,7 +3,7 @@ import type { LoadResult } from './load';
 export interface PlatformReport {
   machine: Record<string, string>;
   cases: number;
-  settings: { rounds: number; seconds: number; warmup: number; connections: number; gatewayWorkers: number };
+  settings: { rounds: number; seconds: number; warmup: number; connections: number; gatewayWorkers: number; gatewayHeapMiB: number };
   reads: Array<{ operation: string; sameData: boolean; rounds: Array<{ ours: LoadResult; hive: LoadResult; hiveNoDedup: LoadResult; ratio: number; ratioNoDedup: number }> }>;
   memory: { oursPeakMiB: number | null; hivePeakMiB: number | null; hiveNoDedupPeakMiB: number | null };
   gatewayCost: { gatewayP50: number; fetchesP50Sum: number; addedP50: number; fetches: Array<{ subgraph: string; p50: number }> };
@@ -19,7 +19,7 @@ export function formatReport(r: PlatformReport): string {
   const lines = [
     '## Platform at province scale: our gateway (A) against Hive Gateway (B, as it ships; C, without in-flight deduplication)',
     '',
-    `\`npm run bench\` — ${r.cases.toLocaleString('en')} cases, 20,000 projects, 10 years of waste reports; our gateway with ${r.settings.gatewayWorkers} worker(s); ${r.settings.connections} connections, ` +
+    `\`npm run bench\` — ${r.cases.toLocaleString('en')} cases, 20,000 projects, 10 years of waste reports; our gateway with ${r.settings.gatewayWorkers} worker(s)${r.settings.gatewayHeapMiB ? ` and a ${r.settings.gatewayHeapMiB} MiB heap limit` : ''}; ${r.settings.connections} connections, ` +
       `${r.settings.rounds} rounds of ${r.settings.seconds} s per gateway after ${r.settings.warmup} s of warm-up, A, B, C in each round. ` +
       'Every client sends the same operation, so B answers most of them with a subgraph fetch made for another caller in flight (its default); A and C fetch for each caller.',
     `Machine: ${m.cpu}, ${m.memory}, Node ${m.node}, PostgreSQL ${m.postgres}, Kafka ${m.kafka}; commit ${m.commit}, ${m.date}.`,

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const connections = flag('connections', 50);
   const scale = flag('cases', 1_000_000);
   const gatewayWorkers = flag('gateway-workers', 1);
+  const gatewayHeapMiB = flag('gateway-heap-mb', 160);
   mkdirSync(RESULTS, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const logFile = join(RESULTS, `${stamp}.log`);
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   try {
     for (const name of Object.keys(SERVICES) as ServiceName[]) running.push(startSubgraph(name, secrets.internal, log));
     for (const name of Object.keys(SERVICES) as ServiceName[]) await waitUntilUp(`http://127.0.0.1:${SERVICES[name].port}/readyz`);
-    const gateway = startGateway(secrets, log, { GATEWAY_WORKERS: String(gatewayWorkers) });
+    const gateway = startGateway(secrets, log, { GATEWAY_WORKERS: String(gatewayWorkers), ...(gatewayHeapMiB ? { NODE_OPTIONS: `--max-old-space-size=${gatewayHeapMiB}` } : {}) });
     const supergraph = benchSupergraph(join(RESULTS, 'supergraph.bench.graphql'));
     const hive = startHive(supergraph, log);
     const hiveNoDedup = startHive(supergraph, log, false);
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
     await pg.end();
     const kafka = /<kafka.version>([^<]+)</.exec(readFileSync(join(ROOT, 'infra', 'kafka', 'pom.xml'), 'utf8'))?.[1] ?? 'unknown';
     const machine = describeMachine({ postgres, kafka });
-    const report: PlatformReport = { machine, cases, settings: { rounds, seconds, warmup, connections, gatewayWorkers }, reads: results, memory, gatewayCost: cost, writes };
+    const report: PlatformReport = { machine, cases, settings: { rounds, seconds, warmup, connections, gatewayWorkers, gatewayHeapMiB }, reads: results, memory, gatewayCost: cost, writes };
     writeFileSync(join(RESULTS, `${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
     const markdown = formatReport(report);
     console.log(`\n${markdown}`);

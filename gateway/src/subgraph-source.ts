@@ -11,9 +11,10 @@ export interface GatewayContext {
   receivedAt?: number;
 }
 
-interface InFlight {
-  sentAt: number;
-  response: Promise<GatewayGraphQLResponse>;
+/** Per identical read: the fetch in flight (when it was sent), and the one queued to follow it. */
+interface ReadSlot {
+  running: { sentAt: number; response: Promise<GatewayGraphQLResponse> } | null;
+  next: { options: GraphQLDataSourceProcessOptions<GatewayContext>; response: Promise<GatewayGraphQLResponse>; settle: (response: Promise<GatewayGraphQLResponse>) => void } | null;
 }
 
 /**
@@ -23,7 +24,7 @@ interface InFlight {
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly tokens = new Map<string, { token: string; renewAt: number }>();
-  private readonly inFlight = new Map<string, InFlight>();
+  private readonly reads = new Map<string, ReadSlot>();
 
   private readonly serviceName: string;
   private readonly internalTokens: InternalTokens;
@@ -38,26 +39,47 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /**
-   * Shares an identical read that is already in flight — same subgraph, same caller identity, same
-   * query and variables — but only one sent after this request reached the gateway. That fetch
-   * started after anything the caller had seen complete, so its answer is as fresh as one of our own:
-   * no caller ever gets data older than its request (unlike coalescing with any fetch in flight, which
-   * can hand a caller a read made before its own write). Mutations are never shared.
+   * Identical reads — same subgraph, same caller identity, same query and variables — share fetches,
+   * but a caller only ever gets an answer fetched after it reached the gateway (never one that may
+   * predate its own completed write, which sharing any in-flight fetch can do):
+   * - a fetch already in flight that was sent after this request arrived is shared;
+   * - otherwise, while an older one is in flight, the caller joins the single fetch queued to follow
+   *   it (sent the moment it completes, so after every caller queued on it arrived);
+   * - otherwise the fetch is sent now.
+   * At most one fetch per identical read is in flight; mutations are never shared.
    */
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     if (!('incomingRequestContext' in options)) return super.process(options); // health checks, schema loading
     const { identity, receivedAt } = options.context;
     if (!identity || receivedAt === undefined || options.incomingRequestContext.operation?.operation !== 'query') return super.process(options);
     const key = `${identity.role}|${identity.org ?? ''}|${identity.sub}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
-    const shared = this.inFlight.get(key);
-    if (shared && shared.sentAt >= receivedAt) return shared.response.then((response) => structuredClone(response));
-    const entry: InFlight = { sentAt: performance.now(), response: super.process(options) };
-    this.inFlight.set(key, entry);
-    const forget = () => {
-      if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
+    const slot = this.reads.get(key) ?? { running: null, next: null };
+    this.reads.set(key, slot);
+    const copy = (response: Promise<GatewayGraphQLResponse>) => response.then((r) => structuredClone(r));
+    if (slot.running && slot.running.sentAt >= receivedAt) return copy(slot.running.response);
+    if (slot.next) return copy(slot.next.response);
+    if (slot.running) {
+      let settle!: (response: Promise<GatewayGraphQLResponse>) => void;
+      const response = new Promise<GatewayGraphQLResponse>((resolve) => (settle = (r) => resolve(r)));
+      slot.next = { options, response, settle };
+      return response;
+    }
+    return this.send(key, slot, options);
+  }
+
+  /** Sends a read now as the slot's running fetch; when it completes, sends the queued one, if any. */
+  private send(key: string, slot: ReadSlot, options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const response = super.process(options);
+    slot.running = { sentAt: performance.now(), response };
+    const done = () => {
+      slot.running = null;
+      const next = slot.next;
+      slot.next = null;
+      if (next) next.settle(this.send(key, slot, next.options));
+      else if (this.reads.get(key) === slot) this.reads.delete(key);
     };
-    entry.response.then(forget, forget);
-    return entry.response;
+    response.then(done, done);
+    return response;
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

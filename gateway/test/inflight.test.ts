@@ -59,6 +59,17 @@ describe('in-flight subgraph reads', () => {
     expect([(await before).data?.version, after.data?.version]).toEqual([version - 1, version]);
   });
 
+  it('serves requests that arrive while an older read is in flight with one fetch sent after it, which sees the write', async () => {
+    const s = source();
+    const before = read(s, context());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    version += 1; // a write completes while the first read is in flight
+    const later = await Promise.all(Array.from({ length: 5 }, () => read(s, context())));
+    expect(received).toBe(2); // the first read, and one follow-up for all five
+    expect((await before).data?.version).toBe(version - 1);
+    expect(later.map((a) => a.data?.version)).toEqual(Array(5).fill(version));
+  });
+
   it('shares nothing between identities, nor for mutations', async () => {
     const s = source();
     await Promise.all([read(s, context()), read(s, context({ sub: 'analyst-2', role: 'ANALYST', org: null }))]);

@@ -12,7 +12,9 @@ export async function newestFirstPage<T extends ObjectLiteral & { id: string }>(
   options: { alias: string; column: string; first: number; after: { at: Date; id: string } | null; timeOf: (row: T) => Date },
 ): Promise<Connection<T>> {
   const { alias, column, first, after, timeOf } = options;
-  const totalCount = (await Promise.all(branches.map((q) => q.getCount()))).reduce((a, b) => a + b, 0);
+  // count(*), not TypeORM's getCount(): that counts DISTINCT ids, a sort of every matching row.
+  const counts = await Promise.all(branches.map((q) => q.clone().select('count(*)::int', 'n').orderBy().getRawOne<{ n: number }>()));
+  const totalCount = counts.reduce((sum, row) => sum + (row?.n ?? 0), 0);
   const pages = await Promise.all(
     branches.map((q) => {
       if (after) q.andWhere(`(${alias}.${column}, ${alias}.id) < (:afterAt, :afterId)`, { afterAt: after.at, afterId: after.id });
