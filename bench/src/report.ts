@@ -21,7 +21,8 @@ export function formatReport(r: PlatformReport): string {
     '',
     `\`npm run bench\` — ${r.cases.toLocaleString('en')} cases, 20,000 projects, 10 years of waste reports; our gateway with ${r.settings.gatewayWorkers} worker(s)${r.settings.gatewayHeapMiB ? ` and a ${r.settings.gatewayHeapMiB} MiB heap limit` : ''}; ${r.settings.connections} connections, ` +
       `${r.settings.rounds} rounds of ${r.settings.seconds} s per gateway after ${r.settings.warmup} s of warm-up, A, B, C in each round. ` +
-      'Every client sends the same operation, so B answers most of them with a subgraph fetch made for another caller in flight (its default); A and C fetch for each caller.',
+      'Every client sends the same operation. A shares a subgraph read only with callers that arrived before it was sent (never an answer older than the request); ' +
+      'B, by default, shares any read in flight (a caller may get an answer fetched before its own write); C shares nothing.',
     `Machine: ${m.cpu}, ${m.memory}, Node ${m.node}, PostgreSQL ${m.postgres}, Kafka ${m.kafka}; commit ${m.commit}, ${m.date}.`,
     'Everything (PostgreSQL, Kafka, four subgraphs, both gateways and the load generator) shares the same 2 cores.',
     '',
