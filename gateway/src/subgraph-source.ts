@@ -55,6 +55,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const key = `${identity.role}|${identity.org ?? ''}|${identity.sub}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
     const slot = this.reads.get(key) ?? { running: null, next: null };
     this.reads.set(key, slot);
+    // The gateway writes into a fetch's response while it shapes the result, so callers sharing one get
+    // their own copy. The copies are taken in callbacks registered before the first caller's await
+    // resumes (promise callbacks run in order), so each is taken before that caller touches the original.
     const copy = (response: Promise<GatewayGraphQLResponse>) => response.then((r) => structuredClone(r));
     if (slot.running && slot.running.sentAt >= receivedAt) return copy(slot.running.response);
     if (slot.next) return copy(slot.next.response);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import { entities, migrations } from '../src/server';
 import { createLoaders } from '../src/store/loaders';
+import { ensureTrackingSequence, nextTrackingNumber } from '../src/store/tracking-numbers';
 
 const [A, B] = [randomUUID(), randomUUID()];
 
@@ -69,5 +70,25 @@ describe('case statistics (real PostgreSQL)', () => {
     const before = await read(A);
     await db.dataSource.query('SELECT case_stats_rebuild()');
     expect(await read(A)).toEqual(before);
+  });
+
+  it('lets opposite moves of cases between two organizations run at the same time without a deadlock', async () => {
+    const [one, two] = [await insert(A, 'IN_PROGRESS', 5, null, null), await insert(B, 'IN_PROGRESS', 5, null, null)];
+    const move = (id: string, to: string) => db.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM "case" WHERE id = $1 FOR UPDATE', [id]);
+      await tx.query('UPDATE "case" SET lead_org_id = $1 WHERE id = $2', [to, id]);
+    });
+    for (let i = 0; i < 400; i += 1) await Promise.all([move(one, i % 2 ? A : B), move(two, i % 2 ? B : A)]);
+    expect(await read(A)).toEqual(await recomputed(A));
+    expect(await read(B)).toEqual(await recomputed(B));
+  });
+
+  it('numbers intakes from a sequence per fiscal year, never waiting for a second connection inside a transaction', async () => {
+    await ensureTrackingSequence(db.dataSource, 2571);
+    // More concurrent intakes than the pool has connections: none may wait on another.
+    const numbers = await Promise.all(Array.from({ length: 30 }, () => db.dataSource.transaction((tx) => nextTrackingNumber(tx, 2571))));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    await ensureTrackingSequence(db.dataSource, 2572);
+    expect(await db.dataSource.transaction((tx) => nextTrackingNumber(tx, 2572))).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { nextTrackingNumber } from '../store/tracking-numbers';
+import { ensureTrackingSequence, nextTrackingNumber } from '../store/tracking-numbers';
 import type { EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, forbidden, notFound, parseInput, requireRole } from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
@@ -32,10 +32,11 @@ export class CaseWorkflow {
       throw badInput('A case opened online comes through WEB or LINE', { 'input.channel': 'WEB or LINE for online reports' });
     }
     const reporterSecret = randomBytes(18).toString('base64url');
+    const now = new Date();
+    const fiscalYear = fiscalYearOf(now);
+    await ensureTrackingSequence(this.scope.dataSource, fiscalYear);
     return this.scope.dataSource.transaction(async (tx) => {
-      const now = new Date();
-      const fiscalYear = fiscalYearOf(now);
-      const sequence = await nextTrackingNumber(this.scope.dataSource, tx, fiscalYear);
+      const sequence = await nextTrackingNumber(tx, fiscalYear);
       const entity = tx.getRepository(CaseEntity).create({
         trackingCode: trackingCode(fiscalYear, sequence),
         fiscalYear,

@@ -9,23 +9,26 @@ const sequenceOf = (fiscalYear: number): string => {
 };
 
 /**
- * The next tracking number of a fiscal year, from its own sequence (never a lock other intakes wait
- * on). The sequence is created on first use, outside the caller's transaction so that it exists for
- * everyone at once; two processes creating it at the same moment is harmless.
+ * Makes sure the fiscal year's sequence exists, outside any transaction (so that it exists for
+ * everyone at once, and so that no transaction ever waits for a second pool connection to create
+ * it); two processes creating it at the same moment is harmless. Call before opening the intake's
+ * transaction.
  */
-export async function nextTrackingNumber(dataSource: DataSource, tx: EntityManager, fiscalYear: number): Promise<number> {
-  const sequence = sequenceOf(fiscalYear);
+export async function ensureTrackingSequence(dataSource: DataSource, fiscalYear: number): Promise<void> {
   const known = ensured.get(dataSource) ?? new Set<number>();
   ensured.set(dataSource, known);
-  if (!known.has(fiscalYear)) {
-    try {
-      await dataSource.query(`CREATE SEQUENCE IF NOT EXISTS ${sequence} MINVALUE 1`);
-    } catch (error) {
-      // A concurrent CREATE of the same sequence loses the race on the catalogue: it exists now.
-      if ((error as { driverError?: { code?: string } }).driverError?.code !== '23505') throw error;
-    }
-    known.add(fiscalYear);
+  if (known.has(fiscalYear)) return;
+  try {
+    await dataSource.query(`CREATE SEQUENCE IF NOT EXISTS ${sequenceOf(fiscalYear)} MINVALUE 1`);
+  } catch (error) {
+    // A concurrent CREATE of the same sequence loses the race on the catalogue: it exists now.
+    if ((error as { driverError?: { code?: string } }).driverError?.code !== '23505') throw error;
   }
-  const [{ n }] = await tx.query('SELECT nextval($1::regclass)::int AS n', [sequence]);
+  known.add(fiscalYear);
+}
+
+/** The next tracking number of a fiscal year, from its own sequence: never a lock other intakes wait on. */
+export async function nextTrackingNumber(tx: EntityManager, fiscalYear: number): Promise<number> {
+  const [{ n }] = await tx.query('SELECT nextval($1::regclass)::int AS n', [sequenceOf(fiscalYear)]);
   return n as number;
 }

@@ -56,6 +56,13 @@ export class CaseStatistics1764547200000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION case_stats_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- A case moving between two organizations touches both rows: always in id order, so two
+        -- opposite moves at the same moment cannot deadlock.
+        IF TG_OP = 'UPDATE' AND NEW.lead_org_id < OLD.lead_org_id THEN
+          PERFORM case_stats_apply(NEW.lead_org_id, NEW.status, NEW.opened_at, NEW.resolved_at, NEW.rating, 1);
+          PERFORM case_stats_apply(OLD.lead_org_id, OLD.status, OLD.opened_at, OLD.resolved_at, OLD.rating, -1);
+          RETURN NULL;
+        END IF;
         IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM case_stats_apply(OLD.lead_org_id, OLD.status, OLD.opened_at, OLD.resolved_at, OLD.rating, -1); END IF;
         IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM case_stats_apply(NEW.lead_org_id, NEW.status, NEW.opened_at, NEW.resolved_at, NEW.rating, 1); END IF;
         RETURN NULL;
