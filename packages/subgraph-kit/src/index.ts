@@ -12,3 +12,4 @@ export { runSubgraph, subgraphReadiness, main, type SubgraphProcess, type Subgra
 export { defineSubgraph, type SubgraphDeps } from './define';
 export { subgraphConfigSchema } from './config';
 export { newestFirstPage } from './keyset';
+export { isUuid } from './ids';

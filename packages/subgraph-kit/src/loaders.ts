@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { isUuid } from './ids';
 
 /**
  * A per-request DataLoader whose batch function may return rows in any order and may miss some:
@@ -23,7 +24,6 @@ export function groupedLoader<K extends string, V>(fetch: (keys: readonly K[]) =
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A per-request loader of an organization's figures for a fiscal year, keyed
@@ -35,7 +35,7 @@ export function yearlyLoader<V>(fetch: (organizationIds: string[], fiscalYear: n
     const byYear = new Map<number, string[]>();
     for (const key of keys) {
       const [id, year] = key.split('|') as [string, string];
-      if (UUID.test(id)) byYear.set(Number(year), [...(byYear.get(Number(year)) ?? []), id]);
+      if (isUuid(id)) byYear.set(Number(year), [...(byYear.get(Number(year)) ?? []), id]);
     }
     const results = new Map<string, V>();
     for (const [year, ids] of byYear) {

@@ -1,4 +1,5 @@
 import { badInput } from './errors';
+import { isUuid } from './ids';
 
 /** Relay-style connection arguments and shape (DESIGN §7). */
 export interface PageArgs {
@@ -46,7 +47,6 @@ export function toConnection<T>(rows: T[], first: number, totalCount: number, cu
   return { totalCount, edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The cursor of a newest-first list ordered by (time, id): `[ISO time, uuid]`. Null without one;
@@ -56,6 +56,6 @@ export function decodeTimeIdCursor(cursor: string | null | undefined): { at: Dat
   const values = decodeCursor(cursor, 2);
   if (!values) return null;
   const [at, id] = [new Date(String(values[0])), String(values[1])];
-  if (Number.isNaN(at.getTime()) || !UUID.test(id)) throw badInput('after is not a cursor this list gave out', { after: 'malformed cursor' });
+  if (Number.isNaN(at.getTime()) || !isUuid(id)) throw badInput('after is not a cursor this list gave out', { after: 'malformed cursor' });
   return { at, id };
 }

@@ -1,9 +1,8 @@
 import { In, type DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader } from '@pcc/subgraph-kit';
+import { groupedLoader, isUuid, keyedLoader } from '@pcc/subgraph-kit';
 import { OPEN_STATUSES } from '../domain/vocabulary';
 import { CaseEntity } from './entities';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CaseStatsRow {
   organizationId: string;
@@ -18,7 +17,7 @@ export interface CaseStatsRow {
 export function createLoaders(dataSource: DataSource) {
   return {
     caseById: keyedLoader<string, CaseEntity>((ids) => {
-      const valid = ids.filter((id) => UUID.test(id));
+      const valid = ids.filter(isUuid);
       return valid.length ? dataSource.getRepository(CaseEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
     }, (c) => c.id),
     supportingByCase: groupedLoader<string, { caseId: string; organizationId: string }>(
@@ -65,7 +64,7 @@ export function createLoaders(dataSource: DataSource) {
      * indexes: a few index reads instead of a scan of every case.
      */
     statsByOrganization: keyedLoader<string, CaseStatsRow>(async (ids) => {
-      const valid = ids.filter((id) => UUID.test(id));
+      const valid = ids.filter(isUuid);
       if (!valid.length) return [];
       const rows: Array<{ org: string; open: number; overdue: number; resolved30: number; median_hours: number | null; avg_rating: number | null }> = await dataSource.query(
         `SELECT s.organization_id AS org, s.open,

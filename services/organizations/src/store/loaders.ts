@@ -1,8 +1,7 @@
 import { In, type DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader } from '@pcc/subgraph-kit';
+import { groupedLoader, isUuid, keyedLoader } from '@pcc/subgraph-kit';
 import { AgreementEntity, OrganizationEntity } from './entities';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Per-request DataLoaders: N references (e.g. `_entities` for 19 organizations, or the signatories
@@ -13,7 +12,7 @@ export function createLoaders(dataSource: DataSource) {
   return {
     organizationById: keyedLoader<string, OrganizationEntity>(
       (ids) => {
-        const valid = ids.filter((id) => UUID.test(id));
+        const valid = ids.filter(isUuid);
         return valid.length ? dataSource.getRepository(OrganizationEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
       },
       (o) => o.id,

@@ -1,10 +1,9 @@
 import { In, type DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader, yearlyLoader } from '@pcc/subgraph-kit';
+import { groupedLoader, isUuid, keyedLoader, yearlyLoader } from '@pcc/subgraph-kit';
 import { budgetSummaries, emptySummary, type BudgetSummary } from '../providers/budget-figures';
 import { ApproachEntity, ProgressReportEntity, ProjectEntity, StrategyEntity } from './entities';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const valid = (ids: readonly string[]) => ids.filter((id) => UUID.test(id));
+const valid = (ids: readonly string[]) => ids.filter(isUuid);
 
 /** Per-request DataLoaders: every list that touches references costs a fixed number of queries (no N+1). */
 export function createLoaders(dataSource: DataSource) {

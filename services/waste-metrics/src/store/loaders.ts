@@ -1,16 +1,15 @@
 import { In, type DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader, yearlyLoader } from '@pcc/subgraph-kit';
+import { groupedLoader, isUuid, keyedLoader, yearlyLoader } from '@pcc/subgraph-kit';
 import type { WasteSummary } from '../domain/summary';
 import { summariesFor } from '../providers/figures';
 import { WasteReportEntity } from './entities';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Per-request DataLoaders: the summaries of N organizations in a fixed number of queries (no N+1). */
 export function createLoaders(dataSource: DataSource) {
   return {
     reportById: keyedLoader<string, WasteReportEntity>((ids) => {
-      const valid = ids.filter((id) => UUID.test(id));
+      const valid = ids.filter(isUuid);
       return valid.length ? dataSource.getRepository(WasteReportEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
     }, (r) => r.id),
     revisions: groupedLoader<string, WasteReportEntity & { key: string }>(
