@@ -13,6 +13,12 @@ export interface Identity {
 export const PUBLIC_IDENTITY: Identity = Object.freeze({ sub: 'anonymous', role: 'PUBLIC', org: null });
 
 /** The internal secret `npm start` uses; every process refuses it when NODE_ENV=production. */
+/**
+ * The `actor` of an event: who made the change (user id, role, and the org code of officers). A
+ * background job of the service (`system`) is recorded with the role SYSTEM.
+ */
+export const eventActor = (identity: Identity, system = false) => ({ sub: identity.sub, role: system ? ('SYSTEM' as const) : identity.role, org: identity.org });
+
 export const DEV_INTERNAL_SECRET = 'pcc-development-internal-secret-not-for-production';
 
 const ISSUER = 'pcc-gateway';

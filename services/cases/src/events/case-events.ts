@@ -1,13 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
-import type { Identity } from '@pcc/subgraph-kit';
+import { type Identity, eventActor } from '@pcc/subgraph-kit';
 import type { CaseEntity } from '../store/entities';
 
 /** This service's outbox: every event it writes is validated against the platform catalogue. */
 export const outbox = new Outbox(platformCatalogue, sourceOf('cases'));
 
 export const SYSTEM: Identity = { sub: 'system', role: 'NETWORK_ADMIN', org: null };
-export const actorOf = (identity: Identity, system = false) => ({ sub: identity.sub, role: system ? ('SYSTEM' as const) : identity.role, org: identity.org });
 
 /** The event form of a case: no reporter, no parties, no free text (DESIGN: no personal data in events). */
 export async function caseSnapshot(tx: EntityManager, c: CaseEntity) {
@@ -40,6 +39,6 @@ export async function emitCaseEvents(
   const snapshot = await caseSnapshot(tx, c);
   await outbox.append(
     tx,
-    ...events.map((e) => ({ type: `pcc.case.${e.type}`, subject: c.id, data: { case: snapshot, actor: actorOf(identity, system), ...(e.extra ?? {}) }, traceparent })),
+    ...events.map((e) => ({ type: `pcc.case.${e.type}`, subject: c.id, data: { case: snapshot, actor: eventActor(identity, system), ...(e.extra ?? {}) }, traceparent })),
   );
 }

@@ -1,5 +1,4 @@
 import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
-import type { Identity } from '@pcc/subgraph-kit';
 import type { AgreementEntity, MemberEntity, OrganizationEntity } from '../store/entities';
 
 /** This service's outbox: every event it writes is validated against the platform catalogue. */
@@ -41,4 +40,3 @@ export const agreementSnapshot = (a: AgreementEntity, signatoryIds: string[]) =>
   targets: a.targets,
 });
 
-export const actorOf = (identity: Identity) => ({ sub: identity.sub, role: identity.role, org: identity.org });

@@ -1,8 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
-import { badInput, conflict, decodeCursor, notFound, pageSize, parseInput, requireRole, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import { badInput, conflict, decodeCursor, notFound, pageSize, parseInput, requireRole, toConnection, type Connection, type PageArgs, eventActor } from '@pcc/subgraph-kit';
 import { id as idSchema, signAgreementInput } from '../domain/inputs';
 import type { AgreementSubject } from '../domain/vocabulary';
-import { actorOf, agreementSnapshot, outbox } from '../events/snapshots';
+import { agreementSnapshot, outbox } from '../events/snapshots';
 import { AgreementEntity, OrganizationEntity } from '../store/entities';
 import type { RequestScope } from './deps';
 
@@ -60,7 +60,7 @@ export class AgreementManager {
       await outbox.append(tx, {
         type: 'pcc.agreement.signed',
         subject: agreement.id,
-        data: { agreement: agreementSnapshot(agreement, signatoryIds), actor: actorOf(this.scope.identity) },
+        data: { agreement: agreementSnapshot(agreement, signatoryIds), actor: eventActor(this.scope.identity) },
         traceparent: this.scope.traceparent,
       });
       return agreement;
@@ -84,7 +84,7 @@ export class AgreementManager {
       await outbox.append(tx, {
         type: 'pcc.agreement.signatory-added',
         subject: agreement.id,
-        data: { agreement: agreementSnapshot(agreement, [...signatoryIds, organizationId]), organizationId, actor: actorOf(this.scope.identity) },
+        data: { agreement: agreementSnapshot(agreement, [...signatoryIds, organizationId]), organizationId, actor: eventActor(this.scope.identity) },
         traceparent: this.scope.traceparent,
       });
       return agreement;

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, decodeCursor, forbidden, notFound, pageSize, parseInput, requireActFor, requireRole, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import { badInput, decodeCursor, forbidden, notFound, pageSize, parseInput, requireActFor, requireRole, toConnection, type Connection, type PageArgs, eventActor } from '@pcc/subgraph-kit';
 import { changedFields } from '../domain/changes';
 import { addMemberInput, id as idSchema, updateMemberInput } from '../domain/inputs';
 import type { MemberCategory } from '../domain/vocabulary';
-import { actorOf, memberSnapshot, outbox } from '../events/snapshots';
+import { memberSnapshot, outbox } from '../events/snapshots';
 import { MemberEntity, OrganizationEntity } from '../store/entities';
 import type { RequestScope } from './deps';
 
@@ -85,7 +85,7 @@ export class MemberManager {
       await outbox.append(tx, {
         type: 'pcc.member.removed',
         subject: id,
-        data: { memberId: id, organizationId: member.organizationId, actor: actorOf(this.scope.identity) },
+        data: { memberId: id, organizationId: member.organizationId, actor: eventActor(this.scope.identity) },
         traceparent: this.scope.traceparent,
       });
       return id;
@@ -106,7 +106,7 @@ export class MemberManager {
   }
 
   private async emit(tx: EntityManager, type: string, member: MemberEntity, extra: Record<string, unknown>): Promise<void> {
-    await outbox.append(tx, { type, subject: member.id, data: { member: memberSnapshot(member), actor: actorOf(this.scope.identity), ...extra }, traceparent: this.scope.traceparent });
+    await outbox.append(tx, { type, subject: member.id, data: { member: memberSnapshot(member), actor: eventActor(this.scope.identity), ...extra }, traceparent: this.scope.traceparent });
   }
 }
 

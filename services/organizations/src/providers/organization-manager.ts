@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, conflict, decodeCursor, forbidden, notFound, pageSize, parseInput, requireActFor, requireRole, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import { badInput, conflict, decodeCursor, forbidden, notFound, pageSize, parseInput, requireActFor, requireRole, toConnection, type Connection, type PageArgs, eventActor } from '@pcc/subgraph-kit';
 import { changedFields } from '../domain/changes';
 import { OFFICER_EDITABLE_FIELDS, id as idSchema, registerOrganizationInput, updateOrganizationInput } from '../domain/inputs';
 import type { District, OrganizationType } from '../domain/vocabulary';
-import { actorOf, organizationSnapshot, outbox } from '../events/snapshots';
+import { organizationSnapshot, outbox } from '../events/snapshots';
 import { OrganizationEntity } from '../store/entities';
 import { likePattern, type RequestScope } from './deps';
 
@@ -121,7 +121,7 @@ export class OrganizationManager {
     await outbox.append(tx, {
       type,
       subject: organization.id,
-      data: { organization: organizationSnapshot(organization), actor: actorOf(this.scope.identity), ...extra },
+      data: { organization: organizationSnapshot(organization), actor: eventActor(this.scope.identity), ...extra },
       traceparent: this.scope.traceparent,
     });
   }

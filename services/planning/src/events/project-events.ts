@@ -1,13 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
-import type { Identity } from '@pcc/subgraph-kit';
+import { type Identity, eventActor } from '@pcc/subgraph-kit';
 import type { ProjectEntity } from '../store/entities';
 
 /** This service's outbox: every event it writes is validated against the platform catalogue. */
 export const outbox = new Outbox(platformCatalogue, sourceOf('planning'));
 
-/** The actor of a change; the delay watch acts as SYSTEM. */
-export const actorOf = (identity: Identity | 'SYSTEM') => (identity === 'SYSTEM' ? { sub: 'planning', role: 'SYSTEM' as const, org: null } : { sub: identity.sub, role: identity.role, org: identity.org });
+/** Who the delay watch's events name as their actor (role SYSTEM). */
+const DELAY_WATCH: Identity = { sub: 'planning', role: 'NETWORK_ADMIN', org: null };
+
 
 /** A project as analysts see it (the catalogue's `projectSnapshot`). */
 export async function projectSnapshot(tx: EntityManager, p: ProjectEntity) {
@@ -43,6 +44,6 @@ export interface ProjectEvent {
 export async function emitProjectEvents(tx: EntityManager, project: ProjectEntity, identity: Identity | 'SYSTEM', traceparent: string | undefined, events: ProjectEvent[]): Promise<void> {
   const snapshot = await projectSnapshot(tx, project);
   for (const event of events) {
-    await outbox.append(tx, { type: `pcc.project.${event.type}`, subject: project.id, data: { project: snapshot, actor: actorOf(identity), ...event.extra }, traceparent });
+    await outbox.append(tx, { type: `pcc.project.${event.type}`, subject: project.id, data: { project: snapshot, actor: identity === 'SYSTEM' ? eventActor(DELAY_WATCH, true) : eventActor(identity), ...event.extra }, traceparent });
   }
 }

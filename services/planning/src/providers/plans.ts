@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, conflict, invalidTransition, notFound, parseInput } from '@pcc/subgraph-kit';
+import { badInput, conflict, invalidTransition, notFound, parseInput, eventActor } from '@pcc/subgraph-kit';
 import { requireActForOrganization, requireActiveOrganization } from '@pcc/organization-projection';
 import * as rules from '../domain/inputs';
-import { actorOf, outbox } from '../events/project-events';
+import { outbox } from '../events/project-events';
 import { ApproachEntity, PlanEntity, StrategyEntity } from '../store/entities';
 import type { RequestScope } from './scope';
 
@@ -50,7 +50,7 @@ export class PlanManager {
       plan.status = 'PUBLISHED';
       plan.publishedAt = new Date();
       await tx.getRepository(PlanEntity).save(plan);
-      await outbox.append(tx, { type: 'pcc.plan.published', subject: plan.id, data: { plan: await planSnapshot(tx, plan), actor: actorOf(this.scope.identity) }, traceparent: this.scope.traceparent });
+      await outbox.append(tx, { type: 'pcc.plan.published', subject: plan.id, data: { plan: await planSnapshot(tx, plan), actor: eventActor(this.scope.identity) }, traceparent: this.scope.traceparent });
       return plan;
     });
   }

@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
-import type { Identity } from '@pcc/subgraph-kit';
+import { type Identity, eventActor } from '@pcc/subgraph-kit';
 import type { WasteReportEntity } from '../store/entities';
 
 /** This service's outbox: every event it writes is validated against the platform catalogue. */
 export const outbox = new Outbox(platformCatalogue, sourceOf('waste-metrics'));
 
-export const actorOf = (identity: Identity, system = false) => ({ sub: identity.sub, role: system ? ('SYSTEM' as const) : identity.role, org: identity.org });
 
 /** A report as analysts see it: tonnes only, no reporter name. */
 export const reportSnapshot = (r: WasteReportEntity) => ({
@@ -20,5 +19,5 @@ export const reportSnapshot = (r: WasteReportEntity) => ({
 });
 
 export function emitWasteEvent(tx: EntityManager, type: string, organizationId: string, identity: Identity, data: Record<string, unknown>, traceparent?: string, system = false) {
-  return outbox.append(tx, { type: `pcc.waste.${type}`, subject: organizationId, data: { organizationId, actor: actorOf(identity, system), ...data }, traceparent });
+  return outbox.append(tx, { type: `pcc.waste.${type}`, subject: organizationId, data: { organizationId, actor: eventActor(identity, system), ...data }, traceparent });
 }
