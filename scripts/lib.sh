@@ -7,11 +7,46 @@ PCC_STARTED_KAFKA=0
 
 log() { echo "pcc: $*" >&2; }
 
+pcc_node() {
+  # Every test, `npm start` and the benchmarks run on the Node.js pinned in .node-version. When the
+  # machine's node is another major version, the pinned build comes once from the npm registry's
+  # node-linux-<arch> package into a cache outside the clone, and goes first on PATH (npm, npx and
+  # turbo then run on it too).
+  local want major have arch cache
+  want="$(tr -d '[:space:]' < "$ROOT/.node-version")"
+  major="${want%%.*}"
+  have="$(node -p 'process.versions.node' 2>/dev/null || echo 0)"
+  [[ "${have%%.*}" == "$major" ]] && return 0
+  case "$(uname -m)" in
+    x86_64) arch=x64 ;;
+    aarch64) arch=arm64 ;;
+    *) log "no Node.js $want package for $(uname -m); install Node.js $major yourself"; return 1 ;;
+  esac
+  cache="${PCC_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pcc/node}/$want-$arch"
+  if [[ ! -x "$cache/bin/node" ]]; then
+    log "fetching Node.js $want (npm package node-linux-$arch) into $cache"
+    local tmp
+    tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack "node-linux-$arch@$want" --silent >/dev/null) || { rm -rf "$tmp"; return 1; }
+    mkdir -p "$cache"
+    tar -xzf "$tmp"/node-linux-*.tgz -C "$cache" --strip-components=1 package/bin/node package/LICENSE \
+      || { rm -rf "$tmp" "$cache"; return 1; }
+    rm -rf "$tmp"
+  fi
+  export PATH="$cache/bin:$PATH"
+  log "using Node.js $(node --version) from $cache"
+}
+
 pcc_install() {
   # npm ci when node_modules is missing or older than the lockfile; the lockfile is the truth.
-  if [[ ! -f "$ROOT/node_modules/.package-lock.json" || "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]]; then
-    log "installing node modules (npm ci)"
+  # Also when they were installed by another Node.js major (native add-ons are built per runtime).
+  local marker="$ROOT/node_modules/.pcc-node-major" major
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  if [[ ! -f "$ROOT/node_modules/.package-lock.json" || "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]] \
+    || [[ "$(cat "$marker" 2>/dev/null)" != "$major" ]]; then
+    log "installing node modules (npm ci, Node.js $(node --version))"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) || return 1
+    echo "$major" > "$marker"
   fi
 }
 
@@ -44,7 +79,7 @@ pcc_kafka() {
     PCC_KAFKA_MANAGED=1 bash "$ROOT/infra/kafka/start.sh" || return 1
     PCC_STARTED_KAFKA=1
   fi
-  export KAFKA_BROKERS=127.0.0.1:9092 PCC_KAFKA_MANAGED=1
+  export KAFKA_BROKERS="127.0.0.1:${PCC_KAFKA_PORT:-9092}" PCC_KAFKA_MANAGED=1
 }
 
 pcc_cleanup() {
@@ -54,6 +89,7 @@ pcc_cleanup() {
 }
 
 pcc_setup() {
+  pcc_node || { log "Node.js $(cat "$ROOT/.node-version") could not be set up"; return 1; }
   pcc_install || { log "installing node modules failed"; return 1; }
   pcc_postgres || return 1
   pcc_kafka || { log "Kafka could not be started"; return 1; }

@@ -7,3 +7,7 @@ KAFKA_DATA="${PCC_KAFKA_DATA:-$KAFKA_CACHE/data}"
 KAFKA_PID_FILE="$KAFKA_CACHE/kafka.pid"
 KAFKA_LOG_FILE="$KAFKA_CACHE/kafka.log"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$KAFKA_DIR/pom.xml")"
+# The broker's client port (the controller listens on the next one). Another port lets two checkouts
+# on one machine each run their own broker.
+KAFKA_PORT="${PCC_KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="$((KAFKA_PORT + 1))"

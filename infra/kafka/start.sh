@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts a single-node KRaft Kafka (broker + controller) on 127.0.0.1:9092 in the background and
+# Starts a single-node KRaft Kafka (broker + controller) on 127.0.0.1:${PCC_KAFKA_PORT:-9092} in the background and
 # waits until a client can really use it. Does nothing when KAFKA_BROKERS names another broker or
 # when ours is already running. Stop it with stop.sh (by its pid file).
 set -euo pipefail
@@ -13,8 +13,8 @@ if [[ -f "$KAFKA_PID_FILE" ]] && kill -0 "$(cat "$KAFKA_PID_FILE")" 2>/dev/null;
   echo "kafka: already running (pid $(cat "$KAFKA_PID_FILE"))" >&2
   exit 0
 fi
-if (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null; then
-  echo "kafka: something else already listens on 127.0.0.1:9092; set KAFKA_BROKERS to use it, or stop it" >&2
+if (exec 3<>/dev/tcp/127.0.0.1/$KAFKA_PORT) 2>/dev/null; then
+  echo "kafka: something else already listens on 127.0.0.1:$KAFKA_PORT; set KAFKA_BROKERS to use it, or stop it" >&2
   exit 1
 fi
 
@@ -22,7 +22,10 @@ bash "$KAFKA_DIR/fetch.sh"
 
 mkdir -p "$KAFKA_CACHE"
 properties="$KAFKA_CACHE/server.properties"
-{ cat "$KAFKA_DIR/server.properties"; echo "log.dirs=$KAFKA_DATA"; } > "$properties"
+{
+  sed -e "s/:9092/:$KAFKA_PORT/g" -e "s/:9093/:$KAFKA_CONTROLLER_PORT/g" "$KAFKA_DIR/server.properties"
+  echo "log.dirs=$KAFKA_DATA"
+} > "$properties"
 
 classpath="$KAFKA_LIB/*"
 if [[ ! -f "$KAFKA_DATA/meta.properties" ]]; then
@@ -33,12 +36,12 @@ fi
 
 # setsid: its own session, so whoever started the script (a test runner, turbo) can end its own
 # process group without taking the broker down with it.
-echo "kafka: starting Apache Kafka $KAFKA_VERSION (KRaft, single node) on 127.0.0.1:9092" >&2
+echo "kafka: starting Apache Kafka $KAFKA_VERSION (KRaft, single node) on 127.0.0.1:$KAFKA_PORT" >&2
 setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
   -cp "$classpath" kafka.Kafka "$properties" >"$KAFKA_LOG_FILE" 2>&1 &
 echo $! > "$KAFKA_PID_FILE"
 
-node "$KAFKA_DIR/wait-ready.mjs" 127.0.0.1:9092 60 || {
+node "$KAFKA_DIR/wait-ready.mjs" "127.0.0.1:$KAFKA_PORT" 60 || {
   echo "kafka: did not become ready; last log lines:" >&2
   tail -20 "$KAFKA_LOG_FILE" >&2
   bash "$KAFKA_DIR/stop.sh"
