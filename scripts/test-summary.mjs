@@ -22,8 +22,10 @@ for (const workspace of workspaces) {
   passed += results.numPassedTests;
   failed += results.numFailedTests + results.numRuntimeErrorTestSuites;
   skipped += results.numPendingTests + results.numTodoTests;
-  console.error(`${workspace.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed` +
-    (results.numRuntimeErrorTestSuites ? `, ${results.numRuntimeErrorTestSuites} suites could not run` : ''));
+  console.error(
+    `${workspace.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed` +
+      (results.numRuntimeErrorTestSuites ? `, ${results.numRuntimeErrorTestSuites} suites could not run` : ''),
+  );
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

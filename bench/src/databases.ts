@@ -17,7 +17,8 @@ export const SERVICES = {
 } as const;
 export type ServiceName = keyof typeof SERVICES;
 
-const server = () => (process.env.PCC_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, '');
+const server = () =>
+  (process.env.PCC_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, '');
 export const urlOf = (service: ServiceName): string => `${server()}/${SERVICES[service].database}`;
 
 /** Connects to one service's bench database (a plain client: bulk loads want COPY, not an ORM). */
@@ -41,7 +42,14 @@ export async function recreateDatabases(): Promise<void> {
   }
   for (const name of Object.keys(SERVICES) as ServiceName[]) {
     const { module } = SERVICES[name];
-    const dataSource = createDataSource({ url: urlOf(name), applicationName: 'pcc-bench-migrate', poolSize: 2, statementTimeoutMs: 600_000, entities: module.entities, migrations: module.migrations });
+    const dataSource = createDataSource({
+      url: urlOf(name),
+      applicationName: 'pcc-bench-migrate',
+      poolSize: 2,
+      statementTimeoutMs: 600_000,
+      entities: module.entities,
+      migrations: module.migrations,
+    });
     await dataSource.initialize();
     await migrate(dataSource);
     await dataSource.destroy();

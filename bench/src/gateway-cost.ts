@@ -15,7 +15,11 @@ export interface RecordedFetch {
  * A pass-through proxy in front of each subgraph that records what a gateway sends: the fetches of
  * the query plan, with their bodies, exactly as the gateway made them.
  */
-export async function startRecorders(): Promise<{ urls: Record<ServiceName, string>; recorded: RecordedFetch[]; stop(): Promise<void> }> {
+export async function startRecorders(): Promise<{
+  urls: Record<ServiceName, string>;
+  recorded: RecordedFetch[];
+  stop(): Promise<void>;
+}> {
   const recorded: RecordedFetch[] = [];
   const servers: Server[] = [];
   const urls = {} as Record<ServiceName, string>;
@@ -26,11 +30,20 @@ export async function startRecorders(): Promise<{ urls: Record<ServiceName, stri
       incoming.on('data', (c: Buffer) => chunks.push(c));
       incoming.on('end', () => {
         const body = chunks.length ? Buffer.concat(chunks).toString() : undefined;
-        const headers = { authorization: String(incoming.headers.authorization ?? ''), 'content-type': 'application/json' };
+        const headers = {
+          authorization: String(incoming.headers.authorization ?? ''),
+          'content-type': 'application/json',
+        };
         if (incoming.method === 'POST' && body) recorded.push({ subgraph, headers, body });
-        fetch(new URL(incoming.url ?? '/', target), { method: incoming.method ?? 'GET', headers, ...(body ? { body } : {}) }).then(
+        fetch(new URL(incoming.url ?? '/', target), {
+          method: incoming.method ?? 'GET',
+          headers,
+          ...(body ? { body } : {}),
+        }).then(
           async (response) => {
-            outgoing.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
+            outgoing.writeHead(response.status, {
+              'content-type': response.headers.get('content-type') ?? 'application/json',
+            });
             outgoing.end(Buffer.from(await response.arrayBuffer()));
           },
           () => outgoing.writeHead(502).end(),
@@ -41,7 +54,11 @@ export async function startRecorders(): Promise<{ urls: Record<ServiceName, stri
     servers.push(server);
     urls[subgraph] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   }
-  return { urls, recorded, stop: async () => void (await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))))) };
+  return {
+    urls,
+    recorded,
+    stop: async () => void (await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))))),
+  };
 }
 
 /**
@@ -51,9 +68,18 @@ export async function startRecorders(): Promise<{ urls: Record<ServiceName, stri
 export async function gatewayCost(throughGateway: Request, fetches: RecordedFetch[], count = 200) {
   const gateway = percentile(await sequential(throughGateway, count), 50);
   const perFetch: Array<{ subgraph: ServiceName; p50: number }> = [];
-  for (const f of fetches) perFetch.push({ subgraph: f.subgraph, p50: percentile(await sequential({ url: subgraphUrl(f.subgraph), headers: f.headers, body: f.body }, count), 50) });
+  for (const f of fetches)
+    perFetch.push({
+      subgraph: f.subgraph,
+      p50: percentile(await sequential({ url: subgraphUrl(f.subgraph), headers: f.headers, body: f.body }, count), 50),
+    });
   const fetchesSum = perFetch.reduce((sum, f) => sum + f.p50, 0);
-  return { gatewayP50: round(gateway), fetches: perFetch.map((f) => ({ ...f, p50: round(f.p50) })), fetchesP50Sum: round(fetchesSum), addedP50: round(gateway - fetchesSum) };
+  return {
+    gatewayP50: round(gateway),
+    fetches: perFetch.map((f) => ({ ...f, p50: round(f.p50) })),
+    fetchesP50Sum: round(fetchesSum),
+    addedP50: round(gateway - fetchesSum),
+  };
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -18,7 +18,9 @@ const gateway = createGatewayRuntime({
   logging: false,
   landingPage: false,
   graphiql: false,
-  ...(process.env.HIVE_DEDUPLICATE === 'false' ? { transportEntries: { '*': { options: { deduplicateInflightRequests: false } } } } : {}),
+  ...(process.env.HIVE_DEDUPLICATE === 'false'
+    ? { transportEntries: { '*': { options: { deduplicateInflightRequests: false } } } }
+    : {}),
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }),
   },

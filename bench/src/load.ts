@@ -52,16 +52,27 @@ export async function sequential(request: Request, count: number, warmup = 20): 
   const latencies: number[] = [];
   for (let i = 0; i < warmup + count; i += 1) {
     const started = process.hrtime.bigint();
-    const response = await fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body });
+    const response = await fetch(request.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...request.headers },
+      body: request.body,
+    });
     const text = await response.text();
-    if (!response.ok || !clean(text)) throw new Error(`${request.url} answered ${response.status}: ${text.slice(0, 300)}`);
+    if (!response.ok || !clean(text))
+      throw new Error(`${request.url} answered ${response.status}: ${text.slice(0, 300)}`);
     if (i >= warmup) latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   return latencies.sort((a, b) => a - b);
 }
 
 /** POSTs once and returns the parsed body. */
-export async function once(request: Request): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
-  const response = await fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body });
+export async function once(
+  request: Request,
+): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
+  const response = await fetch(request.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...request.headers },
+    body: request.body,
+  });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown[] } };
 }

@@ -21,7 +21,8 @@ export const subgraphUrl = (name: ServiceName) => `http://127.0.0.1:${SERVICES[n
 /** The committed supergraph with the bench ports, for Hive Gateway (ours takes `*_URL` overrides). */
 export function benchSupergraph(file: string): string {
   let sdl = readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8');
-  for (const name of Object.keys(SERVICES) as ServiceName[]) sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*`), `$1${subgraphUrl(name)}`);
+  for (const name of Object.keys(SERVICES) as ServiceName[])
+    sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*`), `$1${subgraphUrl(name)}`);
   writeFileSync(file, sdl);
   return file;
 }
@@ -32,36 +33,82 @@ export interface Running {
 }
 
 /** Starts one process of the platform with production settings; its output goes to the bench's log. */
-export function start(name: string, entry: string, env: Record<string, string>, log: (line: string) => void, nodeArgs: string[] = []): Running {
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, entry)], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const forward = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => log(`[${name}] ${l}`));
+export function start(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  log: (line: string) => void,
+  nodeArgs: string[] = [],
+): Running {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, entry)], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const forward = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .forEach((l) => log(`[${name}] ${l}`));
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   return { name, process: child };
 }
 
 export function startSubgraph(name: ServiceName, secret: string, log: (line: string) => void): Running {
-  return start(name, ENTRY[name], { PORT: String(SERVICES[name].port), HOST: '127.0.0.1', DATABASE_URL: urlOf(name), INTERNAL_JWT_SECRET: secret, DATABASE_POOL_SIZE: '20' }, log);
+  return start(
+    name,
+    ENTRY[name],
+    {
+      PORT: String(SERVICES[name].port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: urlOf(name),
+      INTERNAL_JWT_SECRET: secret,
+      DATABASE_POOL_SIZE: '20',
+    },
+    log,
+  );
 }
 
 /** Our gateway on the bench ports; `nodeArgs` e.g. `--cpu-prof` to profile it. */
-export function startGateway(secrets: { internal: string; jwt: string }, log: (line: string) => void, extra: Record<string, string> = {}, nodeArgs: string[] = []): Running {
-  return start('gateway', 'gateway/dist/index.js', {
-    PORT: String(GATEWAY_PORT),
-    HOST: '127.0.0.1',
-    INTERNAL_JWT_SECRET: secrets.internal,
-    JWT_SECRET: secrets.jwt,
-    ORGANIZATIONS_URL: subgraphUrl('organizations'),
-    CASES_URL: subgraphUrl('cases'),
-    PLANNING_URL: subgraphUrl('planning'),
-    WASTE_METRICS_URL: subgraphUrl('waste_metrics'),
-    ...extra,
-  }, log, nodeArgs);
+export function startGateway(
+  secrets: { internal: string; jwt: string },
+  log: (line: string) => void,
+  extra: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Running {
+  return start(
+    'gateway',
+    'gateway/dist/index.js',
+    {
+      PORT: String(GATEWAY_PORT),
+      HOST: '127.0.0.1',
+      INTERNAL_JWT_SECRET: secrets.internal,
+      JWT_SECRET: secrets.jwt,
+      ORGANIZATIONS_URL: subgraphUrl('organizations'),
+      CASES_URL: subgraphUrl('cases'),
+      PLANNING_URL: subgraphUrl('planning'),
+      WASTE_METRICS_URL: subgraphUrl('waste_metrics'),
+      ...extra,
+    },
+    log,
+    nodeArgs,
+  );
 }
 
 /** Hive Gateway as it ships (deduplicating in-flight subgraph requests), or with that off. */
 export function startHive(supergraphPath: string, log: (line: string) => void, deduplicate = true): Running {
-  return start(deduplicate ? 'hive' : 'hive-no-dedup', 'bench/dist/hive-gateway.js', { PORT: String(deduplicate ? HIVE_PORT : HIVE_NO_DEDUP_PORT), SUPERGRAPH_PATH: supergraphPath, HIVE_DEDUPLICATE: String(deduplicate) }, log);
+  return start(
+    deduplicate ? 'hive' : 'hive-no-dedup',
+    'bench/dist/hive-gateway.js',
+    {
+      PORT: String(deduplicate ? HIVE_PORT : HIVE_NO_DEDUP_PORT),
+      SUPERGRAPH_PATH: supergraphPath,
+      HIVE_DEDUPLICATE: String(deduplicate),
+    },
+    log,
+  );
 }
 
 /** Waits until a URL answers 200 (a health or readiness route). */
@@ -102,7 +149,11 @@ export function peakRssMiB(pid: number | undefined): number | null {
   const read = (p: number): number => {
     try {
       const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
       return (match ? Number(match[1]) : 0) + children.reduce((sum, child) => sum + read(child), 0);
     } catch {
       return 0;

@@ -3,10 +3,26 @@ import type { LoadResult } from './load';
 export interface PlatformReport {
   machine: Record<string, string>;
   cases: number;
-  settings: { rounds: number; seconds: number; warmup: number; connections: number; gatewayWorkers: number; gatewayHeapMiB: number };
-  reads: Array<{ operation: string; sameData: boolean; rounds: Array<{ ours: LoadResult; hive: LoadResult; hiveNoDedup: LoadResult; ratio: number; ratioNoDedup: number }> }>;
+  settings: {
+    rounds: number;
+    seconds: number;
+    warmup: number;
+    connections: number;
+    gatewayWorkers: number;
+    gatewayHeapMiB: number;
+  };
+  reads: Array<{
+    operation: string;
+    sameData: boolean;
+    rounds: Array<{ ours: LoadResult; hive: LoadResult; hiveNoDedup: LoadResult; ratio: number; ratioNoDedup: number }>;
+  }>;
   memory: { oursPeakMiB: number | null; hivePeakMiB: number | null; hiveNoDedupPeakMiB: number | null };
-  gatewayCost: { gatewayP50: number; fetchesP50Sum: number; addedP50: number; fetches: Array<{ subgraph: string; p50: number }> };
+  gatewayCost: {
+    gatewayP50: number;
+    fetchesP50Sum: number;
+    addedP50: number;
+    fetches: Array<{ subgraph: string; p50: number }>;
+  };
   writes: LoadResult & { casesWritten: number; casesPerSecond: number; eventsDelivered: number };
 }
 
@@ -32,7 +48,9 @@ export function formatReport(r: PlatformReport): string {
   for (const read of r.reads) {
     for (const [i, round] of read.rounds.entries()) {
       const cells = (x: LoadResult) => `${x.requestsPerSecond} | ${x.p50} / ${x.p99}`;
-      lines.push(`| ${read.operation} | ${i + 1} | ${cells(round.ours)} | ${cells(round.hive)} | ${cells(round.hiveNoDedup)} | ${round.ratio} | ${round.ratioNoDedup} | ${errors(round.ours)} / ${errors(round.hive)} / ${errors(round.hiveNoDedup)} | ${read.sameData ? 'yes' : '**no**'} |`);
+      lines.push(
+        `| ${read.operation} | ${i + 1} | ${cells(round.ours)} | ${cells(round.hive)} | ${cells(round.hiveNoDedup)} | ${round.ratio} | ${round.ratioNoDedup} | ${errors(round.ours)} / ${errors(round.hive)} / ${errors(round.hiveNoDedup)} | ${read.sameData ? 'yes' : '**no**'} |`,
+      );
     }
   }
   const dashboard = r.reads[0];

@@ -15,7 +15,20 @@ import { InternalTokens } from '@pcc/subgraph-kit';
 import { connect, SERVICES, seededCases, type ServiceName } from './databases';
 import { gatewayCost, startRecorders } from './gateway-cost';
 import { load, once, type LoadResult, type Request } from './load';
-import { benchSupergraph, GATEWAY_PORT, HIVE_NO_DEDUP_PORT, HIVE_PORT, peakRssMiB, start, startGateway, startHive, startSubgraph, stopAll, waitUntilUp, type Running } from './processes';
+import {
+  benchSupergraph,
+  GATEWAY_PORT,
+  HIVE_NO_DEDUP_PORT,
+  HIVE_PORT,
+  peakRssMiB,
+  start,
+  startGateway,
+  startHive,
+  startSubgraph,
+  stopAll,
+  waitUntilUp,
+  type Running,
+} from './processes';
 import { formatReport, type PlatformReport } from './report';
 import { seedScale } from './seed-scale';
 import { intake } from './writes';
@@ -35,7 +48,15 @@ const request = (url: string, token: string | null, query: string, variables: Re
 
 /** Object keys sorted, so two gateways' answers compare by content, not by key order. */
 const canonical = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(canonical) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)])) : value;
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
+      : value;
 
 async function main(): Promise<void> {
   const rounds = flag('rounds', 3);
@@ -67,8 +88,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
     for (const name of Object.keys(SERVICES) as ServiceName[]) running.push(startSubgraph(name, secrets.internal, log));
-    for (const name of Object.keys(SERVICES) as ServiceName[]) await waitUntilUp(`http://127.0.0.1:${SERVICES[name].port}/readyz`);
-    const gateway = startGateway(secrets, log, { GATEWAY_WORKERS: String(gatewayWorkers), ...(gatewayHeapMiB ? { NODE_OPTIONS: `--max-old-space-size=${gatewayHeapMiB}` } : {}) });
+    for (const name of Object.keys(SERVICES) as ServiceName[])
+      await waitUntilUp(`http://127.0.0.1:${SERVICES[name].port}/readyz`);
+    const gateway = startGateway(secrets, log, {
+      GATEWAY_WORKERS: String(gatewayWorkers),
+      ...(gatewayHeapMiB ? { NODE_OPTIONS: `--max-old-space-size=${gatewayHeapMiB}` } : {}),
+    });
     const supergraph = benchSupergraph(join(RESULTS, 'supergraph.bench.graphql'));
     const hive = startHive(supergraph, log);
     const hiveNoDedup = startHive(supergraph, log, false);
@@ -78,19 +103,38 @@ async function main(): Promise<void> {
     await waitUntilUp(`http://127.0.0.1:${HIVE_NO_DEDUP_PORT}/healthcheck`);
     // The waste targets arrive from the MOU's event; wait for them so both gateways read the same data.
     const waste = await connect('waste_metrics');
-    for (let i = 0; i < 120 && Number((await waste.query('SELECT count(*) AS n FROM waste_target')).rows[0].n) < 19; i += 1) await new Promise((r) => setTimeout(r, 500));
+    for (
+      let i = 0;
+      i < 120 && Number((await waste.query('SELECT count(*) AS n FROM waste_target')).rows[0].n) < 19;
+      i += 1
+    )
+      await new Promise((r) => setTimeout(r, 500));
     await waste.end();
 
-    const analyst = await new SignJWT({ role: 'ANALYST' }).setProtectedHeader({ alg: 'HS256' }).setSubject('bench-analyst').setIssuedAt().setExpirationTime('4h').sign(new TextEncoder().encode(secrets.jwt));
-    const internal = await new InternalTokens(secrets.internal, 4 * 3600).sign({ sub: 'bench-analyst', role: 'ANALYST', org: null });
+    const analyst = await new SignJWT({ role: 'ANALYST' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('bench-analyst')
+      .setIssuedAt()
+      .setExpirationTime('4h')
+      .sign(new TextEncoder().encode(secrets.jwt));
+    const internal = await new InternalTokens(secrets.internal, 4 * 3600).sign({
+      sub: 'bench-analyst',
+      role: 'ANALYST',
+      org: null,
+    });
     const ours = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
     const theirs = `http://127.0.0.1:${HIVE_PORT}/graphql`;
     const theirsNoDedup = `http://127.0.0.1:${HIVE_NO_DEDUP_PORT}/graphql`;
     const registry = await connect('organizations');
-    const patong = (await registry.query<{ id: string }>("SELECT id FROM organization WHERE code = 'PATONG'")).rows[0]!.id;
+    const patong = (await registry.query<{ id: string }>("SELECT id FROM organization WHERE code = 'PATONG'")).rows[0]!
+      .id;
     await registry.end();
-    const firstPage = await once(request(ours, analyst, operation('case-list.graphql'), { organization: patong, after: null }));
-    const after = (firstPage.body.data as { cases: { pageInfo: { endCursor: string | null } } } | undefined)?.cases.pageInfo.endCursor ?? null;
+    const firstPage = await once(
+      request(ours, analyst, operation('case-list.graphql'), { organization: patong, after: null }),
+    );
+    const after =
+      (firstPage.body.data as { cases: { pageInfo: { endCursor: string | null } } } | undefined)?.cases.pageInfo
+        .endCursor ?? null;
     const reads: Array<{ name: string; query: string; variables: Record<string, unknown> }> = [
       { name: 'province dashboard', query: operation('dashboard.graphql'), variables: { fiscalYear: 2561 } },
       { name: 'organization page', query: operation('organization-page.graphql'), variables: { code: 'PATONG' } },
@@ -103,9 +147,16 @@ async function main(): Promise<void> {
       const b = request(theirs, internal, read.query, read.variables);
       const c = request(theirsNoDedup, internal, read.query, read.variables);
       const [answerA, answerB, answerC] = [await once(a), await once(b), await once(c)];
-      const data = (x: typeof answerA) => (x.status === 200 && !x.body.errors ? JSON.stringify(canonical(x.body.data)) : `failed: ${JSON.stringify(x.body).slice(0, 300)}`);
-      const sameData = data(answerA) === data(answerB) && data(answerA) === data(answerC) && !data(answerA).startsWith('failed');
-      if (!sameData) say(`${read.name}: the gateways disagree or fail — ours ${data(answerA).slice(0, 300)} / hive ${data(answerB).slice(0, 300)} / hive without dedup ${data(answerC).slice(0, 300)}`);
+      const data = (x: typeof answerA) =>
+        x.status === 200 && !x.body.errors
+          ? JSON.stringify(canonical(x.body.data))
+          : `failed: ${JSON.stringify(x.body).slice(0, 300)}`;
+      const sameData =
+        data(answerA) === data(answerB) && data(answerA) === data(answerC) && !data(answerA).startsWith('failed');
+      if (!sameData)
+        say(
+          `${read.name}: the gateways disagree or fail — ours ${data(answerA).slice(0, 300)} / hive ${data(answerB).slice(0, 300)} / hive without dedup ${data(answerC).slice(0, 300)}`,
+        );
       const entry: PlatformReport['reads'][number] = { operation: read.name, sameData, rounds: [] };
       const measure = async (r: Request) => {
         await load(r, connections, warmup);
@@ -113,47 +164,94 @@ async function main(): Promise<void> {
       };
       for (let round = 1; round <= rounds; round += 1) {
         const [resultA, resultB, resultC] = [await measure(a), await measure(b), await measure(c)];
-        const ratio = (x: LoadResult, y: LoadResult) => Math.round((x.requestsPerSecond / Math.max(1, y.requestsPerSecond)) * 100) / 100;
-        entry.rounds.push({ ours: resultA, hive: resultB, hiveNoDedup: resultC, ratio: ratio(resultA, resultB), ratioNoDedup: ratio(resultA, resultC) });
-        say(`${read.name} round ${round}: ours ${resultA.requestsPerSecond} req/s p50 ${resultA.p50} p99 ${resultA.p99} | hive ${resultB.requestsPerSecond} req/s p50 ${resultB.p50} p99 ${resultB.p99} | hive without dedup ${resultC.requestsPerSecond} req/s p50 ${resultC.p50} p99 ${resultC.p99}`);
+        const ratio = (x: LoadResult, y: LoadResult) =>
+          Math.round((x.requestsPerSecond / Math.max(1, y.requestsPerSecond)) * 100) / 100;
+        entry.rounds.push({
+          ours: resultA,
+          hive: resultB,
+          hiveNoDedup: resultC,
+          ratio: ratio(resultA, resultB),
+          ratioNoDedup: ratio(resultA, resultC),
+        });
+        say(
+          `${read.name} round ${round}: ours ${resultA.requestsPerSecond} req/s p50 ${resultA.p50} p99 ${resultA.p99} | hive ${resultB.requestsPerSecond} req/s p50 ${resultB.p50} p99 ${resultB.p99} | hive without dedup ${resultC.requestsPerSecond} req/s p50 ${resultC.p50} p99 ${resultC.p99}`,
+        );
       }
       results.push(entry);
     }
-    const memory = { oursPeakMiB: peakRssMiB(gateway.process.pid), hivePeakMiB: peakRssMiB(hive.process.pid), hiveNoDedupPeakMiB: peakRssMiB(hiveNoDedup.process.pid) };
+    const memory = {
+      oursPeakMiB: peakRssMiB(gateway.process.pid),
+      hivePeakMiB: peakRssMiB(hive.process.pid),
+      hiveNoDedupPeakMiB: peakRssMiB(hiveNoDedup.process.pid),
+    };
 
     // The gateway's own cost: record the dashboard's subgraph fetches through a second gateway whose
     // subgraph URLs are recording proxies, then replay each fetch straight to its subgraph.
     const recorders = await startRecorders();
-    const recording = start('gateway-recorder', 'gateway/dist/index.js', {
-      PORT: '5300', HOST: '127.0.0.1', INTERNAL_JWT_SECRET: secrets.internal, JWT_SECRET: secrets.jwt,
-      ORGANIZATIONS_URL: recorders.urls.organizations, CASES_URL: recorders.urls.cases, PLANNING_URL: recorders.urls.planning, WASTE_METRICS_URL: recorders.urls.waste_metrics,
-    }, log);
+    const recording = start(
+      'gateway-recorder',
+      'gateway/dist/index.js',
+      {
+        PORT: '5300',
+        HOST: '127.0.0.1',
+        INTERNAL_JWT_SECRET: secrets.internal,
+        JWT_SECRET: secrets.jwt,
+        ORGANIZATIONS_URL: recorders.urls.organizations,
+        CASES_URL: recorders.urls.cases,
+        PLANNING_URL: recorders.urls.planning,
+        WASTE_METRICS_URL: recorders.urls.waste_metrics,
+      },
+      log,
+    );
     running.push(recording);
     await waitUntilUp('http://127.0.0.1:5300/readyz');
     const dashboardVia = (url: string) => request(url, analyst, reads[0]!.query, reads[0]!.variables);
     await once(dashboardVia('http://127.0.0.1:5300/graphql'));
     recorders.recorded.splice(0);
     await once(dashboardVia('http://127.0.0.1:5300/graphql'));
-    const fetches = recorders.recorded.splice(0).map((f) => ({ ...f, headers: { ...f.headers, authorization: `Bearer ${internal}` } }));
+    const fetches = recorders.recorded
+      .splice(0)
+      .map((f) => ({ ...f, headers: { ...f.headers, authorization: `Bearer ${internal}` } }));
     await recorders.stop();
     const cost = await gatewayCost(dashboardVia(ours), fetches);
-    say(`gateway cost at concurrency 1: dashboard p50 ${cost.gatewayP50} ms through the gateway, ${cost.fetchesP50Sum} ms the sum of its ${fetches.length} fetches' p50 → added ${cost.addedP50} ms`);
+    say(
+      `gateway cost at concurrency 1: dashboard p50 ${cost.gatewayP50} ms through the gateway, ${cost.fetchesP50Sum} ms the sum of its ${fetches.length} fetches' p50 → added ${cost.addedP50} ms`,
+    );
 
-    const writes = await intake(request(ours, null, operation('open-case.graphql'), { input: intakeInput() }), connections, seconds, (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','));
-    say(`public intake: ${writes.casesPerSecond} cases/s, ${writes.casesWritten} written, ${writes.eventsDelivered} case.opened events delivered to Kafka`);
+    const writes = await intake(
+      request(ours, null, operation('open-case.graphql'), { input: intakeInput() }),
+      connections,
+      seconds,
+      (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    );
+    say(
+      `public intake: ${writes.casesPerSecond} cases/s, ${writes.casesWritten} written, ${writes.eventsDelivered} case.opened events delivered to Kafka`,
+    );
 
     const pg = await connect('cases');
     const postgres = (await pg.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
     await pg.end();
-    const kafka = /<kafka.version>([^<]+)</.exec(readFileSync(join(ROOT, 'infra', 'kafka', 'pom.xml'), 'utf8'))?.[1] ?? 'unknown';
+    const kafka =
+      /<kafka.version>([^<]+)</.exec(readFileSync(join(ROOT, 'infra', 'kafka', 'pom.xml'), 'utf8'))?.[1] ?? 'unknown';
     const machine = describeMachine({ postgres, kafka });
-    const report: PlatformReport = { machine, cases, settings: { rounds, seconds, warmup, connections, gatewayWorkers, gatewayHeapMiB }, reads: results, memory, gatewayCost: cost, writes };
+    const report: PlatformReport = {
+      machine,
+      cases,
+      settings: { rounds, seconds, warmup, connections, gatewayWorkers, gatewayHeapMiB },
+      reads: results,
+      memory,
+      gatewayCost: cost,
+      writes,
+    };
     writeFileSync(join(RESULTS, `${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
     const markdown = formatReport(report);
     console.log(`\n${markdown}`);
     writeBenchmarkSection(join(ROOT, 'BENCHMARKS.md'), 'platform', markdown);
     const bad = (x: LoadResult) => x.non2xx + x.graphqlErrors + x.errors > 0;
-    const failed = results.some((r) => !r.sameData || r.rounds.some((x) => bad(x.ours) || bad(x.hive) || bad(x.hiveNoDedup))) || writes.non2xx + writes.graphqlErrors + writes.errors > 0 || writes.eventsDelivered < writes.casesWritten;
+    const failed =
+      results.some((r) => !r.sameData || r.rounds.some((x) => bad(x.ours) || bad(x.hive) || bad(x.hiveNoDedup))) ||
+      writes.non2xx + writes.graphqlErrors + writes.errors > 0 ||
+      writes.eventsDelivered < writes.casesWritten;
     if (failed) {
       say('FAILED: errors or disagreeing answers (see above); the figures are not valid');
       process.exitCode = 1;
@@ -178,4 +276,3 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
-

@@ -64,10 +64,18 @@ export async function seedScale({ cases: caseCount, projects: projectCount, wast
   const random = seededRandom(2569);
   await timed('databases re-created and migrated', recreateDatabases);
 
-  const registry = createDataSource({ url: urlOf('organizations'), applicationName: 'pcc-bench-seed', poolSize: 2, entities: organizations.entities, migrations: organizations.migrations });
+  const registry = createDataSource({
+    url: urlOf('organizations'),
+    applicationName: 'pcc-bench-seed',
+    poolSize: 2,
+    entities: organizations.entities,
+    migrations: organizations.migrations,
+  });
   await registry.initialize();
   await timed('registry seeded (19 organizations, the waste MOU)', () => organizations.seed(registry));
-  const orgs: Organization[] = await registry.query('SELECT id, code, name_th, name_en, type, district, established_on, created_at FROM organization ORDER BY code');
+  const orgs: Organization[] = await registry.query(
+    'SELECT id, code, name_th, name_en, type, district, established_on, created_at FROM organization ORDER BY code',
+  );
   await registry.destroy();
 
   // Each service's projection starts from the registry as its consumer would build it; the events in
@@ -103,11 +111,23 @@ export async function seedScale({ cases: caseCount, projects: projectCount, wast
   await timed(`${projectCount.toLocaleString('en')} projects copied and indexed`, async () => {
     const { plans, rows, columns, counters } = projectRows(orgs, projectCount, random);
     for (const plan of plans) {
-      await planningDb.query(`INSERT INTO development_plan (id, organization_id, title, first_fiscal_year, last_fiscal_year, status, published_at) VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', now())`, [plan.id, plan.organizationId, plan.title, plan.first, plan.last]);
-      await planningDb.query('INSERT INTO strategy (id, plan_id, code, title, position) VALUES ($1, $2, $3, $4, 0)', [plan.strategyId, plan.id, 'S1', 'Infrastructure']);
+      await planningDb.query(
+        `INSERT INTO development_plan (id, organization_id, title, first_fiscal_year, last_fiscal_year, status, published_at) VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', now())`,
+        [plan.id, plan.organizationId, plan.title, plan.first, plan.last],
+      );
+      await planningDb.query('INSERT INTO strategy (id, plan_id, code, title, position) VALUES ($1, $2, $3, $4, 0)', [
+        plan.strategyId,
+        plan.id,
+        'S1',
+        'Infrastructure',
+      ]);
     }
     await copyInto(planningDb, 'project', columns, rows);
-    for (const [key, last] of counters()) await planningDb.query('INSERT INTO project_counter (organization_id, fiscal_year, last) VALUES ($1, $2, $3)', [...key.split('|'), last]);
+    for (const [key, last] of counters())
+      await planningDb.query('INSERT INTO project_counter (organization_id, fiscal_year, last) VALUES ($1, $2, $3)', [
+        ...key.split('|'),
+        last,
+      ]);
   });
   await planningDb.query('VACUUM ANALYZE');
   await planningDb.end();
@@ -119,11 +139,19 @@ export async function seedScale({ cases: caseCount, projects: projectCount, wast
   });
   await wasteDb.query('VACUUM ANALYZE');
   await wasteDb.end();
-  console.log(`bench databases ready: ${Object.values(SERVICES).map((s) => s.database).join(', ')}`);
+  console.log(
+    `bench databases ready: ${Object.values(SERVICES)
+      .map((s) => s.database)
+      .join(', ')}`,
+  );
 }
 
 if (require.main === module) {
-  seedScale({ cases: flag('cases', 1_000_000), projects: flag('projects', 20_000), wasteYears: flag('waste-years', 10) }).catch((error: unknown) => {
+  seedScale({
+    cases: flag('cases', 1_000_000),
+    projects: flag('projects', 20_000),
+    wasteYears: flag('waste-years', 10),
+  }).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

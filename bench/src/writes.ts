@@ -17,7 +17,11 @@ export async function intake(request: Request, connections: number, seconds: num
   await consumer.subscribe({ topic: TOPICS.case, fromBeginning: false });
   await consumer.run({
     eachMessage: async ({ message }) => {
-      if (message.headers?.ce_type?.toString() === 'pcc.case.opened' && new Date(String(message.headers.ce_time)) >= startedAt) events += 1;
+      if (
+        message.headers?.ce_type?.toString() === 'pcc.case.opened' &&
+        new Date(String(message.headers.ce_time)) >= startedAt
+      )
+        events += 1;
     },
   });
   await new Promise((resolve) => setTimeout(resolve, 3_000)); // the group settles before the first write

@@ -17,7 +17,9 @@ export class Authenticator {
   private readonly key: Uint8Array | JWTVerifyGetKey;
 
   constructor(private readonly settings: AuthSettings) {
-    this.key = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : new TextEncoder().encode(settings.secret);
+    this.key = settings.jwksUrl
+      ? createRemoteJWKSet(new URL(settings.jwksUrl))
+      : new TextEncoder().encode(settings.secret);
   }
 
   async identify(authorization: string | undefined): Promise<Identity> {
@@ -32,11 +34,16 @@ export class Authenticator {
         ...(this.settings.issuer ? { issuer: this.settings.issuer } : {}),
         ...(this.settings.audience ? { audience: this.settings.audience } : {}),
       };
-      const { payload } = typeof this.key === 'function' ? await jwtVerify(match[1]!, this.key, options) : await jwtVerify(match[1]!, this.key, options);
+      const { payload } =
+        typeof this.key === 'function'
+          ? await jwtVerify(match[1]!, this.key, options)
+          : await jwtVerify(match[1]!, this.key, options);
       return toIdentity(payload);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
-      throw new InvalidTokenError((error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'token expired' : 'invalid token');
+      throw new InvalidTokenError(
+        (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'token expired' : 'invalid token',
+      );
     }
   }
 }

@@ -17,7 +17,11 @@ const servicesDir = join(__dirname, '..', '..', 'services');
 export function composeSupergraph(): { supergraphSdl: string; subgraphs: string[] } | { errors: string[] } {
   const present = SUBGRAPHS.filter((s) => existsSync(join(servicesDir, s.folder, 'schema.graphql')));
   const result = composeServices(
-    present.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(readFileSync(join(servicesDir, s.folder, 'schema.graphql'), 'utf8')) })),
+    present.map((s) => ({
+      name: s.name,
+      url: s.url,
+      typeDefs: parse(readFileSync(join(servicesDir, s.folder, 'schema.graphql'), 'utf8')),
+    })),
   );
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
   return { supergraphSdl: result.supergraphSdl, subgraphs: present.map((s) => s.name) };

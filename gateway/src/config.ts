@@ -36,11 +36,19 @@ export const configSchema = z
   })
   .superRefine((config, context) => {
     // An identity provider issues tokens for many applications: accept only ours.
-    if (config.JWT_JWKS_URL && !config.JWT_ISSUER) context.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'is required with JWT_JWKS_URL' });
-    if (config.JWT_JWKS_URL && !config.JWT_AUDIENCE) context.addIssue({ code: 'custom', path: ['JWT_AUDIENCE'], message: 'is required with JWT_JWKS_URL' });
+    if (config.JWT_JWKS_URL && !config.JWT_ISSUER)
+      context.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'is required with JWT_JWKS_URL' });
+    if (config.JWT_JWKS_URL && !config.JWT_AUDIENCE)
+      context.addIssue({ code: 'custom', path: ['JWT_AUDIENCE'], message: 'is required with JWT_JWKS_URL' });
     if (config.NODE_ENV !== 'production') return;
-    if (config.JWT_SECRET === DEV_JWT_SECRET && !config.JWT_JWKS_URL) context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_JWKS_URL or a real JWT_SECRET in production' });
-    if (config.INTERNAL_JWT_SECRET === DEV_INTERNAL_SECRET) context.addIssue({ code: 'custom', path: ['INTERNAL_JWT_SECRET'], message: 'set a real secret in production' });
+    if (config.JWT_SECRET === DEV_JWT_SECRET && !config.JWT_JWKS_URL)
+      context.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'set JWT_JWKS_URL or a real JWT_SECRET in production',
+      });
+    if (config.INTERNAL_JWT_SECRET === DEV_INTERNAL_SECRET)
+      context.addIssue({ code: 'custom', path: ['INTERNAL_JWT_SECRET'], message: 'set a real secret in production' });
   });
 
 export type Config = z.infer<typeof configSchema>;

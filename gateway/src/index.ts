@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   const log = createLogger('gateway', config.LOG_LEVEL);
   const workers = config.GATEWAY_WORKERS === 0 ? availableParallelism() : config.GATEWAY_WORKERS;
   if (workers > 1 && cluster.isPrimary) return supervise(workers, log);
-  const { app } = await createGatewayServer({ config, supergraphSdl: readSupergraph(config.SUPERGRAPH_PATH), logger: log });
+  const { app } = await createGatewayServer({
+    config,
+    supergraphSdl: readSupergraph(config.SUPERGRAPH_PATH),
+    logger: log,
+  });
   const address = await serve(app, { host: config.HOST, port: config.PORT, log });
   log.info({ address, worker: cluster.worker?.id }, 'gateway listening');
 }

@@ -60,7 +60,12 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   const overrides = urlOverrides(config);
   const subgraphs = subgraphsOf(deps.supergraphSdl).map(({ name, url }) => ({ name, url: overrides[name] ?? url }));
   const internalTokens = new InternalTokens(config.INTERNAL_JWT_SECRET);
-  const authenticator = new Authenticator({ secret: config.JWT_SECRET, jwksUrl: config.JWT_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const authenticator = new Authenticator({
+    secret: config.JWT_SECRET,
+    jwksUrl: config.JWT_JWKS_URL,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
 
   const app: FastifyInstance = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -72,7 +77,8 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
 
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphSource({ name, url: overrides[name] ?? url!, internalTokens, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
+    buildService: ({ name, url }) =>
+      new SubgraphSource({ name, url: overrides[name] ?? url!, internalTokens, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH },
@@ -93,14 +99,26 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     parseOptions: { maxTokens: 10_000 },
     formatError: createFormatError((error) => log.error({ err: error }, 'unexpected error')),
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), metrics.plugin, clientErrorStatusPlugin],
+    plugins: [
+      ...protection.plugins,
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+      metrics.plugin,
+      clientErrorStatusPlugin,
+    ],
   });
   await apollo.start();
 
   registerOperationalRoutes(app, metrics, {
     supergraph: async () => true, // apollo.start() resolved: the supergraph is loaded and valid
     ...Object.fromEntries(
-      subgraphs.map(({ name, url }) => [name, async () => (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok] as const),
+      subgraphs.map(
+        ({ name, url }) =>
+          [
+            name,
+            async () => (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok,
+          ] as const,
+      ),
     ),
   });
   registerIde(app);
@@ -108,7 +126,8 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
 
   await app.register(async (graphql) => {
     graphql.addHook('preHandler', async (request, reply) => {
-      if (request.method === 'GET' && wantsIde(request.headers.accept, request.query)) return reply.type('text/html').send(idePage);
+      if (request.method === 'GET' && wantsIde(request.headers.accept, request.query))
+        return reply.type('text/html').send(idePage);
       try {
         request.callerIdentity = await authenticator.identify(request.headers.authorization);
       } catch (error) {

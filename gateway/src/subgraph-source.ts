@@ -14,7 +14,11 @@ export interface GatewayContext {
 /** Per identical read: the fetch in flight (when it was sent), and the one queued to follow it. */
 interface ReadSlot {
   running: { sentAt: number; response: Promise<GatewayGraphQLResponse> } | null;
-  next: { options: GraphQLDataSourceProcessOptions<GatewayContext>; response: Promise<GatewayGraphQLResponse>; settle: (response: Promise<GatewayGraphQLResponse>) => void } | null;
+  next: {
+    options: GraphQLDataSourceProcessOptions<GatewayContext>;
+    response: Promise<GatewayGraphQLResponse>;
+    settle: (response: Promise<GatewayGraphQLResponse>) => void;
+  } | null;
 }
 
 /**
@@ -32,7 +36,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(options: { name: string; url: string; internalTokens: InternalTokens; timeoutMs: number }) {
     super({
       url: options.url,
-      fetcher: (input, init) => fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(options.timeoutMs) }) as never,
+      fetcher: (input, init) =>
+        fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(options.timeoutMs) }) as never,
     });
     this.serviceName = options.name;
     this.internalTokens = options.internalTokens;
@@ -51,7 +56,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     if (!('incomingRequestContext' in options)) return super.process(options); // health checks, schema loading
     const { identity, receivedAt } = options.context;
-    if (!identity || receivedAt === undefined || options.incomingRequestContext.operation?.operation !== 'query') return super.process(options);
+    if (!identity || receivedAt === undefined || options.incomingRequestContext.operation?.operation !== 'query')
+      return super.process(options);
     const key = `${identity.role}|${identity.org ?? ''}|${identity.sub}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
     const slot = this.reads.get(key) ?? { running: null, next: null };
     this.reads.set(key, slot);
@@ -71,7 +77,11 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /** Sends a read now as the slot's running fetch; when it completes, sends the queued one, if any. */
-  private send(key: string, slot: ReadSlot, options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  private send(
+    key: string,
+    slot: ReadSlot,
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
     const response = super.process(options);
     slot.running = { sentAt: performance.now(), response };
     const done = () => {
@@ -99,15 +109,30 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override didEncounterError(error: Error, _request: unknown, response?: unknown): never {
     if (response) {
-      const body = (error as { extensions?: { response?: { body?: { errors?: Array<{ message?: string; extensions?: { code?: string } }> } } } }).extensions?.response?.body;
+      const body = (
+        error as {
+          extensions?: {
+            response?: { body?: { errors?: Array<{ message?: string; extensions?: { code?: string } }> } };
+          };
+        }
+      ).extensions?.response?.body;
       const first = body?.errors?.[0];
       const code = first?.extensions?.code;
-      if (first?.message && code && (ERROR_CODES as readonly string[]).includes(code) && code !== 'INTERNAL' && code !== 'UNAUTHENTICATED') {
+      if (
+        first?.message &&
+        code &&
+        (ERROR_CODES as readonly string[]).includes(code) &&
+        code !== 'INTERNAL' &&
+        code !== 'UNAUTHENTICATED'
+      ) {
         throw new AppError(code as ErrorCode, first.message, { service: this.serviceName });
       }
       throw new AppError('INTERNAL', `The ${this.serviceName} service could not answer`, { service: this.serviceName });
     }
-    throw new AppError('INTERNAL', `The ${this.serviceName} service is unavailable; try again shortly`, { service: this.serviceName, reason: error.name });
+    throw new AppError('INTERNAL', `The ${this.serviceName} service is unavailable; try again shortly`, {
+      service: this.serviceName,
+      reason: error.name,
+    });
   }
 
   private async tokenFor(identity: Identity): Promise<string> {

@@ -8,5 +8,8 @@ export const readSupergraph = (path = DEFAULT_SUPERGRAPH_PATH): string => readFi
 
 /** The subgraphs a supergraph names, with their URLs: `@join__graph(name: "…", url: "…")`. */
 export function subgraphsOf(supergraphSdl: string): Array<{ name: string; url: string }> {
-  return [...supergraphSdl.matchAll(/@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]+)"\)/g)].map((m) => ({ name: m[1]!, url: m[2]! }));
+  return [...supergraphSdl.matchAll(/@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]+)"\)/g)].map((m) => ({
+    name: m[1]!,
+    url: m[2]!,
+  }));
 }

@@ -21,7 +21,13 @@ describe('in-flight subgraph reads', () => {
       received += 1;
       const seen = version; // the state this read observes, as a database would at statement start
       request.resume();
-      setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { version: seen } })), 50);
+      setTimeout(
+        () =>
+          response
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ data: { version: seen } })),
+        50,
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -31,7 +37,13 @@ describe('in-flight subgraph reads', () => {
     received = 0;
   });
 
-  const source = () => new SubgraphSource({ name: 'test', url, internalTokens: new InternalTokens('inflight-test-internal-secret-0123456789'), timeoutMs: 2_000 });
+  const source = () =>
+    new SubgraphSource({
+      name: 'test',
+      url,
+      internalTokens: new InternalTokens('inflight-test-internal-secret-0123456789'),
+      timeoutMs: 2_000,
+    });
   const read = (s: SubgraphSource, context: GatewayContext, operation: 'query' | 'mutation' = 'query') =>
     s.process({
       kind: 'incoming operation',
@@ -39,7 +51,12 @@ describe('in-flight subgraph reads', () => {
       context,
       incomingRequestContext: { operation: { operation } },
     } as never) as Promise<{ data?: { version: number } }>;
-  const context = (identity: Identity = ANALYST): GatewayContext => ({ identity, requestId: 'r', traceparent: undefined, receivedAt: performance.now() });
+  const context = (identity: Identity = ANALYST): GatewayContext => ({
+    identity,
+    requestId: 'r',
+    traceparent: undefined,
+    receivedAt: performance.now(),
+  });
 
   it('lets requests that arrived before a read was sent share it', async () => {
     const s = source();

@@ -21,11 +21,24 @@ describe('planning through the gateway (real PostgreSQL and Kafka)', () => {
     expect(r.body.errors).toBeUndefined();
     return r.body.data!;
   };
-  const PROJECT = 'id code status approvedBudget disbursed progressPercent coordination { status } owner { code nameEn } partners { code }';
-  const act = (field: string, id: string, token: string, args = '', variables: Record<string, unknown> = {}, types = '') =>
-    platform.graphql(`mutation ($id: ID!${types}) { ${field}(id: $id${args}) { ${PROJECT} } }`, { id, ...variables }, token);
+  const PROJECT =
+    'id code status approvedBudget disbursed progressPercent coordination { status } owner { code nameEn } partners { code }';
+  const act = (
+    field: string,
+    id: string,
+    token: string,
+    args = '',
+    variables: Record<string, unknown> = {},
+    types = '',
+  ) =>
+    platform.graphql(
+      `mutation ($id: ID!${types}) { ${field}(id: $id${args}) { ${PROJECT} } }`,
+      { id, ...variables },
+      token,
+    );
   const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-  const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const addDays = (date: string, days: number) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   /** The current Thai fiscal year: projects start in it. */
   const fiscalYear = () => {
     const [y, m] = today().split('-').map(Number) as [number, number];
@@ -36,11 +49,28 @@ describe('planning through the gateway (real PostgreSQL and Kafka)', () => {
     const plan = ok(
       await platform.graphql(
         'mutation ($input: DevelopmentPlanInput!) { createDevelopmentPlan(input: $input) { id strategies { id } } }',
-        { input: { organizationId: ids[code], title: `Local development plan (${code})`, firstFiscalYear: fiscalYear() - 1, lastFiscalYear: fiscalYear() + 3, strategies: [{ code: 'S1', title: 'Infrastructure' }, { code: 'S3', title: 'Environment' }] } },
+        {
+          input: {
+            organizationId: ids[code],
+            title: `Local development plan (${code})`,
+            firstFiscalYear: fiscalYear() - 1,
+            lastFiscalYear: fiscalYear() + 3,
+            strategies: [
+              { code: 'S1', title: 'Infrastructure' },
+              { code: 'S3', title: 'Environment' },
+            ],
+          },
+        },
         token,
       ),
     ).createDevelopmentPlan as { id: string; strategies: Array<{ id: string }> };
-    ok(await platform.graphql('mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { status } }', { id: plan.id }, token));
+    ok(
+      await platform.graphql(
+        'mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { status } }',
+        { id: plan.id },
+        token,
+      ),
+    );
     strategies[code] = plan.strategies[0]!.id;
     return plan.id;
   }
@@ -80,27 +110,55 @@ describe('planning through the gateway (real PostgreSQL and Kafka)', () => {
   });
 
   it('takes a joint project of the PAO and PATONG through coordination, approval, progress and completion', async () => {
-    const proposed = ok(await platform.graphql(`mutation ($input: ProposeProjectInput!) { proposeProject(input: $input) { ${PROJECT} } }`, { input: proposal('PKT-PAO', { fundingSource: 'JOINT', partnerOrganizationIds: [ids.PATONG] }) }, pao))
-      .proposeProject as { id: string; code: string; owner: unknown; partners: unknown };
+    const proposed = ok(
+      await platform.graphql(
+        `mutation ($input: ProposeProjectInput!) { proposeProject(input: $input) { ${PROJECT} } }`,
+        { input: proposal('PKT-PAO', { fundingSource: 'JOINT', partnerOrganizationIds: [ids.PATONG] }) },
+        pao,
+      ),
+    ).proposeProject as { id: string; code: string; owner: unknown; partners: unknown };
     // Owner and partner names come from the organizations subgraph through federation.
-    expect(proposed).toMatchObject({ code: expect.stringMatching(/^PKT-PAO-\d{4}-001$/), owner: { code: 'PKT-PAO', nameEn: 'Phuket PAO' }, partners: [{ code: 'PATONG' }] });
+    expect(proposed).toMatchObject({
+      code: expect.stringMatching(/^PKT-PAO-\d{4}-001$/),
+      owner: { code: 'PKT-PAO', nameEn: 'Phuket PAO' },
+      partners: [{ code: 'PATONG' }],
+    });
     const { id } = proposed;
     // The partner sees the proposal, may not run it; the public does not see it yet.
-    expect(ok(await platform.graphql('query ($id: ID!) { project(id: $id) { code } }', { id }, patong)).project).toEqual({ code: proposed.code });
+    expect(
+      ok(await platform.graphql('query ($id: ID!) { project(id: $id) { code } }', { id }, patong)).project,
+    ).toEqual({ code: proposed.code });
     expect(ok(await platform.graphql('query ($id: ID!) { project(id: $id) { code } }', { id })).project).toBeNull();
-    expect(codes(await act('approveProject', id, patong, ', input: { approvedBudget: "1.00" }'))).toEqual(['FORBIDDEN']);
+    expect(codes(await act('approveProject', id, patong, ', input: { approvedBudget: "1.00" }'))).toEqual([
+      'FORBIDDEN',
+    ]);
 
     ok(await act('submitForCoordination', id, pao, ', note: "Shared road with Patong"'));
     expect(codes(await act('acceptCoordination', id, pao))).toEqual(['FORBIDDEN']);
-    expect(ok(await act('acceptCoordination', id, admin)).acceptCoordination).toMatchObject({ coordination: { status: 'ACCEPTED' } });
+    expect(ok(await act('acceptCoordination', id, admin)).acceptCoordination).toMatchObject({
+      coordination: { status: 'ACCEPTED' },
+    });
     ok(await act('approveProject', id, pao, ', input: { approvedBudget: "2400000.00" }'));
     ok(await act('startProcurement', id, pao));
     ok(await act('startImplementation', id, pao));
-    const progress = (percent: number, amount: string) => act('reportProgress', id, pao, ', input: $input', { input: { reportedOn: today(), percent, amountDisbursed: amount, note: 'Section 1 paved' } }, ', $input: ProgressReportInput!');
+    const progress = (percent: number, amount: string) =>
+      act(
+        'reportProgress',
+        id,
+        pao,
+        ', input: $input',
+        { input: { reportedOn: today(), percent, amountDisbursed: amount, note: 'Section 1 paved' } },
+        ', $input: ProgressReportInput!',
+      );
     ok(await progress(50, '1200000.00'));
     ok(await progress(100, '1150000.50'));
     const completed = ok(await act('completeProject', id, pao)).completeProject;
-    expect(completed).toMatchObject({ status: 'COMPLETED', progressPercent: 100, disbursed: '2350000.50', approvedBudget: '2400000.00' });
+    expect(completed).toMatchObject({
+      status: 'COMPLETED',
+      progressPercent: 100,
+      disbursed: '2350000.50',
+      approvedBudget: '2400000.00',
+    });
 
     // The public now sees it under both organizations, with the PAO's figures in its budget summary.
     const page = ok(
@@ -109,43 +167,106 @@ describe('planning through the gateway (real PostgreSQL and Kafka)', () => {
         { fy: fiscalYear() },
       ),
     );
-    expect(page.organizationByCode).toEqual({ nameEn: 'Patong', projects: { edges: [{ node: { code: proposed.code, status: 'COMPLETED', owner: { code: 'PKT-PAO' } } }] } });
-    expect(page.pao).toEqual({ budgetSummary: { approved: '2400000.00', disbursed: '2350000.50', disbursementRate: '97.92', projectCount: 1, completedCount: 1 } });
+    expect(page.organizationByCode).toEqual({
+      nameEn: 'Patong',
+      projects: { edges: [{ node: { code: proposed.code, status: 'COMPLETED', owner: { code: 'PKT-PAO' } } }] },
+    });
+    expect(page.pao).toEqual({
+      budgetSummary: {
+        approved: '2400000.00',
+        disbursed: '2350000.50',
+        disbursementRate: '97.92',
+        projectCount: 1,
+        completedCount: 1,
+      },
+    });
 
     const completedEvent = await tap.waitFor((m) => m.key === id && m.headers.ce_type === 'pcc.project.completed');
-    expect(completedEvent.value).toMatchObject({ project: { id, status: 'COMPLETED', progressPercent: 100, partnerOrganizationIds: [ids.PATONG] } });
+    expect(completedEvent.value).toMatchObject({
+      project: { id, status: 'COMPLETED', progressPercent: 100, partnerOrganizationIds: [ids.PATONG] },
+    });
     const seen = tap.messages.filter((m) => m.key === id).map((m) => m.headers.ce_type);
-    expect(seen).toEqual(expect.arrayContaining(['pcc.project.proposed', 'pcc.project.coordination-submitted', 'pcc.project.coordination-accepted', 'pcc.project.approved', 'pcc.project.progress-reported', 'pcc.project.completed']));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'pcc.project.proposed',
+        'pcc.project.coordination-submitted',
+        'pcc.project.coordination-accepted',
+        'pcc.project.approved',
+        'pcc.project.progress-reported',
+        'pcc.project.completed',
+      ]),
+    );
   });
 
   it("refuses a KATHU officer on PATONG's project, through the gateway", async () => {
-    const { id } = ok(await platform.graphql('mutation ($input: ProposeProjectInput!) { proposeProject(input: $input) { id } }', { input: proposal('PATONG') }, patong)).proposeProject as { id: string };
+    const { id } = ok(
+      await platform.graphql(
+        'mutation ($input: ProposeProjectInput!) { proposeProject(input: $input) { id } }',
+        { input: proposal('PATONG') },
+        patong,
+      ),
+    ).proposeProject as { id: string };
     expect(codes(await act('updateProject', id, kathu, ', input: { title: "Kathu was here" }'))).toEqual(['FORBIDDEN']);
     expect(codes(await act('approveProject', id, kathu, ', input: { approvedBudget: "1.00" }'))).toEqual(['FORBIDDEN']);
-    expect(ok(await platform.graphql('query ($id: ID!) { project(id: $id) { id } }', { id }, kathu)).project).toBeNull();
+    expect(
+      ok(await platform.graphql('query ($id: ID!) { project(id: $id) { id } }', { id }, kathu)).project,
+    ).toBeNull();
   });
 
   it('links a project to a case it learnt from Kafka, refuses an unknown case, and shows the link on the case', async () => {
     const opened = ok(
-      await platform.graphql('mutation ($input: OpenCaseInput!) { openCase(input: $input) { trackingCode case { id } } }', {
-        input: {
-          kind: 'GRIEVANCE', category: 'FLOODING', channel: 'WEB', title: 'น้ำท่วมขังถนนราษฎร์อุทิศ', description: 'The road floods after every storm.',
-          location: { lat: 7.8961, lng: 98.2969, address: 'Rat-U-Thit Road, Patong', district: 'KATHU' }, reporter: { name: 'Somchai', phone: '081 000 0000' },
+      await platform.graphql(
+        'mutation ($input: OpenCaseInput!) { openCase(input: $input) { trackingCode case { id } } }',
+        {
+          input: {
+            kind: 'GRIEVANCE',
+            category: 'FLOODING',
+            channel: 'WEB',
+            title: 'น้ำท่วมขังถนนราษฎร์อุทิศ',
+            description: 'The road floods after every storm.',
+            location: { lat: 7.8961, lng: 98.2969, address: 'Rat-U-Thit Road, Patong', district: 'KATHU' },
+            reporter: { name: 'Somchai', phone: '081 000 0000' },
+          },
         },
-      }),
+      ),
     ).openCase as { trackingCode: string; case: { id: string } };
     const caseId = opened.case.id;
-    ok(await platform.graphql('mutation ($id: ID!, $lead: ID!) { triageCase(id: $id, input: { leadOrganizationId: $lead, priority: HIGH }) { id } }', { id: caseId, lead: ids.PATONG }, admin));
-    const { id } = ok(await platform.graphql('mutation ($input: ProposeProjectInput!) { proposeProject(input: $input) { id } }', { input: proposal('PATONG', { title: 'Rat-U-Thit drainage' }) }, patong)).proposeProject as { id: string };
+    ok(
+      await platform.graphql(
+        'mutation ($id: ID!, $lead: ID!) { triageCase(id: $id, input: { leadOrganizationId: $lead, priority: HIGH }) { id } }',
+        { id: caseId, lead: ids.PATONG },
+        admin,
+      ),
+    );
+    const { id } = ok(
+      await platform.graphql(
+        'mutation ($input: ProposeProjectInput!) { proposeProject(input: $input) { id } }',
+        { input: proposal('PATONG', { title: 'Rat-U-Thit drainage' }) },
+        patong,
+      ),
+    ).proposeProject as { id: string };
     ok(await act('approveProject', id, patong, ', input: { approvedBudget: "900000.00" }'));
 
     const unknown = await act('linkProjectToCase', id, patong, ', caseId: "00000000-0000-4000-8000-000000000000"');
     expect(codes(unknown)).toEqual(['BAD_USER_INPUT']);
     // Planning learns the case (and PATONG as its lead) from pcc.cases.case.v1 alone.
-    const linked = await waitFor(() => act('linkProjectToCase', id, patong, ', caseId: $caseId', { caseId }, ', $caseId: ID!'), (r) => !r.body.errors, 30_000, 250);
+    const linked = await waitFor(
+      () => act('linkProjectToCase', id, patong, ', caseId: $caseId', { caseId }, ', $caseId: ID!'),
+      (r) => !r.body.errors,
+      30_000,
+      250,
+    );
     expect(ok(linked).linkProjectToCase).toMatchObject({ id });
-    const viaCase = ok(await platform.graphql('query ($code: String!) { caseByTrackingCode(code: $code) { trackingCode relatedProjects { title owner { code } } } }', { code: opened.trackingCode }));
-    expect(viaCase.caseByTrackingCode).toEqual({ trackingCode: opened.trackingCode, relatedProjects: [{ title: 'Rat-U-Thit drainage', owner: { code: 'PATONG' } }] });
+    const viaCase = ok(
+      await platform.graphql(
+        'query ($code: String!) { caseByTrackingCode(code: $code) { trackingCode relatedProjects { title owner { code } } } }',
+        { code: opened.trackingCode },
+      ),
+    );
+    expect(viaCase.caseByTrackingCode).toEqual({
+      trackingCode: opened.trackingCode,
+      relatedProjects: [{ title: 'Rat-U-Thit drainage', owner: { code: 'PATONG' } }],
+    });
     await tap.waitFor((m) => m.key === id && m.headers.ce_type === 'pcc.project.case-linked');
   });
 
@@ -156,12 +277,21 @@ describe('planning through the gateway (real PostgreSQL and Kafka)', () => {
         { fy: fiscalYear() },
         admin,
       ),
-    ).fiscalYearSummary as { total: { approved: string; projectCount: number }; organizations: Array<{ organization: { code: string } | null; summary: { approved: string; projectCount: number } }> };
+    ).fiscalYearSummary as {
+      total: { approved: string; projectCount: number };
+      organizations: Array<{
+        organization: { code: string } | null;
+        summary: { approved: string; projectCount: number };
+      }>;
+    };
     // Every organization planning knows; on this shared test broker that includes other tests' registries.
     expect(result.organizations.filter((o) => o.organization !== null).length).toBeGreaterThanOrEqual(19);
     const satang = result.organizations.reduce((sum, o) => sum + BigInt(o.summary.approved.replace('.', '')), 0n);
     expect(BigInt(result.total.approved.replace('.', ''))).toBe(satang);
     expect(result.total.projectCount).toBe(result.organizations.reduce((n, o) => n + o.summary.projectCount, 0));
-    expect(result.organizations.find((o) => o.organization?.code === 'PKT-PAO')!.summary).toEqual({ approved: '2400000.00', projectCount: 1 });
+    expect(result.organizations.find((o) => o.organization?.code === 'PKT-PAO')!.summary).toEqual({
+      approved: '2400000.00',
+      projectCount: 1,
+    });
   });
 });

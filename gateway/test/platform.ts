@@ -17,7 +17,10 @@ const INTERNAL_SECRET = 'gateway-test-internal-secret-0123456789abcdef';
 
 export interface GraphQLResult {
   status: number;
-  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }> };
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }>;
+  };
 }
 
 /**
@@ -44,7 +47,9 @@ export class Platform {
   private readonly stoppers: Array<() => Promise<void>> = [];
 
   /** `withCases` / `withWaste` / `withPlanning`: also those subgraphs, each with its own database, relay and projections. */
-  static async start(options: { withCases?: boolean; withWaste?: boolean; withPlanning?: boolean } = {}): Promise<Platform> {
+  static async start(
+    options: { withCases?: boolean; withWaste?: boolean; withPlanning?: boolean } = {},
+  ): Promise<Platform> {
     const platform = new Platform();
     await platform.boot(options.withCases ?? false, options.withWaste ?? false, options.withPlanning ?? false);
     return platform;
@@ -56,7 +61,19 @@ export class Platform {
     const kafka = createKafka({ brokers: kafkaBrokers(), clientId: 'gateway-test' }, () => undefined);
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, [TOPICS.organization, TOPICS.member, TOPICS.agreement, TOPICS.case, TOPICS.wasteReport, TOPICS.project, TOPICS.plan], { partitions: 6, replicationFactor: 1 });
+    await ensureTopics(
+      admin,
+      [
+        TOPICS.organization,
+        TOPICS.member,
+        TOPICS.agreement,
+        TOPICS.case,
+        TOPICS.wasteReport,
+        TOPICS.project,
+        TOPICS.plan,
+      ],
+      { partitions: 6, replicationFactor: 1 },
+    );
     await admin.disconnect();
     this.relay = new OutboxRelay({ databaseUrl: this.db.url, kafka, pollIntervalMs: 200 });
     this.relay.start();
@@ -66,11 +83,20 @@ export class Platform {
       [this.casesDb, this.casesUrl] = [started.db, started.url];
     }
     if (withWaste) {
-      const started = await this.startSubgraph(kafka, 'gateway_waste', waste, [waste.organizationProjection, waste.agreementTargets], this.wasteQueries);
+      const started = await this.startSubgraph(
+        kafka,
+        'gateway_waste',
+        waste,
+        [waste.organizationProjection, waste.agreementTargets],
+        this.wasteQueries,
+      );
       [this.wasteDb, this.wasteUrl] = [started.db, started.url];
     }
     if (withPlanning) {
-      const started = await this.startSubgraph(kafka, 'gateway_planning', planning, [planning.organizationProjection, planning.caseProjection]);
+      const started = await this.startSubgraph(kafka, 'gateway_planning', planning, [
+        planning.organizationProjection,
+        planning.caseProjection,
+      ]);
       [this.planningDb, this.planningUrl] = [started.db, started.url];
     }
     const config = loadConfig(configSchema, {
@@ -88,7 +114,11 @@ export class Platform {
 
   /** (Re)starts the subgraph; on a restart it takes the same port, as a redeployed service would. */
   async startOrganizations(): Promise<void> {
-    this.organizations = await createServer({ dataSource: this.db.dataSource, internalTokens: new InternalTokens(INTERNAL_SECRET), logLevel: 'silent' });
+    this.organizations = await createServer({
+      dataSource: this.db.dataSource,
+      internalTokens: new InternalTokens(INTERNAL_SECRET),
+      logLevel: 'silent',
+    });
     const address = await this.organizations.app.listen({ host: '127.0.0.1', port: this.organizationsPort });
     this.organizationsPort = Number(new URL(address).port);
     this.organizationsUrl = `${address}/graphql`;
@@ -102,12 +132,27 @@ export class Platform {
     subscriptions: Subscription[],
     logger?: QueryCounter,
   ): Promise<{ db: TestDatabase; url: string }> {
-    const db = await createTestDatabase({ prefix, migrations: service.migrations, entities: service.entities, ...(logger ? { logger } : {}) });
+    const db = await createTestDatabase({
+      prefix,
+      migrations: service.migrations,
+      entities: service.entities,
+      ...(logger ? { logger } : {}),
+    });
     const relay = new OutboxRelay({ databaseUrl: db.url, kafka, pollIntervalMs: 200 });
     relay.start();
-    const consumer = new ConsumerRunner({ kafka, dataSource: db.dataSource, catalogue: platformCatalogue, group: `${prefix}-test-${db.name}`, subscriptions });
+    const consumer = new ConsumerRunner({
+      kafka,
+      dataSource: db.dataSource,
+      catalogue: platformCatalogue,
+      group: `${prefix}-test-${db.name}`,
+      subscriptions,
+    });
     await consumer.start();
-    const server = await service.createServer({ dataSource: db.dataSource, internalTokens: new InternalTokens(INTERNAL_SECRET), logLevel: 'silent' });
+    const server = await service.createServer({
+      dataSource: db.dataSource,
+      internalTokens: new InternalTokens(INTERNAL_SECRET),
+      logLevel: 'silent',
+    });
     const url = `${await server.app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
     this.stoppers.push(async () => {
       await server.app.close();
@@ -123,10 +168,15 @@ export class Platform {
    * Kafka alone; the broker may also carry other tests' organizations). Returns how many it knows.
    */
   async knowsOrganizations(db: TestDatabase, _count: number, timeoutMs = 60_000): Promise<number> {
-    const ids = (await this.db.dataSource.query('SELECT id FROM organization WHERE active')).map((r: { id: string }) => r.id);
+    const ids = (await this.db.dataSource.query('SELECT id FROM organization WHERE active')).map(
+      (r: { id: string }) => r.id,
+    );
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM organization_projection WHERE active AND id = ANY($1::uuid[])', [ids]);
+      const [{ n }] = await db.dataSource.query(
+        'SELECT count(*)::int AS n FROM organization_projection WHERE active AND id = ANY($1::uuid[])',
+        [ids],
+      );
       if (n >= ids.length || Date.now() > deadline) return n;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -159,7 +209,12 @@ export class Platform {
   }
 
   /** POSTs a GraphQL request to a URL (the gateway by default) the way a dashboard would. */
-  async graphql(query: string, variables: Record<string, unknown> = {}, token?: string, url = this.gatewayUrl): Promise<GraphQLResult> {
+  async graphql(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+    url = this.gatewayUrl,
+  ): Promise<GraphQLResult> {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

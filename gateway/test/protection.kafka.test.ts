@@ -17,16 +17,28 @@ describe('gateway protection (real PostgreSQL and Kafka)', () => {
 
   describe('authentication', () => {
     it('refuses a request straight to the subgraph without the internal token', async () => {
-      const result = await platform.graphql('{ organizations { totalCount } }', {}, undefined, platform.organizationsUrl);
+      const result = await platform.graphql(
+        '{ organizations { totalCount } }',
+        {},
+        undefined,
+        platform.organizationsUrl,
+      );
       expect(result.status).toBe(401);
       expect(codes(result)).toEqual(['UNAUTHENTICATED']);
     });
 
     it('refuses a caller token that is forged, expired, or names no valid role', async () => {
-      const forged = await new SignJWT({ role: 'NETWORK_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setExpirationTime('1h').sign(new TextEncoder().encode('an-attacker-secret-that-is-long-enough-000'));
+      const forged = await new SignJWT({ role: 'NETWORK_ADMIN' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('mallory')
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('an-attacker-secret-that-is-long-enough-000'));
       const expired = await Platform.token('NETWORK_ADMIN', undefined, '-1m');
       const noOrg = await Platform.token('LGO_OFFICER');
-      const neverExpires = await new SignJWT({ role: 'NETWORK_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('forever').sign(new TextEncoder().encode(DEV_JWT_SECRET));
+      const neverExpires = await new SignJWT({ role: 'NETWORK_ADMIN' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('forever')
+        .sign(new TextEncoder().encode(DEV_JWT_SECRET));
       for (const token of [forged, expired, noOrg, neverExpires, 'garbage']) {
         const result = await platform.graphql('{ organizations { totalCount } }', {}, token);
         expect(result.status).toBe(401);
@@ -43,29 +55,98 @@ describe('gateway protection (real PostgreSQL and Kafka)', () => {
 
   describe('bad input gets a typed error, no 500, and changes nothing', () => {
     const REGISTER = `mutation ($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`;
-    const base = { code: 'NEW-ORG', nameTh: 'อบต.ใหม่', nameEn: 'New', type: 'SUBDISTRICT_ADMINISTRATION', district: 'THALANG' };
+    const base = {
+      code: 'NEW-ORG',
+      nameTh: 'อบต.ใหม่',
+      nameEn: 'New',
+      type: 'SUBDISTRICT_ADMINISTRATION',
+      district: 'THALANG',
+    };
     const deep = (levels: number) => {
       let selection = 'code';
-      for (let i = 0; i < levels; i += 1) selection = i % 2 === 0 ? `signatories { ${selection} }` : `agreements { ${selection} }`;
+      for (let i = 0; i < levels; i += 1)
+        selection = i % 2 === 0 ? `signatories { ${selection} }` : `agreements { ${selection} }`;
       return `{ organizations(first: 1) { edges { node { agreements { ${selection} } } } } }`;
     };
     const cases: Array<[string, () => Promise<GraphQLResult>, string]> = [
-      ['an unknown enum value (variable)', () => platform.graphql(REGISTER, { input: { ...base, type: 'KINGDOM' } }, admin), 'BAD_USER_INPUT'],
-      ['an unknown enum value (literal)', () => platform.graphql('{ organizations(filter: { district: ATLANTIS }) { totalCount } }', {}, admin), 'BAD_USER_INPUT'],
+      [
+        'an unknown enum value (variable)',
+        () => platform.graphql(REGISTER, { input: { ...base, type: 'KINGDOM' } }, admin),
+        'BAD_USER_INPUT',
+      ],
+      [
+        'an unknown enum value (literal)',
+        () => platform.graphql('{ organizations(filter: { district: ATLANTIS }) { totalCount } }', {}, admin),
+        'BAD_USER_INPUT',
+      ],
       ['an empty name', () => platform.graphql(REGISTER, { input: { ...base, nameEn: '' } }, admin), 'BAD_USER_INPUT'],
-      ['a 10,000-character name', () => platform.graphql(REGISTER, { input: { ...base, nameTh: 'ก'.repeat(10_000) } }, admin), 'BAD_USER_INPUT'],
+      [
+        'a 10,000-character name',
+        () => platform.graphql(REGISTER, { input: { ...base, nameTh: 'ก'.repeat(10_000) } }, admin),
+        'BAD_USER_INPUT',
+      ],
       ['a duplicate code', () => platform.graphql(REGISTER, { input: { ...base, code: 'PATONG' } }, admin), 'CONFLICT'],
-      ['a malformed id', () => platform.graphql('mutation { deactivateOrganization(id: "42; DROP TABLE organization") { id } }', {}, admin), 'BAD_USER_INPUT'],
-      ['a malformed cursor', () => platform.graphql('{ organizations(after: "!!!") { totalCount } }', {}, admin), 'BAD_USER_INPUT'],
-      ['a page size over 100', () => platform.graphql('{ organizations(first: 1000) { totalCount } }', {}, admin), 'BAD_USER_INPUT'],
+      [
+        'a malformed id',
+        () =>
+          platform.graphql('mutation { deactivateOrganization(id: "42; DROP TABLE organization") { id } }', {}, admin),
+        'BAD_USER_INPUT',
+      ],
+      [
+        'a malformed cursor',
+        () => platform.graphql('{ organizations(after: "!!!") { totalCount } }', {}, admin),
+        'BAD_USER_INPUT',
+      ],
+      [
+        'a page size over 100',
+        () => platform.graphql('{ organizations(first: 1000) { totalCount } }', {}, admin),
+        'BAD_USER_INPUT',
+      ],
       ['a query nested 20 deep', () => platform.graphql(deep(20), {}, admin), 'BAD_USER_INPUT'],
-      ['1,000 aliases', () => platform.graphql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: organizations { totalCount }`).join(' ')} }`, {}, admin), 'BAD_USER_INPUT'],
-      ['a document of 20,000 tokens', () => platform.graphql(`{ ${'__typename '.repeat(20_000)}}`, {}, admin), 'BAD_USER_INPUT'],
-      ['a NUL character in a search (as PUBLIC)', () => platform.graphql('query ($q: String) { organizations(filter: { search: $q }) { totalCount } }', { q: 'pa\u0000tong' }), 'BAD_USER_INPUT'],
-      ['a NUL character in a name', () => platform.graphql(REGISTER, { input: { ...base, nameEn: 'New\u0000Org' } }, admin), 'BAD_USER_INPUT'],
-      ['null for a required field in an update', async () => platform.graphql('mutation ($id: ID!) { updateOrganization(id: $id, input: { nameTh: null }) { id } }', { id: await platform.organizationId('PATONG') }, admin), 'BAD_USER_INPUT'],
+      [
+        '1,000 aliases',
+        () =>
+          platform.graphql(
+            `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: organizations { totalCount }`).join(' ')} }`,
+            {},
+            admin,
+          ),
+        'BAD_USER_INPUT',
+      ],
+      [
+        'a document of 20,000 tokens',
+        () => platform.graphql(`{ ${'__typename '.repeat(20_000)}}`, {}, admin),
+        'BAD_USER_INPUT',
+      ],
+      [
+        'a NUL character in a search (as PUBLIC)',
+        () =>
+          platform.graphql('query ($q: String) { organizations(filter: { search: $q }) { totalCount } }', {
+            q: 'pa\u0000tong',
+          }),
+        'BAD_USER_INPUT',
+      ],
+      [
+        'a NUL character in a name',
+        () => platform.graphql(REGISTER, { input: { ...base, nameEn: 'New\u0000Org' } }, admin),
+        'BAD_USER_INPUT',
+      ],
+      [
+        'null for a required field in an update',
+        async () =>
+          platform.graphql(
+            'mutation ($id: ID!) { updateOrganization(id: $id, input: { nameTh: null }) { id } }',
+            { id: await platform.organizationId('PATONG') },
+            admin,
+          ),
+        'BAD_USER_INPUT',
+      ],
       ['a syntax error', () => platform.graphql('{ organizations { ', {}, admin), 'BAD_USER_INPUT'],
-      ['a mistyped date', () => platform.graphql(REGISTER, { input: { ...base, establishedOn: '2019-02-30' } }, admin), 'BAD_USER_INPUT'],
+      [
+        'a mistyped date',
+        () => platform.graphql(REGISTER, { input: { ...base, establishedOn: '2019-02-30' } }, admin),
+        'BAD_USER_INPUT',
+      ],
     ];
 
     it.each(cases)('%s', async (_name, send, code) => {
@@ -78,14 +159,24 @@ describe('gateway protection (real PostgreSQL and Kafka)', () => {
     });
 
     it('refuses a body over the size limit', async () => {
-      const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ organizations { totalCount } } # ${'x'.repeat(1_100_000)}` }) });
+      const response = await fetch(platform.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ organizations { totalCount } } # ${'x'.repeat(1_100_000)}` }),
+      });
       expect(response.status).toBe(413);
     });
 
     it('refuses a cross-site simple request (CSRF prevention)', async () => {
-      const response = await fetch(`${platform.gatewayUrl}?query=${encodeURIComponent('{ organizations { totalCount } }')}`, { method: 'GET' });
+      const response = await fetch(
+        `${platform.gatewayUrl}?query=${encodeURIComponent('{ organizations { totalCount } }')}`,
+        { method: 'GET' },
+      );
       expect(response.status).toBe(400);
-      const allowed = await fetch(`${platform.gatewayUrl}?query=${encodeURIComponent('{ organizations { totalCount } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const allowed = await fetch(
+        `${platform.gatewayUrl}?query=${encodeURIComponent('{ organizations { totalCount } }')}`,
+        { headers: { 'apollo-require-preflight': 'true' } },
+      );
       expect(allowed.status).toBe(200);
     });
   });
@@ -120,7 +211,9 @@ describe('gateway protection (real PostgreSQL and Kafka)', () => {
     const up = await platform.graphql(query);
     expect(up.body).toEqual({ data: { organizations: { totalCount: 19 } } });
     // The other subgraphs do not run in this test, so only the organizations check is looked at.
-    const readyAgain = (await (await fetch(new URL('/readyz', platform.gatewayUrl))).json()) as { checks: Record<string, boolean> };
+    const readyAgain = (await (await fetch(new URL('/readyz', platform.gatewayUrl))).json()) as {
+      checks: Record<string, boolean>;
+    };
     expect(readyAgain.checks.organizations).toBe(true);
     expect(readyAgain.checks.supergraph).toBe(true);
   });

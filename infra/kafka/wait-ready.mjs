@@ -7,13 +7,21 @@ const require = createRequire(import.meta.url);
 const { Kafka, logLevel } = require('kafkajs');
 const [broker = '127.0.0.1:9092', timeoutSeconds = '60'] = process.argv.slice(2);
 const deadline = Date.now() + Number(timeoutSeconds) * 1000;
-const kafka = new Kafka({ clientId: 'pcc-wait-ready', brokers: [broker], logLevel: logLevel.NOTHING, retry: { retries: 0 } });
+const kafka = new Kafka({
+  clientId: 'pcc-wait-ready',
+  brokers: [broker],
+  logLevel: logLevel.NOTHING,
+  retry: { retries: 0 },
+});
 
 while (Date.now() < deadline) {
   const admin = kafka.admin();
   try {
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'pcc.readiness', numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [{ topic: 'pcc.readiness', numPartitions: 1, replicationFactor: 1 }],
+      waitForLeaders: true,
+    });
     const topics = await admin.listTopics();
     await admin.disconnect();
     if (topics.includes('pcc.readiness')) process.exit(0);

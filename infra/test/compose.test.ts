@@ -10,13 +10,26 @@ import { loadConfig } from '@pcc/config';
  * own config schema, with no variable the service does not read.
  */
 const root = join(__dirname, '..', '..');
-type ComposeService = { image?: string; build?: unknown; environment?: Record<string, string>; volumes?: string[]; depends_on?: unknown; ports?: string[] };
-const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, ComposeService> };
+type ComposeService = {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string>;
+  volumes?: string[];
+  depends_on?: unknown;
+  ports?: string[];
+};
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, ComposeService>;
+};
 
 /** Workspaces that deploy as a container: services/* and the gateway, each exporting `./config`. */
 function deployables(): Array<{ name: string; dir: string }> {
-  const services = existsSync(join(root, 'services')) ? readdirSync(join(root, 'services')).map((name) => ({ name, dir: join(root, 'services', name) })) : [];
-  const gateway = existsSync(join(root, 'gateway', 'package.json')) ? [{ name: 'gateway', dir: join(root, 'gateway') }] : [];
+  const services = existsSync(join(root, 'services'))
+    ? readdirSync(join(root, 'services')).map((name) => ({ name, dir: join(root, 'services', name) }))
+    : [];
+  const gateway = existsSync(join(root, 'gateway', 'package.json'))
+    ? [{ name: 'gateway', dir: join(root, 'gateway') }]
+    : [];
   return [...services, ...gateway].filter((d) => existsSync(join(d.dir, 'package.json')));
 }
 
@@ -34,7 +47,9 @@ describe('docker-compose.yml', () => {
 
   it('runs the same Kafka version as infra/kafka, in KRaft mode with a listener for containers and one for the host', () => {
     const kafka = compose.services.kafka!;
-    const pomVersion = readFileSync(join(root, 'infra', 'kafka', 'pom.xml'), 'utf8').match(/<kafka.version>(.+)<\/kafka.version>/)![1];
+    const pomVersion = readFileSync(join(root, 'infra', 'kafka', 'pom.xml'), 'utf8').match(
+      /<kafka.version>(.+)<\/kafka.version>/,
+    )![1];
     expect(kafka.image).toBe(`apache/kafka:${pomVersion}`);
     const env = kafka.environment!;
     expect(env.KAFKA_PROCESS_ROLES).toBe('broker,controller');
@@ -57,10 +72,15 @@ describe('docker-compose.yml', () => {
     expect(expected).toEqual(expect.arrayContaining(['gateway', 'organizations', 'cases', 'waste-metrics']));
     expect(existsSync(join(root, 'infra', 'docker', 'Dockerfile'))).toBe(true);
     for (const { name, dir } of deployables()) {
-      const build = compose.services[name]?.build as { context: string; dockerfile: string; args: Record<string, string> } | undefined;
+      const build = compose.services[name]?.build as
+        { context: string; dockerfile: string; args: Record<string, string> } | undefined;
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string };
       const folder = dir.slice(root.length + 1);
-      expect(build).toEqual({ context: '.', dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: pkg.name, ENTRY: `${folder}/dist/index.js`, PORT: expect.stringMatching(/^\d+$/) } });
+      expect(build).toEqual({
+        context: '.',
+        dockerfile: 'infra/docker/Dockerfile',
+        args: { WORKSPACE: pkg.name, ENTRY: `${folder}/dist/index.js`, PORT: expect.stringMatching(/^\d+$/) },
+      });
       expect(existsSync(join(dir, 'src', 'index.ts'))).toBe(true);
       expect(compose.services[name]?.ports).toEqual([`${build!.args.PORT}:${build!.args.PORT}`]);
     }
@@ -68,21 +88,30 @@ describe('docker-compose.yml', () => {
 
   // One case per deployable workspace (none before the first service exists).
   const cases = deployables().map((d) => [d.name, d.dir] as const);
-  if (cases.length > 0) it.each(cases)('gives %s an environment its config schema accepts, and nothing it does not read', (name, dir) => {
-    const service = compose.services[name]!;
-    // The workspace is found at run time, so it is loaded with require (Jest runs tests as CommonJS).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { configSchema } = require(join(dir, 'dist', 'config.js')) as { configSchema: z.ZodObject | z.ZodPipe<z.ZodObject> };
-    // Compose substitutes `${VAR:-default}` from the shell (nothing set: the default) and refuses to
-    // start without `${VAR:?message}` (secrets): an operator's value stands in for those here.
-    const environment = Object.fromEntries(
-      Object.entries(service.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\w+:-([^}]*)\}/g, '$1').replace(/\$\{\w+:\?[^}]*\}/g, 'an-operator-chosen-secret-of-forty-characters')]),
-    );
-    expect(() => loadConfig(configSchema, environment)).not.toThrow();
-    const shape = 'shape' in configSchema ? configSchema.shape : (configSchema.in as z.ZodObject).shape;
-    // NODE_OPTIONS is read by Node itself (the gateway's heap limit), not by the app's config.
-    for (const variable of Object.keys(environment).filter((v) => v !== 'NODE_OPTIONS')) expect(Object.keys(shape)).toContain(variable);
-    // Containers reach each other by service name, never through the host's loopback.
-    for (const value of Object.values(environment)) expect(value).not.toMatch(/127\.0\.0\.1|localhost/);
-  });
+  if (cases.length > 0)
+    it.each(cases)('gives %s an environment its config schema accepts, and nothing it does not read', (name, dir) => {
+      const service = compose.services[name]!;
+      // The workspace is found at run time, so it is loaded with require (Jest runs tests as CommonJS).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { configSchema } = require(join(dir, 'dist', 'config.js')) as {
+        configSchema: z.ZodObject | z.ZodPipe<z.ZodObject>;
+      };
+      // Compose substitutes `${VAR:-default}` from the shell (nothing set: the default) and refuses to
+      // start without `${VAR:?message}` (secrets): an operator's value stands in for those here.
+      const environment = Object.fromEntries(
+        Object.entries(service.environment ?? {}).map(([k, v]) => [
+          k,
+          String(v)
+            .replace(/\$\{\w+:-([^}]*)\}/g, '$1')
+            .replace(/\$\{\w+:\?[^}]*\}/g, 'an-operator-chosen-secret-of-forty-characters'),
+        ]),
+      );
+      expect(() => loadConfig(configSchema, environment)).not.toThrow();
+      const shape = 'shape' in configSchema ? configSchema.shape : (configSchema.in as z.ZodObject).shape;
+      // NODE_OPTIONS is read by Node itself (the gateway's heap limit), not by the app's config.
+      for (const variable of Object.keys(environment).filter((v) => v !== 'NODE_OPTIONS'))
+        expect(Object.keys(shape)).toContain(variable);
+      // Containers reach each other by service name, never through the host's loopback.
+      for (const value of Object.values(environment)) expect(value).not.toMatch(/127\.0\.0\.1|localhost/);
+    });
 });

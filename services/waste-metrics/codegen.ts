@@ -1,4 +1,7 @@
 // Resolver types from schema.graphql, generated at build time (settings shared by every service).
 import { resolverTypesConfig } from '@pcc/subgraph-kit/codegen';
 
-export default resolverTypesConfig({ WasteReport: '../store/entities#WasteReportEntity', Organization: '../providers/organization-ref#OrganizationRef' });
+export default resolverTypesConfig({
+  WasteReport: '../store/entities#WasteReportEntity',
+  Organization: '../providers/organization-ref#OrganizationRef',
+});

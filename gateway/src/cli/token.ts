@@ -9,12 +9,21 @@ import { ROLES } from '@pcc/subgraph-kit';
 import { configSchema } from '../config';
 
 function fail(message: string): never {
-  console.error(`token: ${message}\nusage: npm run token -- --role NETWORK_ADMIN|LGO_OFFICER|ANALYST [--org CODE] [--sub NAME] [--ttl 8h]`);
+  console.error(
+    `token: ${message}\nusage: npm run token -- --role NETWORK_ADMIN|LGO_OFFICER|ANALYST [--org CODE] [--sub NAME] [--ttl 8h]`,
+  );
   process.exit(2);
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { role: { type: 'string' }, org: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string', default: '8h' } } });
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      org: { type: 'string' },
+      sub: { type: 'string' },
+      ttl: { type: 'string', default: '8h' },
+    },
+  });
   const role = values.role ?? fail('--role is required');
   if (!ROLES.includes(role as never) || role === 'PUBLIC') fail(`unknown role ${role} (PUBLIC needs no token)`);
   if (role === 'LGO_OFFICER' && !values.org) fail('an LGO_OFFICER token needs --org CODE, e.g. --org PATONG');

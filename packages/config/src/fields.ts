@@ -12,7 +12,13 @@ export const env = {
       .string()
       .regex(/^-?\d+$/, `expected an integer from ${min} to ${max}`)
       .transform(Number)
-      .pipe(z.number().int().min(min, `expected an integer from ${min} to ${max}`).max(max, `expected an integer from ${min} to ${max}`));
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(min, `expected an integer from ${min} to ${max}`)
+          .max(max, `expected an integer from ${min} to ${max}`),
+      );
     return fallback === undefined ? field : field.default(fallback);
   },
 
@@ -25,14 +31,17 @@ export const env = {
       .default(fallback),
 
   url: (fallback?: string, protocols: string[] = []) => {
-    const field = z.string().refine((value) => {
-      try {
-        const url = new URL(value);
-        return protocols.length === 0 || protocols.includes(url.protocol.replace(/:$/, ''));
-      } catch {
-        return false;
-      }
-    }, `expected a URL${protocols.length ? ` (${protocols.join(', ')})` : ''}`);
+    const field = z.string().refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return protocols.length === 0 || protocols.includes(url.protocol.replace(/:$/, ''));
+        } catch {
+          return false;
+        }
+      },
+      `expected a URL${protocols.length ? ` (${protocols.join(', ')})` : ''}`,
+    );
     return fallback === undefined ? field : field.default(fallback);
   },
 
@@ -41,7 +50,12 @@ export const env = {
     z
       .string()
       .default(fallback)
-      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port')).min(1, 'expected at least one host:port')),
 
   oneOf: <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>

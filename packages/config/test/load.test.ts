@@ -3,7 +3,12 @@ import { ConfigError, databaseEnv, env, kafkaEnv, loadConfig, loadConfigOrExit }
 
 const schema = z
   .object({ ...databaseEnv('pcc_test'), ...kafkaEnv('pcc-test'), PORT: env.port(4001), STRICT: env.bool(false) })
-  .transform((e) => ({ port: e.PORT, db: { url: e.DATABASE_URL, pool: e.DATABASE_POOL_SIZE }, brokers: e.KAFKA_BROKERS, strict: e.STRICT }));
+  .transform((e) => ({
+    port: e.PORT,
+    db: { url: e.DATABASE_URL, pool: e.DATABASE_POOL_SIZE },
+    brokers: e.KAFKA_BROKERS,
+    strict: e.STRICT,
+  }));
 
 describe('loadConfig', () => {
   it('applies defaults when nothing is set', () => {
@@ -16,7 +21,12 @@ describe('loadConfig', () => {
   });
 
   it('reads and converts values, treating empty strings as unset', () => {
-    const config = loadConfig(schema, { PORT: '5000', KAFKA_BROKERS: 'a:1, b:2', STRICT: 'yes', DATABASE_POOL_SIZE: '' });
+    const config = loadConfig(schema, {
+      PORT: '5000',
+      KAFKA_BROKERS: 'a:1, b:2',
+      STRICT: 'yes',
+      DATABASE_POOL_SIZE: '',
+    });
     expect(config.port).toBe(5000);
     expect(config.brokers).toEqual(['a:1', 'b:2']);
     expect(config.strict).toBe(true);
@@ -24,7 +34,13 @@ describe('loadConfig', () => {
   });
 
   it('lists every problem at once', () => {
-    const bad = { PORT: '70000', DATABASE_URL: 'mysql://x', DATABASE_POOL_SIZE: 'ten', KAFKA_BROKERS: 'nohostport', STRICT: 'maybe' };
+    const bad = {
+      PORT: '70000',
+      DATABASE_URL: 'mysql://x',
+      DATABASE_POOL_SIZE: 'ten',
+      KAFKA_BROKERS: 'nohostport',
+      STRICT: 'maybe',
+    };
     let error: unknown;
     try {
       loadConfig(schema, bad);
@@ -53,7 +69,9 @@ describe('loadConfigOrExit', () => {
     const exit = jest.fn((code: number): never => {
       throw new Error(`exit ${code}`);
     });
-    expect(() => loadConfigOrExit(schema, { PORT: 'x', STRICT: 'x' }, { exit, log: (m) => lines.push(m) })).toThrow('exit 78');
+    expect(() => loadConfigOrExit(schema, { PORT: 'x', STRICT: 'x' }, { exit, log: (m) => lines.push(m) })).toThrow(
+      'exit 78',
+    );
     expect(exit).toHaveBeenCalledWith(78);
     expect(lines.join('\n')).toContain('2 problems');
     expect(lines.join('\n')).toContain('PORT:');

@@ -4,7 +4,10 @@ import type { DataSource } from 'typeorm';
  * The body of every service's `npm run seed`: migrate, run the seed, print what it did, close.
  * Exits non-zero with the reason when anything fails.
  */
-export async function runSeedCli(dataSource: DataSource, seed: (dataSource: DataSource) => Promise<string>): Promise<void> {
+export async function runSeedCli(
+  dataSource: DataSource,
+  seed: (dataSource: DataSource) => Promise<string>,
+): Promise<void> {
   try {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });

@@ -7,7 +7,12 @@ import { createDataSource } from './data-source';
  * One service's database, declared once: the config schema of its connection (all that `migrate`
  * and `seed` need) and the DataSource factory with its entities and migrations.
  */
-export function serviceDatabase(database: string, applicationName: string, entities: DataSourceOptions['entities'], migrations: DataSourceOptions['migrations']) {
+export function serviceDatabase(
+  database: string,
+  applicationName: string,
+  entities: DataSourceOptions['entities'],
+  migrations: DataSourceOptions['migrations'],
+) {
   const databaseConfigSchema = z.object(databaseEnv(database));
   type DatabaseConfig = z.infer<typeof databaseConfigSchema>;
   const dataSourceFor = (config: DatabaseConfig, name = applicationName) =>

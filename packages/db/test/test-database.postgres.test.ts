@@ -30,7 +30,9 @@ describe('createTestDatabase (real PostgreSQL)', () => {
       expect(await databaseExists(db.name)).toBe(true);
       await db.dataSource.query(`INSERT INTO thing (name) VALUES ('a')`);
       expect(await db.dataSource.query('SELECT name FROM thing')).toEqual([{ name: 'a' }]);
-      const settings = await db.dataSource.query(`SELECT current_setting('statement_timeout') AS timeout, current_setting('application_name') AS app`);
+      const settings = await db.dataSource.query(
+        `SELECT current_setting('statement_timeout') AS timeout, current_setting('application_name') AS app`,
+      );
       expect(settings).toEqual([{ timeout: '15s', app: 'test-db' }]);
     } finally {
       await db.drop();
@@ -49,7 +51,11 @@ describe('migrate (real PostgreSQL)', () => {
   it('applies pending migrations once and reports them', async () => {
     const empty = await createTestDatabase({ prefix: 'migrate' });
     try {
-      const dataSource = createDataSource({ url: empty.url, applicationName: 'migrate-test', migrations: [CreateThings1700000000000] });
+      const dataSource = createDataSource({
+        url: empty.url,
+        applicationName: 'migrate-test',
+        migrations: [CreateThings1700000000000],
+      });
       expect(await migrate(dataSource)).toEqual(['CreateThings1700000000000']);
       expect(await migrate(dataSource)).toEqual([]);
       expect(dataSource.isInitialized).toBe(false);

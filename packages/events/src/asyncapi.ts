@@ -3,7 +3,11 @@ import type { EventCatalogue } from './catalogue/define';
 import { deadLetterTopic } from './catalogue/topics';
 
 /** JSON Schema (draft 2020-12 by default; draft-07 inside AsyncAPI, which reads only that) of one event type's payload, generated from its zod schema. */
-export function jsonSchemaOf(catalogue: EventCatalogue, type: string, target: 'draft-2020-12' | 'draft-7' = 'draft-2020-12'): Record<string, unknown> {
+export function jsonSchemaOf(
+  catalogue: EventCatalogue,
+  type: string,
+  target: 'draft-2020-12' | 'draft-7' = 'draft-2020-12',
+): Record<string, unknown> {
   const definition = catalogue.get(type);
   if (!definition) throw new Error(`unknown event type ${type}`);
   return z.toJSONSchema(definition.schema, { target, io: 'output' }) as Record<string, unknown>;
@@ -17,7 +21,10 @@ const channelName = (topic: string) => topic.replace(/[^a-zA-Z0-9]+/g, '_');
  * message per event type with its payload schema and the CloudEvents headers, and the
  * dead-letter channels. Generated from the same catalogue that validates events at run time.
  */
-export function buildAsyncApiDocument(catalogue: EventCatalogue, info: { version: string; brokers: string }): Record<string, unknown> {
+export function buildAsyncApiDocument(
+  catalogue: EventCatalogue,
+  info: { version: string; brokers: string },
+): Record<string, unknown> {
   const ceHeaders = {
     type: 'object',
     required: ['ce_specversion', 'ce_id', 'ce_type', 'ce_source', 'ce_time', 'ce_subject', 'content-type'],
@@ -46,12 +53,19 @@ export function buildAsyncApiDocument(catalogue: EventCatalogue, info: { version
         summary: d.description,
         contentType: 'application/json',
         headers: ceHeaders,
-        payload: { schemaFormat: 'application/schema+json;version=draft-07', schema: stripMeta(jsonSchemaOf(catalogue, d.type, 'draft-7')) },
+        payload: {
+          schemaFormat: 'application/schema+json;version=draft-07',
+          schema: stripMeta(jsonSchemaOf(catalogue, d.type, 'draft-7')),
+        },
       };
       channelMessages[name] = { $ref: `#/components/messages/${name}` };
     }
     const channel = channelName(topic);
-    channels[channel] = { address: topic, description: `Events keyed by aggregate id. Dead letters: ${deadLetterTopic(topic)}.`, messages: channelMessages };
+    channels[channel] = {
+      address: topic,
+      description: `Events keyed by aggregate id. Dead letters: ${deadLetterTopic(topic)}.`,
+      messages: channelMessages,
+    };
     channels[`${channel}_dlq`] = {
       address: deadLetterTopic(topic),
       description: `Messages of ${topic} a consumer could not handle, with dlq_* headers giving the error.`,

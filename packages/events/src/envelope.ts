@@ -16,6 +16,12 @@ export interface DomainEvent<T = unknown> {
   traceparent?: string | undefined;
 }
 
-export function newEvent<T>(fields: { type: string; source: string; subject: string; data: T; traceparent?: string | undefined }): DomainEvent<T> {
+export function newEvent<T>(fields: {
+  type: string;
+  source: string;
+  subject: string;
+  data: T;
+  traceparent?: string | undefined;
+}): DomainEvent<T> {
   return { id: randomUUID(), time: new Date().toISOString(), ...fields };
 }

@@ -10,7 +10,10 @@ export interface KafkaSettings {
  * One way to build a kafkajs client. Its logs go through `log` (JSON logger in services) at WARN
  * and above; kafkajs's own console logging is replaced so a broker restart does not spam stdout.
  */
-export function createKafka(settings: KafkaSettings, log: (level: string, message: string, extra: object) => void = defaultLog): Kafka {
+export function createKafka(
+  settings: KafkaSettings,
+  log: (level: string, message: string, extra: object) => void = defaultLog,
+): Kafka {
   const config: KafkaConfig = {
     clientId: settings.clientId,
     brokers: settings.brokers,
@@ -18,23 +21,30 @@ export function createKafka(settings: KafkaSettings, log: (level: string, messag
     requestTimeout: 30_000,
     retry: { initialRetryTime: 100, retries: 5, maxRetryTime: 5_000 },
     logLevel: logLevel.WARN,
-    logCreator: () => ({ label, log: entry }) => {
-      const { message, ...extra } = entry;
-      log(label, String(message), extra);
-    },
+    logCreator:
+      () =>
+      ({ label, log: entry }) => {
+        const { message, ...extra } = entry;
+        log(label, String(message), extra);
+      },
   };
   return new Kafka(config);
 }
 
 function defaultLog(level: string, message: string, extra: object): void {
-  if (level === 'ERROR' || level === 'WARN') process.stderr.write(`${JSON.stringify({ level, msg: `kafka: ${message}`, ...extra })}\n`);
+  if (level === 'ERROR' || level === 'WARN')
+    process.stderr.write(`${JSON.stringify({ level, msg: `kafka: ${message}`, ...extra })}\n`);
 }
 
 /**
  * Creates each topic and its dead-letter topic if missing (existing ones are left as they are).
  * Safe to call from every process at start-up.
  */
-export async function ensureTopics(admin: Admin, topics: string[], options: { partitions: number; replicationFactor: number }): Promise<void> {
+export async function ensureTopics(
+  admin: Admin,
+  topics: string[],
+  options: { partitions: number; replicationFactor: number },
+): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const wanted = [...new Set(topics.flatMap((t) => [t, deadLetterTopic(t)]))].filter((t) => !existing.has(t));
   if (wanted.length === 0) return;
@@ -43,7 +53,11 @@ export async function ensureTopics(admin: Admin, topics: string[], options: { pa
     try {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: wanted.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: options.replicationFactor })),
+        topics: wanted.map((topic) => ({
+          topic,
+          numPartitions: options.partitions,
+          replicationFactor: options.replicationFactor,
+        })),
       });
       return;
     } catch (error) {

@@ -10,7 +10,10 @@ describe('AsyncAPI export', () => {
     expect(errors.map((e) => `${e.path.join('.')}: ${e.message}`)).toEqual([]);
     expect(parsed).toBeDefined();
     expect(parsed!.version()).toBe('3.0.0');
-    const addresses = parsed!.channels().all().map((c) => c.address());
+    const addresses = parsed!
+      .channels()
+      .all()
+      .map((c) => c.address());
     for (const topic of platformCatalogue.topics()) {
       expect(addresses).toContain(topic);
       expect(addresses).toContain(deadLetterTopic(topic));

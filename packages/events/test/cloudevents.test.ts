@@ -11,7 +11,13 @@ const asReceived = (message: ReturnType<typeof toKafkaMessage>): KafkaMessage =>
 });
 
 describe('CloudEvents binary mode on Kafka', () => {
-  const event = newEvent({ type: 'pcc.case.opened', source: '/services/cases', subject: 'c0ffee00-0000-4000-8000-000000000001', data: { a: 1 }, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+  const event = newEvent({
+    type: 'pcc.case.opened',
+    source: '/services/cases',
+    subject: 'c0ffee00-0000-4000-8000-000000000001',
+    data: { a: 1 },
+    traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+  });
 
   it('puts the attributes in ce_ headers and the payload in the value', () => {
     const message = toKafkaMessage(event);
@@ -38,7 +44,11 @@ describe('CloudEvents binary mode on Kafka', () => {
     ['another spec version', (m: KafkaMessage) => (m.headers!.ce_specversion = Buffer.from('0.3')), /ce_specversion/],
     ['a non-uuid id', (m: KafkaMessage) => (m.headers!.ce_id = Buffer.from('42')), /uuid/],
     ['a value that is not JSON', (m: KafkaMessage) => (m.value = Buffer.from('{nope')), /JSON/],
-    ['another content type', (m: KafkaMessage) => (m.headers!['content-type'] = Buffer.from('application/avro')), /content-type/],
+    [
+      'another content type',
+      (m: KafkaMessage) => (m.headers!['content-type'] = Buffer.from('application/avro')),
+      /content-type/,
+    ],
   ])('rejects %s', (_name, spoil, pattern) => {
     const message = asReceived(toKafkaMessage(event));
     spoil(message);

@@ -1,7 +1,15 @@
 import type { Admin, KafkaMessage } from 'kafkajs';
 import type { TestDatabase } from '@pcc/db';
 import { ConsumerRunner, deadLetterTopic, ensureTopics, Outbox, OutboxRelay, type DomainEvent } from '../src';
-import { countEffects, counterCatalogue, freshDatabase, recordEffect, testKafka, uniqueTopic, waitFor } from './fixtures';
+import {
+  countEffects,
+  counterCatalogue,
+  freshDatabase,
+  recordEffect,
+  testKafka,
+  uniqueTopic,
+  waitFor,
+} from './fixtures';
 import type { EntityManager } from 'typeorm';
 
 describe('dead letters (real PostgreSQL and Kafka)', () => {
@@ -26,7 +34,10 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
     const key = '00000000-0000-4000-8000-000000000001';
     const outbox = new Outbox(counterCatalogue(topic), '/services/test');
     await db.dataSource.transaction((tx) =>
-      outbox.append(tx, ...Array.from({ length: 10 }, (_, n) => ({ type: 'pcc.test.counted', subject: key, data: { key, n } }))),
+      outbox.append(
+        tx,
+        ...Array.from({ length: 10 }, (_, n) => ({ type: 'pcc.test.counted', subject: key, data: { key, n } })),
+      ),
     );
     // And one message no schema accepts, written straight to Kafka, after the ten.
     const producer = kafka.producer();
@@ -34,10 +45,27 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
 
     const relay = new OutboxRelay({ databaseUrl: db.url, kafka: testKafka('relay'), pollIntervalMs: 200 });
     relay.start();
-    await waitFor(async () => (await relay.lag()).pending, (n) => n === 0);
+    await waitFor(
+      async () => (await relay.lag()).pending,
+      (n) => n === 0,
+    );
     await producer.send({
       topic,
-      messages: [{ key, value: '{"key":"x","n":-1}', headers: { ce_specversion: '1.0', ce_id: '11111111-1111-4111-8111-111111111111', ce_type: 'pcc.test.counted', ce_source: '/x', ce_time: new Date().toISOString(), ce_subject: key } }, { key, value: 'not json at all', headers: { ce_specversion: '1.0' } }],
+      messages: [
+        {
+          key,
+          value: '{"key":"x","n":-1}',
+          headers: {
+            ce_specversion: '1.0',
+            ce_id: '11111111-1111-4111-8111-111111111111',
+            ce_type: 'pcc.test.counted',
+            ce_source: '/x',
+            ce_time: new Date().toISOString(),
+            ce_subject: key,
+          },
+        },
+        { key, value: 'not json at all', headers: { ce_specversion: '1.0' } },
+      ],
     });
     await producer.disconnect();
 
@@ -63,16 +91,24 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
       await dlqReader.subscribe({ topic: deadLetterTopic(topic), fromBeginning: true });
       await dlqReader.run({ eachMessage: async ({ message }) => void dead.push(message) });
 
-      const effects = await waitFor(() => countEffects(db.dataSource), (c) => c.total >= 9);
+      const effects = await waitFor(
+        () => countEffects(db.dataSource),
+        (c) => c.total >= 9,
+      );
       expect(effects.total).toBe(9);
-      await waitFor(async () => dead.length, (n) => n >= 3);
+      await waitFor(
+        async () => dead.length,
+        (n) => n >= 3,
+      );
       expect(dead).toHaveLength(3);
       const [poison, invalid, malformed] = dead;
       expect(poison!.headers!.dlq_error!.toString()).toBe('Error: cannot handle n=5');
       expect(poison!.headers!.dlq_attempts!.toString()).toBe('3');
       expect(poison!.headers!.dlq_source_topic!.toString()).toBe(topic);
       expect(JSON.parse(poison!.value!.toString())).toEqual({ key, n: 5 });
-      expect(invalid!.headers!.dlq_error!.toString()).toMatch(/EventValidationError: invalid pcc.test.counted event: n:/);
+      expect(invalid!.headers!.dlq_error!.toString()).toMatch(
+        /EventValidationError: invalid pcc.test.counted event: n:/,
+      );
       expect(malformed!.headers!.dlq_error!.toString()).toMatch(/MalformedMessageError/);
       expect(consumer.stats().deadLettered).toBe(3);
       expect(errors).toHaveLength(3); // the three attempts at n=5
@@ -91,12 +127,15 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
     const key = '00000000-0000-4000-8000-000000000002';
     const outbox = new Outbox(counterCatalogue(transientTopic), '/services/test');
     await db.dataSource.query('DELETE FROM effect');
-    await db.dataSource.transaction((tx) => outbox.append(tx, ...[0, 1, 2].map((n) => ({ type: 'pcc.test.counted', subject: key, data: { key, n } }))));
+    await db.dataSource.transaction((tx) =>
+      outbox.append(tx, ...[0, 1, 2].map((n) => ({ type: 'pcc.test.counted', subject: key, data: { key, n } }))),
+    );
     const relay = new OutboxRelay({ databaseUrl: db.url, kafka: testKafka('relay'), pollIntervalMs: 200 });
     relay.start();
     let outages = 4; // more than maxAttempts: an ordinary error would be dead-lettered by now
     const flaky = async (event: DomainEvent, tx: EntityManager) => {
-      if ((event.data as { n: number }).n === 1 && outages-- > 0) throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+      if ((event.data as { n: number }).n === 1 && outages-- > 0)
+        throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
       await recordEffect(event, tx);
     };
     const consumer = new ConsumerRunner({
@@ -109,7 +148,11 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
     });
     try {
       await consumer.start();
-      const effects = await waitFor(() => countEffects(db.dataSource), (c) => c.total >= 3, 60_000);
+      const effects = await waitFor(
+        () => countEffects(db.dataSource),
+        (c) => c.total >= 3,
+        60_000,
+      );
       expect(effects).toEqual({ total: 3, distinct: 3 });
       expect(outages).toBeLessThan(0);
       expect(consumer.stats().deadLettered).toBe(0);

@@ -37,19 +37,27 @@ export async function recordEffect(event: DomainEvent, tx: EntityManager): Promi
 }
 
 /** Appends `perKey` events for each key, in order, `perTransaction` events per transaction. */
-export async function appendCounted(dataSource: DataSource, outbox: Outbox, keys: string[], perKey: number, perTransaction = 20): Promise<void> {
+export async function appendCounted(
+  dataSource: DataSource,
+  outbox: Outbox,
+  keys: string[],
+  perKey: number,
+  perTransaction = 20,
+): Promise<void> {
   const events: NewEvent[] = [];
-  for (let n = 0; n < perKey; n += 1) for (const key of keys) events.push({ type: 'pcc.test.counted', subject: key, data: { key, n } });
+  for (let n = 0; n < perKey; n += 1)
+    for (const key of keys) events.push({ type: 'pcc.test.counted', subject: key, data: { key, n } });
   for (let i = 0; i < events.length; i += perTransaction) {
     await dataSource.transaction((tx) => outbox.append(tx, ...events.slice(i, i + perTransaction)));
   }
 }
 
 export async function countEffects(dataSource: DataSource): Promise<{ total: number; distinct: number }> {
-  const [row] = await dataSource.query('SELECT count(*)::int AS total, count(DISTINCT (key, n))::int AS "distinct" FROM effect');
+  const [row] = await dataSource.query(
+    'SELECT count(*)::int AS total, count(DISTINCT (key, n))::int AS "distinct" FROM effect',
+  );
   return row as { total: number; distinct: number };
 }
-
 
 /** Every key's effects were applied in the order of n. */
 export async function outOfOrderKeys(dataSource: DataSource): Promise<string[]> {

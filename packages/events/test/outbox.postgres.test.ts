@@ -15,9 +15,20 @@ describe('outbox (real PostgreSQL)', () => {
   afterAll(async () => db.drop());
 
   it('commits events with the transaction', async () => {
-    const [event] = await db.dataSource.transaction((tx) => outbox.append(tx, { type: 'pcc.test.counted', subject: key, data: { key, n: 1 } }));
+    const [event] = await db.dataSource.transaction((tx) =>
+      outbox.append(tx, { type: 'pcc.test.counted', subject: key, data: { key, n: 1 } }),
+    );
     const rows = await db.dataSource.query('SELECT id, topic, key, type, source, payload FROM outbox');
-    expect(rows).toEqual([{ id: event!.id, topic: 'pcc.test.outbox', key, type: 'pcc.test.counted', source: '/services/test', payload: { key, n: 1 } }]);
+    expect(rows).toEqual([
+      {
+        id: event!.id,
+        topic: 'pcc.test.outbox',
+        key,
+        type: 'pcc.test.counted',
+        source: '/services/test',
+        payload: { key, n: 1 },
+      },
+    ]);
     await db.dataSource.query('DELETE FROM outbox');
   });
 
@@ -45,7 +56,9 @@ describe('outbox (real PostgreSQL)', () => {
   });
 
   it('refuses to write outside a transaction', async () => {
-    await expect(outbox.append(db.dataSource.manager, { type: 'pcc.test.counted', subject: key, data: { key, n: 3 } })).rejects.toThrow(/open transaction/);
+    await expect(
+      outbox.append(db.dataSource.manager, { type: 'pcc.test.counted', subject: key, data: { key, n: 3 } }),
+    ).rejects.toThrow(/open transaction/);
     expect(await count()).toBe(0);
   });
 

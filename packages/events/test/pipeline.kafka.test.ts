@@ -1,7 +1,17 @@
 import type { Admin } from 'kafkajs';
 import type { TestDatabase } from '@pcc/db';
 import { ConsumerRunner, ensureTopics, Outbox, OutboxRelay } from '../src';
-import { appendCounted, countEffects, counterCatalogue, freshDatabase, outOfOrderKeys, recordEffect, testKafka, uniqueTopic, waitFor } from './fixtures';
+import {
+  appendCounted,
+  countEffects,
+  counterCatalogue,
+  freshDatabase,
+  outOfOrderKeys,
+  recordEffect,
+  testKafka,
+  uniqueTopic,
+  waitFor,
+} from './fixtures';
 import { brokerIsOurs, startBroker, stopBroker } from '@pcc/testing';
 
 /**
@@ -15,7 +25,8 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
   let topic: string;
   const running: Array<{ stop(): Promise<void> }> = [];
 
-  const keyList = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+  const keyList = (n: number) =>
+    Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
   const keys = keyList(20);
   const manyKeys = keyList(100);
 
@@ -37,7 +48,13 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
   });
 
   function startRelay(batchSize = 500): OutboxRelay {
-    const relay = new OutboxRelay({ databaseUrl: db.url, kafka: testKafka('relay'), pollIntervalMs: 200, maxBackoffMs: 1_000, batchSize });
+    const relay = new OutboxRelay({
+      databaseUrl: db.url,
+      kafka: testKafka('relay'),
+      pollIntervalMs: 200,
+      maxBackoffMs: 1_000,
+      batchSize,
+    });
     relay.start();
     running.push(relay);
     return relay;
@@ -60,30 +77,41 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     await appendCounted(db.dataSource, outbox, keys, 50);
     startRelay();
     await startConsumer();
-    const effects = await waitFor(() => countEffects(db.dataSource), (c) => c.total >= 1000, 60_000);
+    const effects = await waitFor(
+      () => countEffects(db.dataSource),
+      (c) => c.total >= 1000,
+      60_000,
+    );
     expect(effects).toEqual({ total: 1000, distinct: 1000 });
     expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
     expect(await db.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
   });
 
-  (brokerIsOurs ? it : it.skip)('keeps every write while the broker is down and delivers all 500 once it is back', async () => {
-    const outbox = new Outbox(counterCatalogue(topic), '/services/test');
-    const relay = startRelay();
-    await startConsumer();
-    stopBroker();
-    try {
-      // Writes do not depend on Kafka: all 500 commit while it is away.
-      await appendCounted(db.dataSource, outbox, keys, 25, 5);
-      const waiting = await relay.lag();
-      expect(waiting.pending).toBe(500);
-      expect((await countEffects(db.dataSource)).total).toBe(0);
-    } finally {
-      startBroker();
-    }
-    const effects = await waitFor(() => countEffects(db.dataSource), (c) => c.total >= 500, 90_000);
-    expect(effects).toEqual({ total: 500, distinct: 500 });
-    expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
-  });
+  (brokerIsOurs ? it : it.skip)(
+    'keeps every write while the broker is down and delivers all 500 once it is back',
+    async () => {
+      const outbox = new Outbox(counterCatalogue(topic), '/services/test');
+      const relay = startRelay();
+      await startConsumer();
+      stopBroker();
+      try {
+        // Writes do not depend on Kafka: all 500 commit while it is away.
+        await appendCounted(db.dataSource, outbox, keys, 25, 5);
+        const waiting = await relay.lag();
+        expect(waiting.pending).toBe(500);
+        expect((await countEffects(db.dataSource)).total).toBe(0);
+      } finally {
+        startBroker();
+      }
+      const effects = await waitFor(
+        () => countEffects(db.dataSource),
+        (c) => c.total >= 500,
+        90_000,
+      );
+      expect(effects).toEqual({ total: 500, distinct: 500 });
+      expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
+    },
+  );
 
   it('applies an event once when its offsets are replayed', async () => {
     const outbox = new Outbox(counterCatalogue(topic), '/services/test');
@@ -91,13 +119,19 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     startRelay();
     const group = `g-replay-${topic}`;
     const first = await startConsumer(group);
-    await waitFor(() => countEffects(db.dataSource), (c) => c.total >= 100);
+    await waitFor(
+      () => countEffects(db.dataSource),
+      (c) => c.total >= 100,
+    );
     await first.stop();
     running.splice(running.indexOf(first), 1);
 
     await admin.resetOffsets({ groupId: group, topic, earliest: true });
     const second = await startConsumer(group);
-    const seen = await waitFor(async () => second.stats(), (s) => s.duplicates >= 100);
+    const seen = await waitFor(
+      async () => second.stats(),
+      (s) => s.duplicates >= 100,
+    );
     expect(seen.duplicates).toBe(100);
     expect(seen.handled).toBe(0);
     expect(await countEffects(db.dataSource)).toEqual({ total: 100, distinct: 100 });
@@ -121,9 +155,21 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
       // while the other holds an earlier event of it).
       const a = startRelay(10);
       const b = startRelay(10);
-      await waitFor(async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN pcc_outbox' AND datname = current_database()`))[0].n, (n) => n === 2);
+      await waitFor(
+        async () =>
+          (
+            await db.dataSource.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN pcc_outbox' AND datname = current_database()`,
+            )
+          )[0].n,
+        (n) => n === 2,
+      );
       await appendCounted(db.dataSource, outbox, manyKeys, 10, 50);
-      await waitFor(async () => ids.size, (n) => n >= 1000, 60_000);
+      await waitFor(
+        async () => ids.size,
+        (n) => n >= 1000,
+        60_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 500)); // a late duplicate would show up here
       expect(ids.size).toBe(1000);
       expect([...ids.values()].filter((count) => count > 1)).toEqual([]);
@@ -135,7 +181,11 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     }
     // Order per key also holds with two relays.
     await startConsumer();
-    await waitFor(() => countEffects(db.dataSource), (c) => c.total >= 1000, 60_000);
+    await waitFor(
+      () => countEffects(db.dataSource),
+      (c) => c.total >= 1000,
+      60_000,
+    );
     expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
   });
 });

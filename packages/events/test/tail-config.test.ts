@@ -4,7 +4,12 @@ import { join } from 'node:path';
 describe('a process started with bad configuration', () => {
   it('refuses to start and lists every problem at once', () => {
     const result = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'cli', 'tail.js')], {
-      env: { PATH: process.env.PATH, KAFKA_BROKERS: 'not-a-broker', KAFKA_TOPIC_PARTITIONS: '0', EVENT_TAIL_FROM_BEGINNING: 'perhaps' },
+      env: {
+        PATH: process.env.PATH,
+        KAFKA_BROKERS: 'not-a-broker',
+        KAFKA_TOPIC_PARTITIONS: '0',
+        EVENT_TAIL_FROM_BEGINNING: 'perhaps',
+      },
       encoding: 'utf8',
       timeout: 20_000,
     });

@@ -1,4 +1,11 @@
-import { bangkokDate, fiscalYearOfDate, fiscalYearOfInstant, fiscalYearOfMonth, fiscalYearRange, monthsOfFiscalYear } from '../src';
+import {
+  bangkokDate,
+  fiscalYearOfDate,
+  fiscalYearOfInstant,
+  fiscalYearOfMonth,
+  fiscalYearRange,
+  monthsOfFiscalYear,
+} from '../src';
 
 describe('Thai fiscal years', () => {
   it.each([

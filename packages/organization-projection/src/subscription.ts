@@ -2,7 +2,16 @@ import type { EntityManager } from 'typeorm';
 import { TOPICS, type DomainEvent, type Subscription } from '@pcc/events';
 
 type OrganizationEventData = {
-  organization: { id: string; code: string; nameTh: string; nameEn: string; type: string; district: string; active: boolean; establishedOn: string | null };
+  organization: {
+    id: string;
+    code: string;
+    nameTh: string;
+    nameEn: string;
+    type: string;
+    district: string;
+    active: boolean;
+    establishedOn: string | null;
+  };
 };
 
 /**
@@ -13,7 +22,11 @@ type OrganizationEventData = {
  */
 export async function applyOrganizationEvent(event: DomainEvent, tx: EntityManager): Promise<void> {
   const { organization: o } = event.data as OrganizationEventData;
-  await tx.query('DELETE FROM organization_projection WHERE code = $1 AND id <> $2 AND event_time <= $3', [o.code, o.id, event.time]);
+  await tx.query('DELETE FROM organization_projection WHERE code = $1 AND id <> $2 AND event_time <= $3', [
+    o.code,
+    o.id,
+    event.time,
+  ]);
   await tx.query(
     `INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, established_on, event_time)
      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9

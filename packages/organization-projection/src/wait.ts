@@ -9,7 +9,10 @@ export async function waitForOrganizations(dataSource: DataSource, count: number
   for (;;) {
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM organization_projection WHERE active');
     if (n >= count) return;
-    if (Date.now() > deadline) throw new Error(`only ${n} organizations known after ${timeoutMs / 1000} s: is the service running and Kafka up?`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `only ${n} organizations known after ${timeoutMs / 1000} s: is the service running and Kafka up?`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }

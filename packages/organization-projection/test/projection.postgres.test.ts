@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eventsMigrations, type DomainEvent } from '@pcc/events';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
-import { applyOrganizationEvent, CreateOrganizationProjection1764201700000, OrganizationProjection, requireActiveOrganization } from '../src';
+import {
+  applyOrganizationEvent,
+  CreateOrganizationProjection1764201700000,
+  OrganizationProjection,
+  requireActiveOrganization,
+} from '../src';
 
 const event = (id: string, code: string, time: string, active = true): DomainEvent => ({
   id: randomUUID(),
@@ -9,13 +14,29 @@ const event = (id: string, code: string, time: string, active = true): DomainEve
   source: '/services/organizations',
   subject: id,
   time,
-  data: { organization: { id, code, nameTh: `ท ${code}`, nameEn: `E ${code} ${time}`, type: 'TOWN_MUNICIPALITY', district: 'KATHU', active, establishedOn: '1999-01-01' }, actor: { sub: 's', role: 'NETWORK_ADMIN', org: null } },
+  data: {
+    organization: {
+      id,
+      code,
+      nameTh: `ท ${code}`,
+      nameEn: `E ${code} ${time}`,
+      type: 'TOWN_MUNICIPALITY',
+      district: 'KATHU',
+      active,
+      establishedOn: '1999-01-01',
+    },
+    actor: { sub: 's', role: 'NETWORK_ADMIN', org: null },
+  },
 });
 
 describe('organization projection (real PostgreSQL)', () => {
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase({ prefix: 'orgproj', migrations: [...eventsMigrations, CreateOrganizationProjection1764201700000], entities: [OrganizationProjection] });
+    db = await createTestDatabase({
+      prefix: 'orgproj',
+      migrations: [...eventsMigrations, CreateOrganizationProjection1764201700000],
+      entities: [OrganizationProjection],
+    });
   });
   afterAll(async () => db.drop());
   const apply = (e: DomainEvent) => db.dataSource.transaction((tx) => applyOrganizationEvent(e, tx));
@@ -25,7 +46,12 @@ describe('organization projection (real PostgreSQL)', () => {
     const id = randomUUID();
     await apply(event(id, 'PATONG', '2026-01-02T00:00:00Z'));
     await apply(event(id, 'PATONG', '2026-01-01T00:00:00Z', false));
-    expect(await row(id)).toMatchObject({ code: 'PATONG', active: true, nameEn: 'E PATONG 2026-01-02T00:00:00Z', establishedOn: '1999-01-01' });
+    expect(await row(id)).toMatchObject({
+      code: 'PATONG',
+      active: true,
+      nameEn: 'E PATONG 2026-01-02T00:00:00Z',
+      establishedOn: '1999-01-01',
+    });
     await apply(event(id, 'PATONG', '2026-01-03T00:00:00Z', false));
     expect((await row(id))!.active).toBe(false);
   });
@@ -42,7 +68,11 @@ describe('organization projection (real PostgreSQL)', () => {
   it('refuses unknown and inactive organizations as BAD_USER_INPUT', async () => {
     const inactive = randomUUID();
     await apply(event(inactive, 'GONE', '2026-03-01T00:00:00Z', false));
-    await expect(requireActiveOrganization(db.dataSource.manager, randomUUID(), 'lead')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: { lead: 'unknown organization' } } });
-    await expect(requireActiveOrganization(db.dataSource.manager, inactive, 'lead')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: { lead: 'inactive organization' } } });
+    await expect(requireActiveOrganization(db.dataSource.manager, randomUUID(), 'lead')).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fields: { lead: 'unknown organization' } },
+    });
+    await expect(requireActiveOrganization(db.dataSource.manager, inactive, 'lead')).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fields: { lead: 'inactive organization' } },
+    });
   });
 });

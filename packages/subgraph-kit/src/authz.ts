@@ -19,4 +19,5 @@ export function requireActFor(identity: Identity, orgCode: string): void {
 }
 
 /** Staff see personal data of their own org's records; analysts and the public never do. */
-export const isStaff = (identity: Identity): boolean => identity.role === 'NETWORK_ADMIN' || identity.role === 'LGO_OFFICER';
+export const isStaff = (identity: Identity): boolean =>
+  identity.role === 'NETWORK_ADMIN' || identity.role === 'LGO_OFFICER';

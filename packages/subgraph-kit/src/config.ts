@@ -7,7 +7,10 @@ import { DEV_INTERNAL_SECRET } from './identity';
  * verifies the gateway's internal tokens, migrations on start — plus the service's own fields. The
  * development secret is refused in production, with every other problem, at start-up.
  */
-export function subgraphConfigSchema<T extends z.ZodRawShape>(service: { port: number; database: string; clientId: string }, own: T) {
+export function subgraphConfigSchema<T extends z.ZodRawShape>(
+  service: { port: number; database: string; clientId: string },
+  own: T,
+) {
   return z
     .object({
       ...httpEnv(service.port),

@@ -30,22 +30,30 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, fields?: Record<string, string>) => new AppError('BAD_USER_INPUT', message, fields ? { fields } : {});
+export const badInput = (message: string, fields?: Record<string, string>) =>
+  new AppError('BAD_USER_INPUT', message, fields ? { fields } : {});
 export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`);
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('FORBIDDEN', message);
 export const conflict = (message: string) => new AppError('CONFLICT', message);
-export const invalidTransition = (message: string, details: Record<string, unknown> = {}) => new AppError('INVALID_TRANSITION', message, details);
+export const invalidTransition = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError('INVALID_TRANSITION', message, details);
 
 /** A zod failure on user input as one BAD_USER_INPUT error naming every bad field. */
 export function fromZod(error: ZodError, prefix = 'input'): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) fields[[prefix, ...issue.path].join('.')] ??= issue.message;
-  const summary = Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; ');
+  const summary = Object.entries(fields)
+    .map(([field, message]) => `${field}: ${message}`)
+    .join('; ');
   return badInput(`Invalid input: ${summary}`, fields);
 }
 
 /** Parses user input with a zod schema, throwing BAD_USER_INPUT that lists every problem. */
-export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown, prefix = 'input'): T {
+export function parseInput<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } },
+  value: unknown,
+  prefix = 'input',
+): T {
   const result = schema.safeParse(value);
   if (!result.success) throw fromZod(result.error, prefix);
   return result.data;
@@ -53,7 +61,14 @@ export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; 
 
 const PASS_THROUGH = new Set<string>(ERROR_CODES);
 // Errors Apollo raises before any resolver runs: a request the client got wrong.
-const CLIENT_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
+const CLIENT_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
 // PostgreSQL errors that bad input can cause if a check was missed: still the client's fault.
 const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
   '22P02': 'BAD_USER_INPUT', // invalid text representation (e.g. not a uuid)
@@ -86,7 +101,11 @@ export function createFormatError(log: (error: unknown) => void) {
     }
     const pgCode = (original as { code?: unknown } | null)?.code;
     if (typeof pgCode === 'string' && PG_CLIENT_ERRORS[pgCode]) {
-      return { message: PG_CLIENT_ERRORS[pgCode] === 'CONFLICT' ? 'Conflicts with existing data' : 'Invalid input', path: formatted.path, extensions: { code: PG_CLIENT_ERRORS[pgCode] } };
+      return {
+        message: PG_CLIENT_ERRORS[pgCode] === 'CONFLICT' ? 'Conflicts with existing data' : 'Invalid input',
+        path: formatted.path,
+        extensions: { code: PG_CLIENT_ERRORS[pgCode] },
+      };
     }
     log(sanitize(original));
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL' } };
@@ -112,7 +131,12 @@ export const clientErrorStatusPlugin: ApolloServerPlugin = {
         if (response.body.kind !== 'single') return;
         const { data, errors } = response.body.singleResult;
         const clientCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN']);
-        if (data == null && errors?.length && errors.every((e) => clientCodes.has(String(e.extensions?.code))) && (response.http.status ?? 200) >= 500) {
+        if (
+          data == null &&
+          errors?.length &&
+          errors.every((e) => clientCodes.has(String(e.extensions?.code))) &&
+          (response.http.status ?? 200) >= 500
+        ) {
           response.http.status = 400;
         }
       },

@@ -17,7 +17,11 @@ export const PUBLIC_IDENTITY: Identity = Object.freeze({ sub: 'anonymous', role:
  * The `actor` of an event: who made the change (user id, role, and the org code of officers). A
  * background job of the service (`system`) is recorded with the role SYSTEM.
  */
-export const eventActor = (identity: Identity, system = false) => ({ sub: identity.sub, role: system ? ('SYSTEM' as const) : identity.role, org: identity.org });
+export const eventActor = (identity: Identity, system = false) => ({
+  sub: identity.sub,
+  role: system ? ('SYSTEM' as const) : identity.role,
+  org: identity.org,
+});
 
 export const DEV_INTERNAL_SECRET = 'pcc-development-internal-secret-not-for-production';
 
@@ -32,7 +36,10 @@ const AUDIENCE = 'pcc-subgraphs';
 export class InternalTokens {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly ttlSeconds = 60) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds = 60,
+  ) {
     if (secret.length < 32) throw new Error('the internal token secret must be at least 32 characters');
     this.key = new TextEncoder().encode(secret);
   }
@@ -51,7 +58,11 @@ export class InternalTokens {
   /** The identity in a valid token; throws InvalidTokenError otherwise (bad signature, expired, malformed). */
   async verify(token: string): Promise<Identity> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
       return toInternalIdentity(payload);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
@@ -71,7 +82,8 @@ export class InvalidTokenError extends Error {
 export function toIdentity(payload: { sub?: unknown; role?: unknown; org?: unknown }): Identity {
   const role = payload.role;
   if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError('token has no subject');
-  if (typeof role !== 'string' || !ROLES.includes(role as Role) || role === 'PUBLIC') throw new InvalidTokenError('token has no valid role');
+  if (typeof role !== 'string' || !ROLES.includes(role as Role) || role === 'PUBLIC')
+    throw new InvalidTokenError('token has no valid role');
   const org = typeof payload.org === 'string' && payload.org.length > 0 ? payload.org : null;
   if (role === 'LGO_OFFICER' && !org) throw new InvalidTokenError('an LGO_OFFICER token must name its org');
   return { sub: payload.sub, role: role as Role, org: role === 'LGO_OFFICER' ? org : null };

@@ -3,12 +3,29 @@ export * from './identity';
 export * from './authz';
 export * from './pagination';
 export { keyedLoader, groupedLoader, yearlyLoader } from './loaders';
-export { createLogger, createMetrics, traceIdOf, validTraceparent, requestIdOf, registerOperationalRoutes, registerRequestLogging, type Metrics, type ReadinessCheck } from './observability';
+export {
+  createLogger,
+  createMetrics,
+  traceIdOf,
+  validTraceparent,
+  requestIdOf,
+  registerOperationalRoutes,
+  registerRequestLogging,
+  type Metrics,
+  type ReadinessCheck,
+} from './observability';
 export { createSubgraphServer, type BaseContext, type SubgraphServer, type SubgraphServerOptions } from './server';
 export { serve } from './serve';
 export { loadSchemaFile } from './schema-file';
 export { DateScalar, DateTimeScalar, DecimalScalar, scalarResolvers } from './scalars';
-export { runSubgraph, subgraphReadiness, main, type SubgraphProcess, type SubgraphProcessConfig, type RuntimeDeps } from './run';
+export {
+  runSubgraph,
+  subgraphReadiness,
+  main,
+  type SubgraphProcess,
+  type SubgraphProcessConfig,
+  type RuntimeDeps,
+} from './run';
 export { defineSubgraph, type SubgraphDeps } from './define';
 export { subgraphConfigSchema } from './config';
 export { newestFirstPage } from './keyset';

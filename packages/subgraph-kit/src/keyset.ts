@@ -9,19 +9,37 @@ import { toConnection, type Connection } from './pagination';
  */
 export async function newestFirstPage<T extends ObjectLiteral & { id: string }>(
   branches: Array<SelectQueryBuilder<T>>,
-  options: { alias: string; column: string; first: number; after: { at: Date; id: string } | null; timeOf: (row: T) => Date },
+  options: {
+    alias: string;
+    column: string;
+    first: number;
+    after: { at: Date; id: string } | null;
+    timeOf: (row: T) => Date;
+  },
 ): Promise<Connection<T>> {
   const { alias, column, first, after, timeOf } = options;
   // count(*), not TypeORM's getCount(): that counts DISTINCT ids, a sort of every matching row.
-  const counts = await Promise.all(branches.map((q) => q.clone().select('count(*)::int', 'n').orderBy().getRawOne<{ n: number }>()));
+  const counts = await Promise.all(
+    branches.map((q) => q.clone().select('count(*)::int', 'n').orderBy().getRawOne<{ n: number }>()),
+  );
   const totalCount = counts.reduce((sum, row) => sum + (row?.n ?? 0), 0);
   const pages = await Promise.all(
     branches.map((q) => {
-      if (after) q.andWhere(`(${alias}.${column}, ${alias}.id) < (:afterAt, :afterId)`, { afterAt: after.at, afterId: after.id });
-      return q.orderBy(`${alias}.${column}`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').limit(first + 1).getMany();
+      if (after)
+        q.andWhere(`(${alias}.${column}, ${alias}.id) < (:afterAt, :afterId)`, {
+          afterAt: after.at,
+          afterId: after.id,
+        });
+      return q
+        .orderBy(`${alias}.${column}`, 'DESC')
+        .addOrderBy(`${alias}.id`, 'DESC')
+        .limit(first + 1)
+        .getMany();
     }),
   );
   // Same order as the SQL: time descending, then id descending (uuids compare as their hex text).
-  const rows = pages.flat().sort((a, b) => timeOf(b).getTime() - timeOf(a).getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const rows = pages
+    .flat()
+    .sort((a, b) => timeOf(b).getTime() - timeOf(a).getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   return toConnection(rows.slice(0, first + 1), first, totalCount, (row) => [timeOf(row).toISOString(), row.id]);
 }

@@ -6,7 +6,10 @@ import { isUuid } from './ids';
  * rows are matched back to the keys by `keyOf`, missing ones resolve to null. One query for N
  * references (Apollo TN0019).
  */
-export function keyedLoader<K extends string, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
+export function keyedLoader<K extends string, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(async (keys) => {
     const rows = await fetch(keys);
     const byKey = new Map(rows.map((row) => [keyOf(row), row]));
@@ -15,7 +18,10 @@ export function keyedLoader<K extends string, V>(fetch: (keys: readonly K[]) => 
 }
 
 /** Like keyedLoader, for one-to-many: each key gets the (possibly empty) list of its rows. */
-export function groupedLoader<K extends string, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
+export function groupedLoader<K extends string, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const rows = await fetch(keys);
     const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
@@ -24,13 +30,15 @@ export function groupedLoader<K extends string, V>(fetch: (keys: readonly K[]) =
   });
 }
 
-
 /**
  * A per-request loader of an organization's figures for a fiscal year, keyed
  * `<organization id>|<fiscal year>`: one `fetch` per fiscal year for every organization asked about
  * in the request; an organization without figures (or a key that is no id) gets `empty(year)`.
  */
-export function yearlyLoader<V>(fetch: (organizationIds: string[], fiscalYear: number) => Promise<Map<string, V>>, empty: (fiscalYear: number) => V): DataLoader<string, V> {
+export function yearlyLoader<V>(
+  fetch: (organizationIds: string[], fiscalYear: number) => Promise<Map<string, V>>,
+  empty: (fiscalYear: number) => V,
+): DataLoader<string, V> {
   return new DataLoader<string, V>(async (keys) => {
     const byYear = new Map<number, string[]>();
     for (const key of keys) {

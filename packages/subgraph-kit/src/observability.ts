@@ -6,7 +6,12 @@ import type { FastifyInstance } from 'fastify';
 
 /** JSON logs to stdout; every request's lines carry its request id and W3C trace id. */
 export function createLogger(service: string, level: string): Logger {
-  return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime, redact: ['req.headers.authorization'] });
+  return pino({
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: ['req.headers.authorization'],
+  });
 }
 
 /** The trace id of a W3C `traceparent` header (`00-<trace id>-<span id>-<flags>`), if valid. */
@@ -45,7 +50,10 @@ export interface Metrics {
  * Prometheus metrics of one process: Node's defaults, GraphQL operations (count and latency by
  * operation name and outcome) and the outbox lag (filled by `outboxLag` on each scrape).
  */
-export function createMetrics(service: string, outboxLag?: () => Promise<{ pending: number; oldestAgeSeconds: number }>): Metrics {
+export function createMetrics(
+  service: string,
+  outboxLag?: () => Promise<{ pending: number; oldestAgeSeconds: number }>,
+): Metrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -56,7 +64,12 @@ export function createMetrics(service: string, outboxLag?: () => Promise<{ pendi
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const errors = new Counter({ name: 'pcc_graphql_errors_total', help: 'GraphQL errors by code', labelNames: ['code'] as const, registers: [registry] });
+  const errors = new Counter({
+    name: 'pcc_graphql_errors_total',
+    help: 'GraphQL errors by code',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
   const outboxPending = new Gauge({
     name: 'pcc_outbox_pending_events',
     help: 'Events committed but not yet published to Kafka',
@@ -100,14 +113,22 @@ export function createMetrics(service: string, outboxLag?: () => Promise<{ pendi
 export type ReadinessCheck = () => Promise<boolean>;
 
 /** `/healthz`: the process answers. `/readyz`: every check passes. `/metrics`: Prometheus text. */
-export function registerOperationalRoutes(app: FastifyInstance, metrics: Metrics, checks: Record<string, ReadinessCheck>): void {
+export function registerOperationalRoutes(
+  app: FastifyInstance,
+  metrics: Metrics,
+  checks: Record<string, ReadinessCheck>,
+): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const results = Object.fromEntries(
-      await Promise.all(Object.entries(checks).map(async ([name, check]) => [name, await check().catch(() => false)] as const)),
+      await Promise.all(
+        Object.entries(checks).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
+      ),
     );
     const ready = Object.values(results).every(Boolean);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: results });
   });
-  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
 }

@@ -17,7 +17,8 @@ export const MAX_PAGE_SIZE = 100;
 
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: 'out of range' });
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: 'out of range' });
   return first;
 }
 
@@ -30,7 +31,12 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   if (cursor === null || cursor === undefined) return null;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values;
+    if (
+      Array.isArray(values) &&
+      values.length === arity &&
+      values.every((v) => typeof v === 'string' || typeof v === 'number')
+    )
+      return values;
   } catch {
     // fall through
   }
@@ -41,12 +47,16 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
  * Builds a connection from `rows` fetched with LIMIT first + 1 (the extra row only says whether
  * there is a next page).
  */
-export function toConnection<T>(rows: T[], first: number, totalCount: number, cursorOf: (row: T) => Array<string | number>): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  first: number,
+  totalCount: number,
+  cursorOf: (row: T) => Array<string | number>,
+): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
   return { totalCount, edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
-
 
 /**
  * The cursor of a newest-first list ordered by (time, id): `[ISO time, uuid]`. Null without one;
@@ -56,6 +66,7 @@ export function decodeTimeIdCursor(cursor: string | null | undefined): { at: Dat
   const values = decodeCursor(cursor, 2);
   if (!values) return null;
   const [at, id] = [new Date(String(values[0])), String(values[1])];
-  if (Number.isNaN(at.getTime()) || !isUuid(id)) throw badInput('after is not a cursor this list gave out', { after: 'malformed cursor' });
+  if (Number.isNaN(at.getTime()) || !isUuid(id))
+    throw badInput('after is not a cursor this list gave out', { after: 'malformed cursor' });
   return { at, id };
 }

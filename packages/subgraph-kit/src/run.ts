@@ -1,7 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { ConsumerRunner, createKafka, ensureTopics, OutboxRelay, platformCatalogue, type Subscription } from '@pcc/events';
+import {
+  ConsumerRunner,
+  createKafka,
+  ensureTopics,
+  OutboxRelay,
+  platformCatalogue,
+  type Subscription,
+} from '@pcc/events';
 import { InternalTokens } from './identity';
 import { createLogger, type ReadinessCheck } from './observability';
 import { serve } from './serve';
@@ -52,13 +59,23 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
   await dataSource.initialize();
   if (config.MIGRATE_ON_START) await dataSource.runMigrations({ transaction: 'each' });
 
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }, (level, message, extra) => log.warn({ kafka: extra, level }, message));
+  const kafka = createKafka(
+    { brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID },
+    (level, message, extra) => log.warn({ kafka: extra, level }, message),
+  );
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, process.topics, { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR });
+  await ensureTopics(admin, process.topics, {
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+  });
   await admin.disconnect();
 
-  const relay = new OutboxRelay({ databaseUrl: config.DATABASE_URL, kafka, onError: (error) => log.warn({ err: brief(error) }, 'outbox relay: will retry') });
+  const relay = new OutboxRelay({
+    databaseUrl: config.DATABASE_URL,
+    kafka,
+    onError: (error) => log.warn({ err: brief(error) }, 'outbox relay: will retry'),
+  });
   relay.start();
   let consumer: ConsumerRunner | undefined;
   if (process.subscriptions?.length) {
@@ -74,26 +91,45 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
   }
   const stopBackground = process.background?.({ dataSource, log });
 
-  const { app } = await process.createServer({ dataSource, internalTokens: new InternalTokens(config.INTERNAL_JWT_SECRET), relay, ...(consumer ? { consumer } : {}), logger: log });
+  const { app } = await process.createServer({
+    dataSource,
+    internalTokens: new InternalTokens(config.INTERNAL_JWT_SECRET),
+    relay,
+    ...(consumer ? { consumer } : {}),
+    logger: log,
+  });
   const address = await serve(app, {
     host: config.HOST,
     port: config.PORT,
     log,
-    closers: [...(stopBackground ? [stopBackground] : []), ...(consumer ? [() => consumer.stop()] : []), () => relay.stop(), () => dataSource.destroy()],
+    closers: [
+      ...(stopBackground ? [stopBackground] : []),
+      ...(consumer ? [() => consumer.stop()] : []),
+      () => relay.stop(),
+      () => dataSource.destroy(),
+    ],
   });
   log.info({ address }, `${process.name} subgraph listening`);
 }
 
 /** An error for a log line: name, message and code only (a pg error drags its whole client along). */
 function brief(error: unknown): { name: string; message: string; code?: unknown } {
-  return error instanceof Error ? { name: error.name, message: error.message, code: (error as { code?: unknown }).code } : { name: 'Error', message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message, code: (error as { code?: unknown }).code }
+    : { name: 'Error', message: String(error) };
 }
 
 /** The readiness checks every subgraph reports: its database, its relay (not failing) and its consumer. */
-export function subgraphReadiness(deps: { dataSource: DataSource; relay?: OutboxRelay | undefined; consumer?: ConsumerRunner | undefined }): Record<string, ReadinessCheck> {
+export function subgraphReadiness(deps: {
+  dataSource: DataSource;
+  relay?: OutboxRelay | undefined;
+  consumer?: ConsumerRunner | undefined;
+}): Record<string, ReadinessCheck> {
   return {
     database: async () => (await deps.dataSource.query('SELECT 1')).length === 1,
-    ...(deps.relay ? { relay: async () => deps.relay!.stats().running && deps.relay!.stats().consecutiveFailures < 3 } : {}),
+    ...(deps.relay
+      ? { relay: async () => deps.relay!.stats().running && deps.relay!.stats().consecutiveFailures < 3 }
+      : {}),
     ...(deps.consumer ? { consumer: async () => deps.consumer!.stats().connected } : {}),
   };
 }

@@ -8,7 +8,12 @@ const invalid = (message: string) => new GraphQLError(message, { extensions: { c
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (
+    typeof value !== 'string' ||
+    !DATE.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
     throw invalid('Date must be a calendar date YYYY-MM-DD');
   }
   return value;
@@ -23,7 +28,11 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 });
 
 function parseDateTime(value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (
+    typeof value !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
     throw invalid('DateTime must be an RFC 3339 date-time, e.g. 2026-11-26T07:00:00Z');
   }
   return new Date(value).toISOString();
@@ -40,7 +49,8 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
 const DECIMAL = /^-?\d{1,16}(\.\d{1,6})?$/;
 function parseDecimal(value: unknown): string {
   // Numbers are refused on input: a float literal may already have lost precision.
-  if (typeof value !== 'string' || !DECIMAL.test(value)) throw invalid('Decimal must be a decimal number written as a string, e.g. "1250000.50"');
+  if (typeof value !== 'string' || !DECIMAL.test(value))
+    throw invalid('Decimal must be a decimal number written as a string, e.g. "1250000.50"');
   return value;
 }
 

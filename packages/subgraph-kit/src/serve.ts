@@ -6,7 +6,10 @@ import type { Logger } from 'pino';
  * flight (Fastify close + Apollo's drain plugin), then run `closers` (relay, consumers, database
  * pool) one after another. A shutdown that hangs is cut off after `graceMs`.
  */
-export async function serve(app: FastifyInstance, options: { host: string; port: number; log: Logger; closers?: Array<() => Promise<void>>; graceMs?: number }): Promise<string> {
+export async function serve(
+  app: FastifyInstance,
+  options: { host: string; port: number; log: Logger; closers?: Array<() => Promise<void>>; graceMs?: number },
+): Promise<string> {
   const address = await app.listen({ host: options.host, port: options.port });
   let stopping = false;
   const shutdown = async (signal: string) => {

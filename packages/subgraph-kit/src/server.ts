@@ -8,7 +8,16 @@ import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { clientErrorStatusPlugin, createFormatError } from './errors';
 import { InvalidTokenError, type Identity, type InternalTokens } from './identity';
-import { createLogger, createMetrics, registerOperationalRoutes, registerRequestLogging, requestIdOf, validTraceparent, type Metrics, type ReadinessCheck } from './observability';
+import {
+  createLogger,
+  createMetrics,
+  registerOperationalRoutes,
+  registerRequestLogging,
+  requestIdOf,
+  validTraceparent,
+  type Metrics,
+  type ReadinessCheck,
+} from './observability';
 
 /** What every subgraph's context starts from; services add their loaders and providers. */
 export interface BaseContext {
@@ -54,7 +63,9 @@ const unauthenticated = (message: string) => ({ errors: [{ message, extensions: 
  * internal identity check, health and metrics routes and JSON logs. Returns the app without
  * listening, so tests can `inject` requests or listen on port 0.
  */
-export async function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<SubgraphServer<TContext>> {
+export async function createSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<SubgraphServer<TContext>> {
   const log = options.logger ?? createLogger(options.name, options.logLevel ?? 'info');
   const app: FastifyInstance = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -65,7 +76,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(options
   const metrics = createMetrics(options.name, options.outboxLag);
 
   const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
+    schema: buildSubgraphSchema([
+      { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> },
+    ]),
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError((error) => log.error({ err: error }, 'unexpected error in a resolver')),
@@ -88,11 +101,13 @@ export async function createSubgraphServer<TContext extends BaseContext>(options
     graphql.addHook('preHandler', async (request, reply) => {
       const header = request.headers.authorization;
       const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
-      if (!token) return reply.code(401).send(unauthenticated('Missing internal token: call the platform through the gateway'));
+      if (!token)
+        return reply.code(401).send(unauthenticated('Missing internal token: call the platform through the gateway'));
       try {
         request.identity = await options.internalTokens.verify(token);
       } catch (error) {
-        if (error instanceof InvalidTokenError) return reply.code(401).send(unauthenticated(`Internal token rejected: ${error.message}`));
+        if (error instanceof InvalidTokenError)
+          return reply.code(401).send(unauthenticated(`Internal token rejected: ${error.message}`));
         throw error;
       }
     });

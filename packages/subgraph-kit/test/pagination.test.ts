@@ -1,5 +1,14 @@
 import { Kind } from 'graphql';
-import { decodeCursor, decodeTimeIdCursor, encodeCursor, pageSize, toConnection, DateScalar, DecimalScalar, DateTimeScalar } from '../src';
+import {
+  decodeCursor,
+  decodeTimeIdCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+  DateScalar,
+  DecimalScalar,
+  DateTimeScalar,
+} from '../src';
 
 describe('pagination', () => {
   it('defaults to 20 and refuses sizes outside 1..100', () => {
@@ -17,7 +26,10 @@ describe('pagination', () => {
 
   it('decodes (time, id) cursors and refuses ones with a bad time or id', () => {
     const id = '00000000-0000-4000-8000-000000000001';
-    expect(decodeTimeIdCursor(encodeCursor(['2018-01-01T00:00:00.000Z', id]))).toEqual({ at: new Date('2018-01-01T00:00:00.000Z'), id });
+    expect(decodeTimeIdCursor(encodeCursor(['2018-01-01T00:00:00.000Z', id]))).toEqual({
+      at: new Date('2018-01-01T00:00:00.000Z'),
+      id,
+    });
     expect(decodeTimeIdCursor(undefined)).toBeNull();
     expect(() => decodeTimeIdCursor(encodeCursor(['yesterday', id]))).toThrow(/not a cursor/);
     expect(() => decodeTimeIdCursor(encodeCursor(['2018-01-01T00:00:00.000Z', "1' OR 1=1"]))).toThrow(/not a cursor/);
@@ -35,7 +47,8 @@ describe('pagination', () => {
 describe('scalars', () => {
   it('accepts real calendar dates only', () => {
     expect(DateScalar.parseValue('2024-02-29')).toBe('2024-02-29');
-    for (const bad of ['2023-02-29', '2024-13-01', '24-01-01', 20240101]) expect(() => DateScalar.parseValue(bad)).toThrow(/YYYY-MM-DD/);
+    for (const bad of ['2023-02-29', '2024-13-01', '24-01-01', 20240101])
+      expect(() => DateScalar.parseValue(bad)).toThrow(/YYYY-MM-DD/);
     expect(DateScalar.parseLiteral({ kind: Kind.STRING, value: '2018-10-01' })).toBe('2018-10-01');
   });
 

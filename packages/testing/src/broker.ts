@@ -9,7 +9,11 @@ const scripts = resolve(__dirname, '..', '..', '..', 'infra', 'kafka');
 export const brokerIsOurs = process.env.PCC_KAFKA_MANAGED === '1' || !process.env.KAFKA_BROKERS;
 
 const run = (script: string): void => {
-  execFileSync('bash', [resolve(scripts, script)], { stdio: 'inherit', env: { ...process.env, PCC_KAFKA_MANAGED: '1' }, timeout: 120_000 });
+  execFileSync('bash', [resolve(scripts, script)], {
+    stdio: 'inherit',
+    env: { ...process.env, PCC_KAFKA_MANAGED: '1' },
+    timeout: 120_000,
+  });
 };
 export const stopBroker = (): void => run('stop.sh');
 export const startBroker = (): void => run('start.sh');

@@ -35,7 +35,9 @@ export class EventTap {
     consumer.on(consumer.events.GROUP_JOIN, () => joined());
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]));
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]),
+        );
         let value: unknown = message.value?.toString('utf8');
         try {
           value = JSON.parse(String(value));
@@ -62,8 +64,15 @@ export class EventTap {
 
   /** Resolves with the first message matching `predicate`, or throws after `timeoutMs`. */
   async waitFor(predicate: (m: TappedMessage) => boolean, timeoutMs = 20_000): Promise<TappedMessage> {
-    const found = await waitFor(() => this.messages.find(predicate), (m) => m !== undefined, timeoutMs);
-    if (!found) throw new Error(`no matching event within ${timeoutMs} ms (saw ${this.messages.length}: ${this.messages.map((m) => m.headers.ce_type).join(', ')})`);
+    const found = await waitFor(
+      () => this.messages.find(predicate),
+      (m) => m !== undefined,
+      timeoutMs,
+    );
+    if (!found)
+      throw new Error(
+        `no matching event within ${timeoutMs} ms (saw ${this.messages.length}: ${this.messages.map((m) => m.headers.ce_type).join(', ')})`,
+      );
     return found;
   }
 

@@ -6,7 +6,12 @@ export const kafkaBrokers = (): string[] => (process.env.KAFKA_BROKERS ?? '127.0
 
 /** A quiet client with generous retries: tests must survive a broker restart. */
 export const testKafka = (clientId: string): Kafka =>
-  new Kafka({ clientId, brokers: kafkaBrokers(), logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } });
+  new Kafka({
+    clientId,
+    brokers: kafkaBrokers(),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 8, initialRetryTime: 100 },
+  });
 
 /** A topic name no other test uses. */
 export const uniqueTopic = (name: string): string => `pcc.test.${name}.${randomUUID().slice(0, 8)}`;

@@ -13,7 +13,10 @@ describe('EventTap (real Kafka)', () => {
     await producer.send({ topic, messages: [{ key: 'a', value: '{"before":true}' }] });
     const tap = await EventTap.open([topic]);
     try {
-      await producer.send({ topic, messages: [{ key: 'b', value: '{"after":true}', headers: { ce_type: 'pcc.test.x' } }] });
+      await producer.send({
+        topic,
+        messages: [{ key: 'b', value: '{"after":true}', headers: { ce_type: 'pcc.test.x' } }],
+      });
       const message = await tap.waitFor((m) => m.key === 'b');
       expect(message.value).toEqual({ after: true });
       expect(message.headers.ce_type).toBe('pcc.test.x');

@@ -18,4 +18,9 @@ export const configSchema = subgraphConfigSchema(
 
 export type Config = z.infer<typeof configSchema>;
 
-export const slaHoursOf = (config: Config) => ({ URGENT: config.SLA_HOURS_URGENT, HIGH: config.SLA_HOURS_HIGH, NORMAL: config.SLA_HOURS_NORMAL, LOW: config.SLA_HOURS_LOW });
+export const slaHoursOf = (config: Config) => ({
+  URGENT: config.SLA_HOURS_URGENT,
+  HIGH: config.SLA_HOURS_HIGH,
+  NORMAL: config.SLA_HOURS_NORMAL,
+  LOW: config.SLA_HOURS_LOW,
+});

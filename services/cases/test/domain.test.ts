@@ -38,13 +38,25 @@ describe('SLA', () => {
 });
 
 describe('intake rules', () => {
-  const valid = { kind: 'GRIEVANCE', category: 'WASTE', channel: 'WEB', title: 'Bins overflowing', description: 'x', location: { lat: 7.9, lng: 98.3 }, reporter: { name: 'A', email: 'a@example.org' } };
+  const valid = {
+    kind: 'GRIEVANCE',
+    category: 'WASTE',
+    channel: 'WEB',
+    title: 'Bins overflowing',
+    description: 'x',
+    location: { lat: 7.9, lng: 98.3 },
+    reporter: { name: 'A', email: 'a@example.org' },
+  };
   it.each([
     ['a valid case', valid, true],
     ['Bangkok coordinates', { ...valid, location: { lat: 13.75, lng: 100.5 } }, false],
     ['a 6,000-character description', { ...valid, description: 'x'.repeat(6000) }, false],
     ['an http attachment', { ...valid, attachmentUrls: ['http://example.org/a.jpg'] }, false],
-    ['11 attachments', { ...valid, attachmentUrls: Array.from({ length: 11 }, (_, i) => `https://example.org/${i}.jpg`) }, false],
+    [
+      '11 attachments',
+      { ...valid, attachmentUrls: Array.from({ length: 11 }, (_, i) => `https://example.org/${i}.jpg`) },
+      false,
+    ],
     ['a reporter without contact', { ...valid, reporter: { name: 'A' } }, false],
   ])('%s', (_name, input, ok) => {
     expect(openCaseInput.safeParse(input).success).toBe(ok);

@@ -18,11 +18,27 @@ describe('cases subgraph entities (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: 'cases', migrations, entities, logger: counter });
     for (const [i, id] of orgIds.entries()) {
-      await db.dataSource.query(`INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, event_time) VALUES ($1, $2, 'th', 'en', 'SUBDISTRICT_MUNICIPALITY', 'KATHU', true, now())`, [id, `ORG-${i + 1}`]);
+      await db.dataSource.query(
+        `INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, event_time) VALUES ($1, $2, 'th', 'en', 'SUBDISTRICT_MUNICIPALITY', 'KATHU', true, now())`,
+        [id, `ORG-${i + 1}`],
+      );
     }
-    const workflow = new CaseWorkflow({ dataSource: db.dataSource, identity: { sub: 'admin', role: 'NETWORK_ADMIN', org: null }, traceparent: undefined, sla: DEFAULT_SLA_HOURS });
+    const workflow = new CaseWorkflow({
+      dataSource: db.dataSource,
+      identity: { sub: 'admin', role: 'NETWORK_ADMIN', org: null },
+      traceparent: undefined,
+      sla: DEFAULT_SLA_HOURS,
+    });
     for (const [i, id] of orgIds.entries()) {
-      const { case: c } = await workflow.open({ kind: 'GRIEVANCE', category: 'ROAD', channel: 'PHONE', title: `Case ${i}`, description: 'd', location: { lat: 7.9, lng: 98.3 }, reporter: { name: 'R', phone: '0812345678' } });
+      const { case: c } = await workflow.open({
+        kind: 'GRIEVANCE',
+        category: 'ROAD',
+        channel: 'PHONE',
+        title: `Case ${i}`,
+        description: 'd',
+        location: { lat: 7.9, lng: 98.3 },
+        reporter: { name: 'R', phone: '0812345678' },
+      });
       await workflow.triage(c.id, { leadOrganizationId: id, priority: 'NORMAL' });
     }
     server = await createServer({ dataSource: db.dataSource, internalTokens: tokens, logLevel: 'silent' });
@@ -32,16 +48,28 @@ describe('cases subgraph entities (real PostgreSQL)', () => {
     await db.drop();
   });
 
-  async function post(query: string, variables: Record<string, unknown>, identity: Identity = { sub: 'a', role: 'ANALYST', org: null }) {
-    const response = await server.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` }, payload: { query, variables } });
+  async function post(
+    query: string,
+    variables: Record<string, unknown>,
+    identity: Identity = { sub: 'a', role: 'ANALYST', org: null },
+  ) {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` },
+      payload: { query, variables },
+    });
     return response.json() as { data?: { _entities: Array<Record<string, unknown>> }; errors?: unknown[] };
   }
 
   it('gives the case statistics of 19 organizations with one SQL query', async () => {
     counter.reset();
-    const body = await post('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id caseStats { open overdue } } } }', {
-      r: orgIds.map((id) => ({ __typename: 'Organization', id })),
-    });
+    const body = await post(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id caseStats { open overdue } } } }',
+      {
+        r: orgIds.map((id) => ({ __typename: 'Organization', id })),
+      },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toHaveLength(19);
     expect(body.data!._entities.every((e) => (e.caseStats as { open: number }).open === 1)).toBe(true);
@@ -51,7 +79,10 @@ describe('cases subgraph entities (real PostgreSQL)', () => {
   it('resolves 19 case references with one SQL query', async () => {
     const ids: Array<{ id: string }> = await db.dataSource.query('SELECT id FROM "case"');
     counter.reset();
-    const body = await post('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id trackingCode status } } }', { r: ids.map(({ id }) => ({ __typename: 'Case', id })) });
+    const body = await post(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id trackingCode status } } }',
+      { r: ids.map(({ id }) => ({ __typename: 'Case', id })) },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities.map((e) => e.id)).toEqual(ids.map((i) => i.id));
     expect(counter.statements).toHaveLength(1);

@@ -1,7 +1,15 @@
 import { checkTransition, TRANSITIONS, type Actor, type Transition } from '../src/domain/state-machine';
 import { CASE_STATUSES, type CaseKind } from '../src/domain/vocabulary';
 
-const ACTORS: Actor[] = ['NETWORK_ADMIN', 'LEAD_OFFICER', 'SUPPORTING_OFFICER', 'OTHER_OFFICER', 'ANALYST', 'PUBLIC', 'REPORTER'];
+const ACTORS: Actor[] = [
+  'NETWORK_ADMIN',
+  'LEAD_OFFICER',
+  'SUPPORTING_OFFICER',
+  'OTHER_OFFICER',
+  'ANALYST',
+  'PUBLIC',
+  'REPORTER',
+];
 const KINDS: CaseKind[] = ['GRIEVANCE', 'CONFLICT'];
 
 /**
@@ -22,7 +30,10 @@ const SPEC: Array<[Transition, string[], string[], CaseKind[], string]> = [
   ['markDuplicate', ['RECEIVED', 'TRIAGED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED'], STAFF, KINDS, 'CLOSED'],
 ];
 
-const cellsOf = (transition: Transition) => CASE_STATUSES.flatMap((status) => ACTORS.flatMap((actor) => KINDS.map((kind) => [transition, status, actor, kind] as const)));
+const cellsOf = (transition: Transition) =>
+  CASE_STATUSES.flatMap((status) =>
+    ACTORS.flatMap((actor) => KINDS.map((kind) => [transition, status, actor, kind] as const)),
+  );
 const cells = (Object.keys(TRANSITIONS) as Transition[]).flatMap(cellsOf);
 
 describe('the case state machine', () => {
@@ -36,7 +47,11 @@ describe('the case state machine', () => {
     const wrong: string[] = [];
     for (const [, status, actor, kind] of cellsOf(transition)) {
       const result = checkTransition(transition, status, kind, actor);
-      const expected = !who.includes(actor) ? 'FORBIDDEN' : from.includes(status) && kinds.includes(kind) ? `ok:${to}` : 'INVALID_TRANSITION';
+      const expected = !who.includes(actor)
+        ? 'FORBIDDEN'
+        : from.includes(status) && kinds.includes(kind)
+          ? `ok:${to}`
+          : 'INVALID_TRANSITION';
       const actual = result.ok ? `ok:${result.to}` : result.reason;
       if (actual !== expected) wrong.push(`${status} by ${actor} (${kind}): expected ${expected}, got ${actual}`);
     }
@@ -45,7 +60,8 @@ describe('the case state machine', () => {
 
   it('never lets a supporting or uninvolved officer, an analyst or the public change the status', () => {
     for (const [transition, status, actor, kind] of cells) {
-      if (['SUPPORTING_OFFICER', 'OTHER_OFFICER', 'ANALYST', 'PUBLIC'].includes(actor)) expect(checkTransition(transition, status, kind, actor).ok).toBe(false);
+      if (['SUPPORTING_OFFICER', 'OTHER_OFFICER', 'ANALYST', 'PUBLIC'].includes(actor))
+        expect(checkTransition(transition, status, kind, actor).ok).toBe(false);
     }
   });
 });

@@ -19,7 +19,13 @@ describe('case statistics (real PostgreSQL)', () => {
   afterAll(() => db.drop());
 
   let n = 0;
-  async function insert(lead: string | null, status: string, openedHoursAgo: number, resolvedAfterHours: number | null, rating: number | null): Promise<string> {
+  async function insert(
+    lead: string | null,
+    status: string,
+    openedHoursAgo: number,
+    resolvedAfterHours: number | null,
+    rating: number | null,
+  ): Promise<string> {
     n += 1;
     const [{ id }] = await db.dataSource.query(
       `INSERT INTO "case" (tracking_code, fiscal_year, kind, category, channel, title, description, lat, lng, reporter_name, reporter_secret_hash, priority, status, lead_org_id, due_at, opened_at, resolved_at, rating)
@@ -40,11 +46,25 @@ describe('case statistics (real PostgreSQL)', () => {
        FROM "case" WHERE lead_org_id = $1`,
       [org],
     );
-    return { open: row.open, overdue: row.overdue, resolvedLast30Days: row.resolved30, medianResolutionHours: row.median === null ? null : Number(Number(row.median).toFixed(1)), averageRating: row.rating === null ? null : Number(Number(row.rating).toFixed(2)) };
+    return {
+      open: row.open,
+      overdue: row.overdue,
+      resolvedLast30Days: row.resolved30,
+      medianResolutionHours: row.median === null ? null : Number(Number(row.median).toFixed(1)),
+      averageRating: row.rating === null ? null : Number(Number(row.rating).toFixed(2)),
+    };
   }
   const read = async (org: string) => {
     const stats = await createLoaders(db.dataSource).statsByOrganization.load(org);
-    return stats && { open: stats.open, overdue: stats.overdue, resolvedLast30Days: stats.resolvedLast30Days, medianResolutionHours: stats.medianResolutionHours, averageRating: stats.averageRating };
+    return (
+      stats && {
+        open: stats.open,
+        overdue: stats.overdue,
+        resolvedLast30Days: stats.resolvedLast30Days,
+        medianResolutionHours: stats.medianResolutionHours,
+        averageRating: stats.averageRating,
+      }
+    );
   };
 
   it('equals a recomputation after every kind of change', async () => {
@@ -56,9 +76,18 @@ describe('case statistics (real PostgreSQL)', () => {
     await insert(null, 'RECEIVED', 1, null, null); // no lead: no organization's figure
     const moved = await insert(B, 'ASSIGNED', 5, null, null);
     expect(await read(A)).toEqual(await recomputed(A));
-    expect(await read(A)).toMatchObject({ open: 2, overdue: 1, resolvedLast30Days: 1, medianResolutionHours: 21, averageRating: 4 });
+    expect(await read(A)).toMatchObject({
+      open: 2,
+      overdue: 1,
+      resolvedLast30Days: 1,
+      medianResolutionHours: 21,
+      averageRating: 4,
+    });
 
-    await db.dataSource.query(`UPDATE "case" SET status = 'RESOLVED', resolved_at = opened_at + interval '50 hours', rating = 1 WHERE id = $1`, [opened]);
+    await db.dataSource.query(
+      `UPDATE "case" SET status = 'RESOLVED', resolved_at = opened_at + interval '50 hours', rating = 1 WHERE id = $1`,
+      [opened],
+    );
     await db.dataSource.query('UPDATE "case" SET lead_org_id = $1 WHERE id = $2', [A, moved]);
     expect(await read(A)).toEqual(await recomputed(A));
     expect(await read(A)).toMatchObject({ open: 2, medianResolutionHours: 25.5, averageRating: 3 });
@@ -74,10 +103,11 @@ describe('case statistics (real PostgreSQL)', () => {
 
   it('lets opposite moves of cases between two organizations run at the same time without a deadlock', async () => {
     const [one, two] = [await insert(A, 'IN_PROGRESS', 5, null, null), await insert(B, 'IN_PROGRESS', 5, null, null)];
-    const move = (id: string, to: string) => db.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT 1 FROM "case" WHERE id = $1 FOR UPDATE', [id]);
-      await tx.query('UPDATE "case" SET lead_org_id = $1 WHERE id = $2', [to, id]);
-    });
+    const move = (id: string, to: string) =>
+      db.dataSource.transaction(async (tx) => {
+        await tx.query('SELECT 1 FROM "case" WHERE id = $1 FOR UPDATE', [id]);
+        await tx.query('UPDATE "case" SET lead_org_id = $1 WHERE id = $2', [to, id]);
+      });
     for (let i = 0; i < 400; i += 1) await Promise.all([move(one, i % 2 ? A : B), move(two, i % 2 ? B : A)]);
     expect(await read(A)).toEqual(await recomputed(A));
     expect(await read(B)).toEqual(await recomputed(B));
@@ -86,7 +116,9 @@ describe('case statistics (real PostgreSQL)', () => {
   it('numbers intakes from a sequence per fiscal year, never waiting for a second connection inside a transaction', async () => {
     await ensureTrackingSequence(db.dataSource, 2571);
     // More concurrent intakes than the pool has connections: none may wait on another.
-    const numbers = await Promise.all(Array.from({ length: 30 }, () => db.dataSource.transaction((tx) => nextTrackingNumber(tx, 2571))));
+    const numbers = await Promise.all(
+      Array.from({ length: 30 }, () => db.dataSource.transaction((tx) => nextTrackingNumber(tx, 2571))),
+    );
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     await ensureTrackingSequence(db.dataSource, 2572);
     expect(await db.dataSource.transaction((tx) => nextTrackingNumber(tx, 2572))).toBe(1);

@@ -3,4 +3,9 @@ import { entities } from './store/entities';
 import { migrations } from './store/migrations';
 
 /** This service's database: its connection config (all that migrate and seed need) and DataSource. */
-export const { databaseConfigSchema, dataSourceFor } = serviceDatabase('pcc_organizations', 'pcc-organizations', entities, migrations);
+export const { databaseConfigSchema, dataSourceFor } = serviceDatabase(
+  'pcc_organizations',
+  'pcc-organizations',
+  entities,
+  migrations,
+);

@@ -9,5 +9,11 @@ import { createServer } from './server';
 
 main(async () => {
   const config = loadConfigOrExit(configSchema);
-  await runSubgraph({ name: 'organizations', config, dataSource: dataSourceFor(config), topics: [TOPICS.organization, TOPICS.member, TOPICS.agreement], createServer });
+  await runSubgraph({
+    name: 'organizations',
+    config,
+    dataSource: dataSourceFor(config),
+    topics: [TOPICS.organization, TOPICS.member, TOPICS.agreement],
+    createServer,
+  });
 });

@@ -22,18 +22,30 @@ describe('organizations subgraph (real PostgreSQL)', () => {
     await db.drop();
   });
 
-  async function post(query: string, variables: Record<string, unknown> = {}, identity: Identity = { sub: 't', role: 'ANALYST', org: null }) {
+  async function post(
+    query: string,
+    variables: Record<string, unknown> = {},
+    identity: Identity = { sub: 't', role: 'ANALYST', org: null },
+  ) {
     const response = await server.app.inject({
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` },
       payload: { query, variables },
     });
-    return { status: response.statusCode, body: response.json() as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions: { code: string } }> } };
+    return {
+      status: response.statusCode,
+      body: response.json() as {
+        data?: Record<string, unknown>;
+        errors?: Array<{ message: string; extensions: { code: string } }>;
+      },
+    };
   }
 
   it('resolves all 19 organizations through _entities with one SQL query', async () => {
-    const ids: Array<{ id: string; code: string }> = await db.dataSource.query('SELECT id, code FROM organization ORDER BY code');
+    const ids: Array<{ id: string; code: string }> = await db.dataSource.query(
+      'SELECT id, code FROM organization ORDER BY code',
+    );
     expect(ids).toHaveLength(19);
     counter.reset();
     const { body } = await post(
@@ -49,9 +61,15 @@ describe('organizations subgraph (real PostgreSQL)', () => {
   });
 
   it('returns null for a representation that matches nothing, without a failing query', async () => {
-    const { body } = await post('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id } } }', {
-      r: [{ __typename: 'Organization', id: '00000000-0000-4000-8000-000000000000' }, { __typename: 'Organization', id: 'not-a-uuid' }],
-    });
+    const { body } = await post(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id } } }',
+      {
+        r: [
+          { __typename: 'Organization', id: '00000000-0000-4000-8000-000000000000' },
+          { __typename: 'Organization', id: 'not-a-uuid' },
+        ],
+      },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toEqual([null, null]);
   });
@@ -62,7 +80,12 @@ describe('organizations subgraph (real PostgreSQL)', () => {
   });
 
   it('refuses GraphQL without the internal token, but answers health checks', async () => {
-    const response = await server.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query: '{ organizations { totalCount } }' } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: { query: '{ organizations { totalCount } }' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await server.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
@@ -73,10 +96,19 @@ describe('organizations subgraph (real PostgreSQL)', () => {
   });
 
   it('refuses a token signed with another key or expired', async () => {
-    const forged = await new InternalTokens('some-other-secret-that-is-long-enough-000').sign({ sub: 'x', role: 'NETWORK_ADMIN', org: null });
+    const forged = await new InternalTokens('some-other-secret-that-is-long-enough-000').sign({
+      sub: 'x',
+      role: 'NETWORK_ADMIN',
+      org: null,
+    });
     const expired = await new InternalTokens(SECRET, -10).sign({ sub: 'x', role: 'NETWORK_ADMIN', org: null });
     for (const token of [forged, expired, 'not.a.jwt']) {
-      const response = await server.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload: { query: '{ organizations { totalCount } }' } });
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        payload: { query: '{ organizations { totalCount } }' },
+      });
       expect(response.statusCode).toBe(401);
       expect(response.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
@@ -88,7 +120,12 @@ describe('organizations subgraph (real PostgreSQL)', () => {
     expect(await db.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual(before);
     // The first run emitted 19 registrations and the MOU (no relay runs here, so they wait in the outbox).
     expect(before[0].n).toBe(20);
-    const [mou] = await db.dataSource.query(`SELECT targets, (SELECT count(*)::int FROM agreement_signatory s WHERE s.agreement_id = a.id) AS signatories FROM agreement a`);
-    expect(mou).toEqual({ targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2560 }], signatories: 19 });
+    const [mou] = await db.dataSource.query(
+      `SELECT targets, (SELECT count(*)::int FROM agreement_signatory s WHERE s.agreement_id = a.id) AS signatories FROM agreement a`,
+    );
+    expect(mou).toEqual({
+      targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2560 }],
+      signatories: 19,
+    });
   });
 });

@@ -1,8 +1,19 @@
-import { addMemberInput, registerOrganizationInput, signAgreementInput, updateOrganizationInput } from '../src/domain/inputs';
+import {
+  addMemberInput,
+  registerOrganizationInput,
+  signAgreementInput,
+  updateOrganizationInput,
+} from '../src/domain/inputs';
 import { changedFields } from '../src/domain/changes';
 import { maySeeMemberContact } from '../src/domain/privacy';
 
-const valid = { code: 'NEW-ORG', nameTh: 'อบต.ทดสอบ', nameEn: 'Test', type: 'SUBDISTRICT_ADMINISTRATION', district: 'THALANG' };
+const valid = {
+  code: 'NEW-ORG',
+  nameTh: 'อบต.ทดสอบ',
+  nameEn: 'Test',
+  type: 'SUBDISTRICT_ADMINISTRATION',
+  district: 'THALANG',
+};
 
 describe('registry input rules', () => {
   it.each([
@@ -24,15 +35,36 @@ describe('registry input rules', () => {
   });
 
   it('refuses a member term that ends before it starts', () => {
-    const result = addMemberInput.safeParse({ fullName: 'A', groupRole: 'member', category: 'OTHER_STAKEHOLDER', termStart: '2020-01-01', termEnd: '2019-01-01' });
+    const result = addMemberInput.safeParse({
+      fullName: 'A',
+      groupRole: 'member',
+      category: 'OTHER_STAKEHOLDER',
+      termStart: '2020-01-01',
+      termEnd: '2019-01-01',
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(['termEnd']);
   });
 
   it('keeps target values exact decimals and fiscal years Buddhist-era', () => {
-    const base = { title: 'MOU', subject: 'WASTE_MANAGEMENT', signedOn: '2018-03-15', signatoryIds: ['00000000-0000-4000-8000-000000000001'] };
-    expect(signAgreementInput.safeParse({ ...base, targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2561 }] }).success).toBe(true);
-    expect(signAgreementInput.safeParse({ ...base, targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2018 }] }).success).toBe(false);
+    const base = {
+      title: 'MOU',
+      subject: 'WASTE_MANAGEMENT',
+      signedOn: '2018-03-15',
+      signatoryIds: ['00000000-0000-4000-8000-000000000001'],
+    };
+    expect(
+      signAgreementInput.safeParse({
+        ...base,
+        targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2561 }],
+      }).success,
+    ).toBe(true);
+    expect(
+      signAgreementInput.safeParse({
+        ...base,
+        targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2018 }],
+      }).success,
+    ).toBe(false);
     expect(signAgreementInput.safeParse({ ...base, signatoryIds: [] }).success).toBe(false);
   });
 });

@@ -23,7 +23,11 @@ describe('the organizations process (real PostgreSQL and Kafka)', () => {
   afterAll(async () => db.drop());
 
   it('refuses to start with bad configuration, listing every problem', () => {
-    const result = spawnSync(process.execPath, [entry], { env: { PATH: process.env.PATH, PORT: '99999', DATABASE_URL: 'mysql://nope', INTERNAL_JWT_SECRET: 'short' }, encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, [entry], {
+      env: { PATH: process.env.PATH, PORT: '99999', DATABASE_URL: 'mysql://nope', INTERNAL_JWT_SECRET: 'short' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('Invalid configuration (3 problems)');
     expect(result.stderr).toMatch(/PORT: expected an integer from 1 to 65535/);
@@ -34,7 +38,15 @@ describe('the organizations process (real PostgreSQL and Kafka)', () => {
   it('serves, then on SIGTERM finishes and exits 0', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [entry], {
-      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), INTERNAL_JWT_SECRET: 'process-test-internal-secret-0123456789abc', LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: db.url,
+        KAFKA_BROKERS: kafkaBrokers().join(','),
+        INTERNAL_JWT_SECRET: 'process-test-internal-secret-0123456789abc',
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -42,10 +54,20 @@ describe('the organizations process (real PostgreSQL and Kafka)', () => {
     child.stderr!.on('data', (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-    const ready = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status, (status) => status === 200, 30_000, 250);
+    const ready = await waitFor(
+      async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status,
+      (status) => status === 200,
+      30_000,
+      250,
+    );
     expect(ready).toBe(200);
-    const lines = output.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.some((line) => line.msg === 'organizations subgraph listening' && line.service === 'organizations')).toBe(true);
+    const lines = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(
+      lines.some((line) => line.msg === 'organizations subgraph listening' && line.service === 'organizations'),
+    ).toBe(true);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

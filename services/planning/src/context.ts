@@ -23,7 +23,12 @@ export interface Context extends BaseContext {
 
 export function createContext(dataSource: DataSource, options: { today?: () => string } = {}) {
   return (base: BaseContext): Context => {
-    const scope: RequestScope = { dataSource, identity: base.identity, traceparent: base.traceparent, ...(options.today ? { today: options.today } : {}) };
+    const scope: RequestScope = {
+      dataSource,
+      identity: base.identity,
+      traceparent: base.traceparent,
+      ...(options.today ? { today: options.today } : {}),
+    };
     const viewer = new Viewer(base.identity, dataSource.manager);
     const loaders = createLoaders(dataSource);
     return {

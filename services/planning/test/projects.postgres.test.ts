@@ -15,7 +15,10 @@ const KATHU: Identity = { sub: 'kathu-officer', role: 'LGO_OFFICER', org: 'KATHU
 const ANALYST: Identity = { sub: 'analyst', role: 'ANALYST', org: null };
 const PUBLIC: Identity = { sub: 'anonymous', role: 'PUBLIC', org: null };
 
-type Result = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions: { code: string; fields?: Record<string, string> } }> };
+type Result = {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions: { code: string; fields?: Record<string, string> } }>;
+};
 
 /** Plans, projects, their rules, who may do what, delays, summaries and case links, on a real database. */
 describe('planning (real PostgreSQL)', () => {
@@ -25,7 +28,12 @@ describe('planning (real PostgreSQL)', () => {
   const strategies: Record<string, string> = {};
 
   async function graphql(query: string, variables: Record<string, unknown>, identity: Identity): Promise<Result> {
-    const response = await server.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` }, payload: { query, variables } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` },
+      payload: { query, variables },
+    });
     return response.json() as Result;
   }
   const ok = (r: Result) => {
@@ -33,11 +41,19 @@ describe('planning (real PostgreSQL)', () => {
     return r.data!;
   };
   const code = (r: Result) => r.errors?.[0]?.extensions.code;
-  const outboxCount = async (type: string, projectId: string) => (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [type, projectId]))[0].n as number;
+  const outboxCount = async (type: string, projectId: string) =>
+    (
+      await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [type, projectId])
+    )[0].n as number;
   const snapshot = async () =>
-    JSON.stringify(await db.dataSource.query('SELECT (SELECT json_agg(p ORDER BY id) FROM project p) p, (SELECT count(*) FROM progress_report) r, (SELECT count(*) FROM project_partner) pp, (SELECT count(*) FROM project_case) c, (SELECT count(*) FROM outbox) o'));
+    JSON.stringify(
+      await db.dataSource.query(
+        'SELECT (SELECT json_agg(p ORDER BY id) FROM project p) p, (SELECT count(*) FROM progress_report) r, (SELECT count(*) FROM project_partner) pp, (SELECT count(*) FROM project_case) c, (SELECT count(*) FROM outbox) o',
+      ),
+    );
 
-  const PROJECT_FIELDS = 'id code status budget approvedBudget disbursed progressPercent delayed delayReason coordination { status note } owner { id } partners { id }';
+  const PROJECT_FIELDS =
+    'id code status budget approvedBudget disbursed progressPercent delayed delayReason coordination { status note } owner { id } partners { id }';
   const PROPOSE = `mutation ($input: ProposeProjectInput!) { proposeProject(input: $input) { ${PROJECT_FIELDS} } }`;
   const proposal = (overrides: Record<string, unknown> = {}) => ({
     ownerOrganizationId: ORGS.PATONG,
@@ -54,13 +70,50 @@ describe('planning (real PostgreSQL)', () => {
     plannedEnd: '2018-04-11',
     ...overrides,
   });
-  const propose = async (overrides: Record<string, unknown> = {}, identity: Identity = PATONG) => ok(await graphql(PROPOSE, { input: proposal(overrides) }, identity)).proposeProject as { id: string; code: string };
-  const act = (field: string, id: string, identity: Identity, args = '', variables: Record<string, unknown> = {}, types = '') =>
-    graphql(`mutation ($id: ID!${types}) { ${field}(id: $id${args}) { ${PROJECT_FIELDS} } }`, { id, ...variables }, identity);
-  const approve = (id: string, approvedBudget: string, identity: Identity = PATONG, councilResolution: unknown = null) =>
-    act('approveProject', id, identity, ', input: $input', { input: { approvedBudget, councilResolution } }, ', $input: ApproveProjectInput!');
-  const report = (id: string, percent: number, amountDisbursed: string, identity: Identity = PATONG, reportedOn = today) =>
-    act('reportProgress', id, identity, ', input: $input', { input: { reportedOn, percent, amountDisbursed } }, ', $input: ProgressReportInput!');
+  const propose = async (overrides: Record<string, unknown> = {}, identity: Identity = PATONG) =>
+    ok(await graphql(PROPOSE, { input: proposal(overrides) }, identity)).proposeProject as { id: string; code: string };
+  const act = (
+    field: string,
+    id: string,
+    identity: Identity,
+    args = '',
+    variables: Record<string, unknown> = {},
+    types = '',
+  ) =>
+    graphql(
+      `mutation ($id: ID!${types}) { ${field}(id: $id${args}) { ${PROJECT_FIELDS} } }`,
+      { id, ...variables },
+      identity,
+    );
+  const approve = (
+    id: string,
+    approvedBudget: string,
+    identity: Identity = PATONG,
+    councilResolution: unknown = null,
+  ) =>
+    act(
+      'approveProject',
+      id,
+      identity,
+      ', input: $input',
+      { input: { approvedBudget, councilResolution } },
+      ', $input: ApproveProjectInput!',
+    );
+  const report = (
+    id: string,
+    percent: number,
+    amountDisbursed: string,
+    identity: Identity = PATONG,
+    reportedOn = today,
+  ) =>
+    act(
+      'reportProgress',
+      id,
+      identity,
+      ', input: $input',
+      { input: { reportedOn, percent, amountDisbursed } },
+      ', $input: ProgressReportInput!',
+    );
   async function underWay(overrides: Record<string, unknown> = {}, approvedBudget = '1000000.00') {
     const { id } = await propose(overrides);
     ok(await approve(id, approvedBudget));
@@ -77,18 +130,39 @@ describe('planning (real PostgreSQL)', () => {
         [id, orgCode],
       );
     }
-    server = await createServer({ dataSource: db.dataSource, internalTokens: tokens, logLevel: 'silent', today: () => today });
-    for (const [orgCode, identity] of [['PATONG', PATONG], ['PKT-PAO', ADMIN]] as const) {
+    server = await createServer({
+      dataSource: db.dataSource,
+      internalTokens: tokens,
+      logLevel: 'silent',
+      today: () => today,
+    });
+    for (const [orgCode, identity] of [
+      ['PATONG', PATONG],
+      ['PKT-PAO', ADMIN],
+    ] as const) {
       const plan = ok(
         await graphql(
           'mutation ($input: DevelopmentPlanInput!) { createDevelopmentPlan(input: $input) { id status strategies { id code approaches { id code } } } }',
-          { input: { organizationId: ORGS[orgCode], title: `Local development plan 2561–2565 (${orgCode})`, firstFiscalYear: 2561, lastFiscalYear: 2565, strategies: [{ code: 'S1', title: 'Infrastructure', approaches: [{ code: 'S1.1', title: 'Drainage' }] }, { code: 'S3', title: 'Environment' }] } },
+          {
+            input: {
+              organizationId: ORGS[orgCode],
+              title: `Local development plan 2561–2565 (${orgCode})`,
+              firstFiscalYear: 2561,
+              lastFiscalYear: 2565,
+              strategies: [
+                { code: 'S1', title: 'Infrastructure', approaches: [{ code: 'S1.1', title: 'Drainage' }] },
+                { code: 'S3', title: 'Environment' },
+              ],
+            },
+          },
           identity,
         ),
       ).createDevelopmentPlan as { id: string; status: string; strategies: Array<{ id: string }> };
       expect(plan.status).toBe('DRAFT');
       strategies[orgCode] = plan.strategies[0]!.id;
-      ok(await graphql('mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { status } }', { id: plan.id }, identity));
+      ok(
+        await graphql('mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { status } }', { id: plan.id }, identity),
+      );
       expect(await outboxCount('pcc.plan.published', plan.id)).toBe(1);
     }
   });
@@ -103,16 +177,49 @@ describe('planning (real PostgreSQL)', () => {
   it('keeps plans of one organization from overlapping, and drafts to their organization', async () => {
     const overlapping = await graphql(
       'mutation ($input: DevelopmentPlanInput!) { createDevelopmentPlan(input: $input) { id } }',
-      { input: { organizationId: ORGS.PATONG, title: 'Overlap', firstFiscalYear: 2565, lastFiscalYear: 2569, strategies: [{ code: 'S1', title: 'x' }] } },
+      {
+        input: {
+          organizationId: ORGS.PATONG,
+          title: 'Overlap',
+          firstFiscalYear: 2565,
+          lastFiscalYear: 2569,
+          strategies: [{ code: 'S1', title: 'x' }],
+        },
+      },
       PATONG,
     );
     expect(code(overlapping)).toBe('CONFLICT');
     const kathuPlan = ok(
-      await graphql('mutation ($input: DevelopmentPlanInput!) { createDevelopmentPlan(input: $input) { id } }', { input: { organizationId: ORGS.KATHU, title: 'Kathu draft', firstFiscalYear: 2561, lastFiscalYear: 2565, strategies: [{ code: 'S1', title: 'x' }] } }, KATHU),
+      await graphql(
+        'mutation ($input: DevelopmentPlanInput!) { createDevelopmentPlan(input: $input) { id } }',
+        {
+          input: {
+            organizationId: ORGS.KATHU,
+            title: 'Kathu draft',
+            firstFiscalYear: 2561,
+            lastFiscalYear: 2565,
+            strategies: [{ code: 'S1', title: 'x' }],
+          },
+        },
+        KATHU,
+      ),
     ).createDevelopmentPlan as { id: string };
-    const plans = async (identity: Identity) => (ok(await graphql('query ($org: ID) { developmentPlans(organizationId: $org) { id } }', { org: ORGS.KATHU }, identity)).developmentPlans as unknown[]).length;
+    const plans = async (identity: Identity) =>
+      (
+        ok(
+          await graphql(
+            'query ($org: ID) { developmentPlans(organizationId: $org) { id } }',
+            { org: ORGS.KATHU },
+            identity,
+          ),
+        ).developmentPlans as unknown[]
+      ).length;
     expect([await plans(KATHU), await plans(ADMIN), await plans(PATONG), await plans(PUBLIC)]).toEqual([1, 1, 0, 0]);
-    expect(code(await graphql('mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { id } }', { id: kathuPlan.id }, PATONG))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await graphql('mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { id } }', { id: kathuPlan.id }, PATONG),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('takes a project from proposal to completion, with its events, and numbers it per organization and year', async () => {
@@ -122,7 +229,9 @@ describe('planning (real PostgreSQL)', () => {
     const before = await snapshot();
     expect(code(await approve(id, '1000000.00'))).toBe('BAD_USER_INPUT'); // accumulated funds: no council resolution yet
     expect(await snapshot()).toBe(before);
-    const approved = ok(await approve(id, '1000000.00', PATONG, { reference: 'มติสภาฯ สมัยสามัญที่ 1/2561', date: '2018-01-05' })).approveProject;
+    const approved = ok(
+      await approve(id, '1000000.00', PATONG, { reference: 'มติสภาฯ สมัยสามัญที่ 1/2561', date: '2018-01-05' }),
+    ).approveProject;
     expect(approved).toMatchObject({ status: 'APPROVED', approvedBudget: '1000000.00' });
     expect(code(await act('startImplementation', id, PATONG))).toBe('INVALID_TRANSITION'); // procurement first
     ok(await act('startProcurement', id, PATONG));
@@ -135,10 +244,19 @@ describe('planning (real PostgreSQL)', () => {
     const completed = ok(await act('completeProject', id, PATONG)).completeProject;
     expect(completed).toMatchObject({ status: 'COMPLETED', delayed: false });
     for (const action of ['approveProject', 'startProcurement', 'cancelProject']) {
-      const args = action === 'approveProject' ? [', input: $input', { input: { approvedBudget: '1.00' } }, ', $input: ApproveProjectInput!'] : action === 'cancelProject' ? [', reason: "x"', {}, ''] : ['', {}, ''];
-      expect(code(await act(action, id, PATONG, ...(args as [string, Record<string, unknown>, string])))).toBe('INVALID_TRANSITION');
+      const args =
+        action === 'approveProject'
+          ? [', input: $input', { input: { approvedBudget: '1.00' } }, ', $input: ApproveProjectInput!']
+          : action === 'cancelProject'
+            ? [', reason: "x"', {}, '']
+            : ['', {}, ''];
+      expect(code(await act(action, id, PATONG, ...(args as [string, Record<string, unknown>, string])))).toBe(
+        'INVALID_TRANSITION',
+      );
     }
-    const types = (await db.dataSource.query('SELECT type FROM outbox WHERE key = $1 ORDER BY seq', [id])).map((r: { type: string }) => r.type);
+    const types = (await db.dataSource.query('SELECT type FROM outbox WHERE key = $1 ORDER BY seq', [id])).map(
+      (r: { type: string }) => r.type,
+    );
     expect(types).toEqual([
       'pcc.project.proposed',
       'pcc.project.approved',
@@ -158,23 +276,63 @@ describe('planning (real PostgreSQL)', () => {
     const cases: Array<[string, Promise<Result>, string]> = [
       ['a negative budget', graphql(PROPOSE, { input: proposal({ budget: '-5.00' }) }, PATONG), 'input.budget'],
       ['an over-precise budget', graphql(PROPOSE, { input: proposal({ budget: '100.001' }) }, PATONG), 'input.budget'],
-      ['end before start', graphql(PROPOSE, { input: proposal({ plannedEnd: '2017-12-31' }) }, PATONG), 'input.plannedEnd'],
-      ['an unknown strategy', graphql(PROPOSE, { input: proposal({ strategyId: randomUUID() }) }, PATONG), 'input.strategyId'],
-      ["another organization's strategy", graphql(PROPOSE, { input: proposal({ strategyId: strategies['PKT-PAO'] }) }, PATONG), 'input.strategyId'],
-      ['a fiscal year outside the plan', graphql(PROPOSE, { input: proposal({ fiscalYear: 2570, plannedStart: '2026-10-01', plannedEnd: '2027-01-01' }) }, PATONG), 'input.strategyId'],
-      ['a joint project without partners', graphql(PROPOSE, { input: proposal({ fundingSource: 'JOINT' }) }, PATONG), 'input.partnerOrganizationIds'],
-      ['an unknown partner', graphql(PROPOSE, { input: proposal({ partnerOrganizationIds: [randomUUID()] }) }, PATONG), 'input.partnerOrganizationIds'],
-      ['an edit with end before start', act('updateProject', id, PATONG, ', input: { plannedEnd: "2017-12-01" }'), 'input.plannedEnd'],
+      [
+        'end before start',
+        graphql(PROPOSE, { input: proposal({ plannedEnd: '2017-12-31' }) }, PATONG),
+        'input.plannedEnd',
+      ],
+      [
+        'an unknown strategy',
+        graphql(PROPOSE, { input: proposal({ strategyId: randomUUID() }) }, PATONG),
+        'input.strategyId',
+      ],
+      [
+        "another organization's strategy",
+        graphql(PROPOSE, { input: proposal({ strategyId: strategies['PKT-PAO'] }) }, PATONG),
+        'input.strategyId',
+      ],
+      [
+        'a fiscal year outside the plan',
+        graphql(
+          PROPOSE,
+          { input: proposal({ fiscalYear: 2570, plannedStart: '2026-10-01', plannedEnd: '2027-01-01' }) },
+          PATONG,
+        ),
+        'input.strategyId',
+      ],
+      [
+        'a joint project without partners',
+        graphql(PROPOSE, { input: proposal({ fundingSource: 'JOINT' }) }, PATONG),
+        'input.partnerOrganizationIds',
+      ],
+      [
+        'an unknown partner',
+        graphql(PROPOSE, { input: proposal({ partnerOrganizationIds: [randomUUID()] }) }, PATONG),
+        'input.partnerOrganizationIds',
+      ],
+      [
+        'an edit with end before start',
+        act('updateProject', id, PATONG, ', input: { plannedEnd: "2017-12-01" }'),
+        'input.plannedEnd',
+      ],
       ['a negative approved budget', approve(id, '-1.00'), 'input.approvedBudget'],
     ];
     for (const [name, request, field] of cases) {
       const result = await request;
-      expect({ name, code: code(result), fields: Object.keys(result.errors?.[0]?.extensions.fields ?? {}) }).toEqual({ name, code: 'BAD_USER_INPUT', fields: expect.arrayContaining([field]) });
+      expect({ name, code: code(result), fields: Object.keys(result.errors?.[0]?.extensions.fields ?? {}) }).toEqual({
+        name,
+        code: 'BAD_USER_INPUT',
+        fields: expect.arrayContaining([field]),
+      });
     }
     expect(await snapshot()).toBe(before);
     const running = await underWay();
     const beforeProgress = await snapshot();
-    for (const [percent, amount] of [[101, '0.00'], [50, '-1.00'], [50, '10.999']] as const) {
+    for (const [percent, amount] of [
+      [101, '0.00'],
+      [50, '-1.00'],
+      [50, '10.999'],
+    ] as const) {
       expect(code(await report(running, percent, amount))).toBe('BAD_USER_INPUT');
     }
     expect(code(await report(running, 10, '0.00', PATONG, '2018-02-21'))).toBe('BAD_USER_INPUT'); // tomorrow
@@ -204,8 +362,20 @@ describe('planning (real PostgreSQL)', () => {
 
     const visible = async (identity: Identity) => {
       const one = ok(await graphql('query ($id: ID!) { project(id: $id) { id } }', { id }, identity)).project;
-      const list = ok(await graphql('query ($org: ID) { projects(filter: { organizationId: $org }, first: 100) { edges { node { id } } } }', { org: ORGS.PATONG }, identity)).projects as { edges: Array<{ node: { id: string } }> };
-      const entity = ok(await graphql('query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Project { id } } }', { reps: [{ __typename: 'Project', id }] }, identity))._entities as unknown[];
+      const list = ok(
+        await graphql(
+          'query ($org: ID) { projects(filter: { organizationId: $org }, first: 100) { edges { node { id } } } }',
+          { org: ORGS.PATONG },
+          identity,
+        ),
+      ).projects as { edges: Array<{ node: { id: string } }> };
+      const entity = ok(
+        await graphql(
+          'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Project { id } } }',
+          { reps: [{ __typename: 'Project', id }] },
+          identity,
+        ),
+      )._entities as unknown[];
       return [one !== null, list.edges.some((e) => e.node.id === id), entity[0] !== null];
     };
     expect(await visible(PUBLIC)).toEqual([false, false, false]);
@@ -223,13 +393,20 @@ describe('planning (real PostgreSQL)', () => {
     ok(await act('submitForCoordination', id, PATONG, ', note: "Joint drainage with the PAO road"'));
     expect(code(await act('acceptCoordination', id, PATONG))).toBe('FORBIDDEN');
     expect(code(await act('declineCoordination', id, ADMIN, ', note: "   "'))).toBe('BAD_USER_INPUT');
-    const declined = ok(await act('declineCoordination', id, ADMIN, ', note: "Overlaps PKT-PAO-2561-003"')).declineCoordination as { coordination: unknown };
+    const declined = ok(await act('declineCoordination', id, ADMIN, ', note: "Overlaps PKT-PAO-2561-003"'))
+      .declineCoordination as { coordination: unknown };
     expect(declined.coordination).toEqual({ status: 'DECLINED', note: 'Overlaps PKT-PAO-2561-003' });
     ok(await act('submitForCoordination', id, PATONG, ', note: "Scope reduced to Soi 5"'));
-    expect((ok(await act('acceptCoordination', id, ADMIN)).acceptCoordination as { coordination: unknown }).coordination).toEqual({ status: 'ACCEPTED', note: null });
-    for (const type of ['submitted', 'declined', 'accepted']) expect(await outboxCount(`pcc.project.coordination-${type}`, id)).toBe(type === 'submitted' ? 2 : 1);
+    expect(
+      (ok(await act('acceptCoordination', id, ADMIN)).acceptCoordination as { coordination: unknown }).coordination,
+    ).toEqual({ status: 'ACCEPTED', note: null });
+    for (const type of ['submitted', 'declined', 'accepted'])
+      expect(await outboxCount(`pcc.project.coordination-${type}`, id)).toBe(type === 'submitted' ? 2 : 1);
     // An edit after the decision: what the PAO accepted is no longer what is proposed.
-    const edited = ok(await act('updateProject', id, PATONG, ', input: { budget: "1500000.00" }')).updateProject as { budget: string; coordination: unknown };
+    const edited = ok(await act('updateProject', id, PATONG, ', input: { budget: "1500000.00" }')).updateProject as {
+      budget: string;
+      coordination: unknown;
+    };
     expect(edited).toMatchObject({ budget: '1500000.00', coordination: { status: 'NOT_SUBMITTED', note: null } });
     expect(await outboxCount('pcc.project.updated', id)).toBe(1);
   });
@@ -242,7 +419,10 @@ describe('planning (real PostgreSQL)', () => {
     today = '2018-02-20';
     expect(ok(await report(id, 36, '100000.00')).reportProgress).toMatchObject({ delayed: false, delayReason: null });
     expect(await outboxCount('pcc.project.delayed', id)).toBe(0);
-    expect(ok(await report(id, 34, '0.00')).reportProgress).toMatchObject({ delayed: true, delayReason: 'BEHIND_SCHEDULE' });
+    expect(ok(await report(id, 34, '0.00')).reportProgress).toMatchObject({
+      delayed: true,
+      delayReason: 'BEHIND_SCHEDULE',
+    });
     expect(await outboxCount('pcc.project.delayed', id)).toBe(1);
     ok(await report(id, 30, '0.00'));
     await reportDelays(db.dataSource, TODAY);
@@ -253,7 +433,9 @@ describe('planning (real PostgreSQL)', () => {
     expect(await outboxCount('pcc.project.delayed', id)).toBe(1);
     // Past its planned end the reason becomes PAST_PLANNED_END; still no second event in this status.
     expect(await reportDelays(db.dataSource, '2018-04-12')).toBeGreaterThanOrEqual(1);
-    expect((await db.dataSource.query('SELECT delay_reason FROM project WHERE id = $1', [id]))[0].delay_reason).toBe('PAST_PLANNED_END');
+    expect((await db.dataSource.query('SELECT delay_reason FROM project WHERE id = $1', [id]))[0].delay_reason).toBe(
+      'PAST_PLANNED_END',
+    );
     expect(await outboxCount('pcc.project.delayed', id)).toBe(1);
   });
 
@@ -272,15 +454,43 @@ describe('planning (real PostgreSQL)', () => {
   it('links a project to a case it knows from the case events, refuses unknown cases and cases of others', async () => {
     const { id } = await propose();
     const caseEvent = (caseId: string, lead: string | null, time = new Date().toISOString()): DomainEvent => ({
-      id: randomUUID(), type: 'pcc.case.triaged', source: '/services/cases', subject: caseId, time,
-      data: { case: { id: caseId, trackingCode: 'PCC-2561-000042', kind: 'GRIEVANCE', category: 'FLOODING', channel: 'WEB', status: 'TRIAGED', priority: 'HIGH', district: 'KATHU', leadOrganizationId: lead, supportingOrganizationIds: [], openedAt: time, dueAt: null }, leadOrganizationId: lead, actor: ADMIN },
+      id: randomUUID(),
+      type: 'pcc.case.triaged',
+      source: '/services/cases',
+      subject: caseId,
+      time,
+      data: {
+        case: {
+          id: caseId,
+          trackingCode: 'PCC-2561-000042',
+          kind: 'GRIEVANCE',
+          category: 'FLOODING',
+          channel: 'WEB',
+          status: 'TRIAGED',
+          priority: 'HIGH',
+          district: 'KATHU',
+          leadOrganizationId: lead,
+          supportingOrganizationIds: [],
+          openedAt: time,
+          dueAt: null,
+        },
+        leadOrganizationId: lead,
+        actor: ADMIN,
+      },
     });
     const [ours, theirs] = [randomUUID(), randomUUID()];
-    await db.dataSource.transaction((tx) => caseProjection.handlers['pcc.case.triaged']!(caseEvent(ours, ORGS.PATONG), tx));
-    await db.dataSource.transaction((tx) => caseProjection.handlers['pcc.case.triaged']!(caseEvent(theirs, ORGS.KATHU), tx));
+    await db.dataSource.transaction((tx) =>
+      caseProjection.handlers['pcc.case.triaged']!(caseEvent(ours, ORGS.PATONG), tx),
+    );
+    await db.dataSource.transaction((tx) =>
+      caseProjection.handlers['pcc.case.triaged']!(caseEvent(theirs, ORGS.KATHU), tx),
+    );
     const before = await snapshot();
     const unknown = await act('linkProjectToCase', id, PATONG, `, caseId: "${randomUUID()}"`);
-    expect([code(unknown), unknown.errors?.[0]?.extensions.fields]).toEqual(['BAD_USER_INPUT', { caseId: 'unknown case' }]);
+    expect([code(unknown), unknown.errors?.[0]?.extensions.fields]).toEqual([
+      'BAD_USER_INPUT',
+      { caseId: 'unknown case' },
+    ]);
     expect(code(await act('linkProjectToCase', id, PATONG, `, caseId: "${theirs}"`))).toBe('BAD_USER_INPUT');
     expect(code(await act('linkProjectToCase', id, PATONG, ', caseId: "not-a-uuid"'))).toBe('BAD_USER_INPUT');
     expect(await snapshot()).toBe(before);
@@ -288,7 +498,15 @@ describe('planning (real PostgreSQL)', () => {
     ok(await act('linkProjectToCase', id, PATONG, `, caseId: "${ours}"`)); // twice: no second link, no second event
     expect(await outboxCount('pcc.project.case-linked', id)).toBe(1);
     const related = async (identity: Identity) =>
-      (ok(await graphql('query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Case { relatedProjects { id relatedCases { id } } } } }', { reps: [{ __typename: 'Case', id: ours }] }, identity))._entities as Array<{ relatedProjects: unknown[] }>)[0]!.relatedProjects;
+      (
+        ok(
+          await graphql(
+            'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Case { relatedProjects { id relatedCases { id } } } } }',
+            { reps: [{ __typename: 'Case', id: ours }] },
+            identity,
+          ),
+        )._entities as Array<{ relatedProjects: unknown[] }>
+      )[0]!.relatedProjects;
     expect(await related(PATONG)).toEqual([{ id, relatedCases: [{ id: ours }] }]);
     expect(await related(PUBLIC)).toEqual([]); // still a proposal
   });
@@ -313,7 +531,8 @@ describe('planning (real PostgreSQL)', () => {
       ok(await act('startProcurement', id, PATONG));
       ok(await act('startImplementation', id, PATONG));
       today = '2019-01-10';
-      for (const [i, amount] of p.paid.entries()) ok(await report(id, p.finish && i === p.paid.length - 1 ? 100 : 10 * (i + 1), amount));
+      for (const [i, amount] of p.paid.entries())
+        ok(await report(id, p.finish && i === p.paid.length - 1 ? 100 : 10 * (i + 1), amount));
       if (p.finish) ok(await act('completeProject', id, PATONG));
       expected.approved += satang(p.approved);
       expected.disbursed += p.paid.reduce((sum, a) => sum + satang(a), 0n);
@@ -332,19 +551,64 @@ describe('planning (real PostgreSQL)', () => {
 
     const baht = (s: bigint) => `${s / 100n}.${String(s % 100n).padStart(2, '0')}`;
     const rate = ((Number(expected.disbursed) / Number(expected.approved)) * 100).toFixed(2); // floats are fine for a cross-check
-    const want = { fiscalYear: 2562, approved: baht(expected.approved), disbursed: baht(expected.disbursed), disbursementRate: rate, projectCount: expected.count, completedCount: expected.completed, delayedCount: expected.delayed, accumulatedFundsApproved: baht(expected.accumulated) };
-    const FIELDS = 'fiscalYear approved disbursed disbursementRate projectCount completedCount delayedCount accumulatedFundsApproved';
-    const entities = ok(await graphql(`query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { budgetSummary(fiscalYear: 2562) { ${FIELDS} } } } }`, { reps: Object.values(ORGS).map((id) => ({ __typename: 'Organization', id })) }, PUBLIC))._entities as Array<{ budgetSummary: unknown }>;
+    const want = {
+      fiscalYear: 2562,
+      approved: baht(expected.approved),
+      disbursed: baht(expected.disbursed),
+      disbursementRate: rate,
+      projectCount: expected.count,
+      completedCount: expected.completed,
+      delayedCount: expected.delayed,
+      accumulatedFundsApproved: baht(expected.accumulated),
+    };
+    const FIELDS =
+      'fiscalYear approved disbursed disbursementRate projectCount completedCount delayedCount accumulatedFundsApproved';
+    const entities = ok(
+      await graphql(
+        `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { budgetSummary(fiscalYear: 2562) { ${FIELDS} } } } }`,
+        { reps: Object.values(ORGS).map((id) => ({ __typename: 'Organization', id })) },
+        PUBLIC,
+      ),
+    )._entities as Array<{ budgetSummary: unknown }>;
     expect(entities.map((e) => e.budgetSummary)).toEqual([
-      { ...want, approved: '0.00', disbursed: '0.00', disbursementRate: null, projectCount: 0, completedCount: 0, delayedCount: 0, accumulatedFundsApproved: '0.00' },
+      {
+        ...want,
+        approved: '0.00',
+        disbursed: '0.00',
+        disbursementRate: null,
+        projectCount: 0,
+        completedCount: 0,
+        delayedCount: 0,
+        accumulatedFundsApproved: '0.00',
+      },
       want,
-      { ...want, approved: '0.00', disbursed: '0.00', disbursementRate: null, projectCount: 0, completedCount: 0, delayedCount: 0, accumulatedFundsApproved: '0.00' },
+      {
+        ...want,
+        approved: '0.00',
+        disbursed: '0.00',
+        disbursementRate: null,
+        projectCount: 0,
+        completedCount: 0,
+        delayedCount: 0,
+        accumulatedFundsApproved: '0.00',
+      },
     ]);
-    const province = ok(await graphql(`{ fiscalYearSummary(fiscalYear: 2562) { fiscalYear total { ${FIELDS} } organizations { organization { id } summary { approved projectCount } } } }`, {}, ANALYST)).fiscalYearSummary as { total: unknown; organizations: unknown };
+    const province = ok(
+      await graphql(
+        `{ fiscalYearSummary(fiscalYear: 2562) { fiscalYear total { ${FIELDS} } organizations { organization { id } summary { approved projectCount } } } }`,
+        {},
+        ANALYST,
+      ),
+    ).fiscalYearSummary as { total: unknown; organizations: unknown };
     expect(province.total).toEqual(want);
     const organizations = province.organizations as Array<{ organization: { id: string }; summary: unknown }>;
     expect(organizations).toHaveLength(3);
-    expect(organizations.find((o) => o.organization.id === ORGS.PATONG)!.summary).toEqual({ approved: want.approved, projectCount: expected.count });
-    expect(code(await graphql('{ fiscalYearSummary(fiscalYear: 61) { fiscalYear } }', {}, PUBLIC))).toBe('BAD_USER_INPUT');
+    expect(organizations.find((o) => o.organization.id === ORGS.PATONG)!.summary).toEqual({
+      approved: want.approved,
+      projectCount: expected.count,
+    });
+    expect(code(await graphql('{ fiscalYearSummary(fiscalYear: 61) { fiscalYear } }', {}, PUBLIC))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -2,7 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import { entities, migrations, seed } from '../src/server';
 
-const CODES = ['PKT-PAO', 'PKT-CITY', 'RATSADA', 'WICHIT', 'CHALONG', 'RAWAI', 'KARON', 'KO-KAEO', 'KATHU', 'PATONG', 'KAMALA', 'THEP-KRASATTRI-M', 'THEP-KRASATTRI-S', 'SI-SUNTHON', 'CHOENG-THALE-M', 'CHOENG-THALE-S', 'PA-KHLOK', 'SAKHU', 'MAI-KHAO'];
+const CODES = [
+  'PKT-PAO',
+  'PKT-CITY',
+  'RATSADA',
+  'WICHIT',
+  'CHALONG',
+  'RAWAI',
+  'KARON',
+  'KO-KAEO',
+  'KATHU',
+  'PATONG',
+  'KAMALA',
+  'THEP-KRASATTRI-M',
+  'THEP-KRASATTRI-S',
+  'SI-SUNTHON',
+  'CHOENG-THALE-M',
+  'CHOENG-THALE-S',
+  'PA-KHLOK',
+  'SAKHU',
+  'MAI-KHAO',
+];
 
 /** `npm run seed`'s data, through the same providers as the API, on a real database. */
 describe('planning demo data (real PostgreSQL)', () => {
@@ -11,7 +31,10 @@ describe('planning demo data (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: 'planning_seed', migrations, entities });
     for (const code of CODES) {
-      await db.dataSource.query(`INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, established_on, event_time) VALUES ($1, $2, $2, $2, 'TOWN_MUNICIPALITY', 'KATHU', true, '2000-01-01', now())`, [randomUUID(), code]);
+      await db.dataSource.query(
+        `INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, established_on, event_time) VALUES ($1, $2, $2, $2, 'TOWN_MUNICIPALITY', 'KATHU', true, '2000-01-01', now())`,
+        [randomUUID(), code],
+      );
     }
   });
   afterAll(() => db.drop());
@@ -42,7 +65,9 @@ describe('planning demo data (real PostgreSQL)', () => {
     expect(facts.joint).toBeGreaterThanOrEqual(10);
     expect(facts.accumulated).toBeGreaterThan(0);
     expect(facts.delayed).toBeGreaterThan(0);
-    const [{ events }] = await db.dataSource.query("SELECT count(*)::int AS events FROM outbox WHERE type = 'pcc.project.proposed'");
+    const [{ events }] = await db.dataSource.query(
+      "SELECT count(*)::int AS events FROM outbox WHERE type = 'pcc.project.proposed'",
+    );
     expect(events).toBe(first.projects);
     expect(await seed(db.dataSource)).toEqual({ plans: 0, projects: 0 });
   });

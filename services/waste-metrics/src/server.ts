@@ -6,7 +6,12 @@ import { resolvers } from './resolvers';
 export const typeDefs = loadSchemaFile(join(__dirname, '..', 'schema.graphql'));
 
 /** Builds the waste-metrics subgraph without listening and without I/O of its own. */
-export const createServer = defineSubgraph<Context>({ name: 'waste-metrics', typeDefs, resolvers, context: (deps) => createContext(deps.dataSource) });
+export const createServer = defineSubgraph<Context>({
+  name: 'waste-metrics',
+  typeDefs,
+  resolvers,
+  context: (deps) => createContext(deps.dataSource),
+});
 
 export { migrations } from './store/migrations';
 export { entities } from './store/entities';

@@ -16,22 +16,50 @@ describe('waste reports (real PostgreSQL)', () => {
   let server: Awaited<ReturnType<typeof createServer>>;
   const tokens = new InternalTokens(SECRET);
   const manager = () => new ReportManager({ dataSource: db.dataSource, identity: ADMIN, traceparent: undefined });
-  const tonnes = (t: number) => ({ byStream: { general: String(t), organic: '0', recyclable: '0', hazardous: '0' }, byDestination: { incinerated: String(t), landfilled: '0', recycled: '0', composted: '0' } });
-  const events = async (type: string, org: string) => (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [type, org]))[0].n as number;
-  const snapshot = async () => JSON.stringify(await db.dataSource.query('SELECT (SELECT count(*) FROM waste_report) r, (SELECT count(*) FROM outbox) o, (SELECT json_agg(x ORDER BY id) FROM (SELECT id, latest, total_tonnes FROM waste_report) x) s'));
+  const tonnes = (t: number) => ({
+    byStream: { general: String(t), organic: '0', recyclable: '0', hazardous: '0' },
+    byDestination: { incinerated: String(t), landfilled: '0', recycled: '0', composted: '0' },
+  });
+  const events = async (type: string, org: string) =>
+    (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [type, org]))[0]
+      .n as number;
+  const snapshot = async () =>
+    JSON.stringify(
+      await db.dataSource.query(
+        'SELECT (SELECT count(*) FROM waste_report) r, (SELECT count(*) FROM outbox) o, (SELECT json_agg(x ORDER BY id) FROM (SELECT id, latest, total_tonnes FROM waste_report) x) s',
+      ),
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: 'waste', migrations, entities });
     for (const [code, id] of Object.entries(ORGS)) {
-      await db.dataSource.query(`INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, established_on, event_time) VALUES ($1, $2, $2, $2, 'TOWN_MUNICIPALITY', 'KATHU', true, '2000-01-01', now())`, [id, code]);
+      await db.dataSource.query(
+        `INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, established_on, event_time) VALUES ($1, $2, $2, $2, 'TOWN_MUNICIPALITY', 'KATHU', true, '2000-01-01', now())`,
+        [id, code],
+      );
     }
     // The MOU's event, as the consumer receives it from Kafka: 5 % less than FY2560 for all three.
     const signed: DomainEvent = {
-      id: randomUUID(), type: 'pcc.agreement.signed', source: '/services/organizations', subject: randomUUID(), time: new Date().toISOString(),
-      data: { agreement: { id: randomUUID(), title: 'MOU', subject: 'WASTE_MANAGEMENT', signedOn: '2018-03-15', signatoryOrganizationIds: Object.values(ORGS), targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2560 }] }, actor: ADMIN },
+      id: randomUUID(),
+      type: 'pcc.agreement.signed',
+      source: '/services/organizations',
+      subject: randomUUID(),
+      time: new Date().toISOString(),
+      data: {
+        agreement: {
+          id: randomUUID(),
+          title: 'MOU',
+          subject: 'WASTE_MANAGEMENT',
+          signedOn: '2018-03-15',
+          signatoryOrganizationIds: Object.values(ORGS),
+          targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2560 }],
+        },
+        actor: ADMIN,
+      },
     };
     await db.dataSource.transaction((tx) => agreementTargets.handlers['pcc.agreement.signed']!(signed, tx));
-    for (const m of monthsOfFiscalYear(2560)) await manager().submit({ organizationId: ORGS.PATONG, month: m, ...tonnes(1000) });
+    for (const m of monthsOfFiscalYear(2560))
+      await manager().submit({ organizationId: ORGS.PATONG, month: m, ...tonnes(1000) });
     server = await createServer({ dataSource: db.dataSource, internalTokens: tokens, logLevel: 'silent' });
   });
   afterAll(async () => {
@@ -40,7 +68,12 @@ describe('waste reports (real PostgreSQL)', () => {
   });
 
   async function graphql(query: string, variables: Record<string, unknown>, identity: Identity) {
-    const response = await server.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` }, payload: { query, variables } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` },
+      payload: { query, variables },
+    });
     return response.json() as { data?: Record<string, unknown>; errors?: Array<{ extensions: { code: string } }> };
   }
 
@@ -52,7 +85,8 @@ describe('waste reports (real PostgreSQL)', () => {
     expect(await events('pcc.waste.target-at-risk', ORGS.PATONG)).toBe(1);
     await manager().correct({ organizationId: ORGS.PATONG, month: dec!, ...tonnes(985) }); // still at risk: no new event
     expect(await events('pcc.waste.target-at-risk', ORGS.PATONG)).toBe(1);
-    for (const m of [oct!, nov!, dec!]) await manager().correct({ organizationId: ORGS.PATONG, month: m, ...tonnes(940) }); // 6 % less
+    for (const m of [oct!, nov!, dec!])
+      await manager().correct({ organizationId: ORGS.PATONG, month: m, ...tonnes(940) }); // 6 % less
     expect(await events('pcc.waste.back-on-track', ORGS.PATONG)).toBe(1);
     expect(await events('pcc.waste.target-at-risk', ORGS.PATONG)).toBe(1);
   });
@@ -63,9 +97,23 @@ describe('waste reports (real PostgreSQL)', () => {
     await manager().correct({ organizationId: ORGS.PATONG, month: oct!, ...tonnes(900) });
     const after = (await summariesFor(db.dataSource.manager, [ORGS.PATONG], 2561)).get(ORGS.PATONG)!;
     expect(Number(after.generatedTonnes)).toBe(Number(before.generatedTonnes) - 40);
-    const result = await graphql('query ($f: WasteReportFilter) { wasteReports(filter: $f, first: 50) { edges { node { month revision latest totalTonnes revisions { revision totalTonnes latest } } } } }', { f: { organizationId: ORGS.PATONG, fiscalYear: 2561 } }, ADMIN);
-    const octReport = (result.data!.wasteReports as { edges: Array<{ node: { month: string; revisions: Array<{ revision: number; totalTonnes: string; latest: boolean }> } }> }).edges.find((e) => e.node.month === oct)!.node;
-    expect(octReport.revisions.map((r) => [r.revision, r.totalTonnes, r.latest])).toEqual([[1, '990.000', false], [2, '940.000', false], [3, '900.000', true]]);
+    const result = await graphql(
+      'query ($f: WasteReportFilter) { wasteReports(filter: $f, first: 50) { edges { node { month revision latest totalTonnes revisions { revision totalTonnes latest } } } } }',
+      { f: { organizationId: ORGS.PATONG, fiscalYear: 2561 } },
+      ADMIN,
+    );
+    const octReport = (
+      result.data!.wasteReports as {
+        edges: Array<{
+          node: { month: string; revisions: Array<{ revision: number; totalTonnes: string; latest: boolean }> };
+        }>;
+      }
+    ).edges.find((e) => e.node.month === oct)!.node;
+    expect(octReport.revisions.map((r) => [r.revision, r.totalTonnes, r.latest])).toEqual([
+      [1, '990.000', false],
+      [2, '940.000', false],
+      [3, '900.000', true],
+    ]);
   });
 
   it('lets officers report for their own organization only, and refuses bad input with a typed error and no change', async () => {
@@ -78,9 +126,22 @@ describe('waste reports (real PostgreSQL)', () => {
     const attempts: Array<[Record<string, unknown>, Identity, string]> = [
       [{ organizationId: ORGS.KARON, month: oct, ...tonnes(300) }, kathu, 'FORBIDDEN'],
       [{ organizationId: ORGS.KATHU, month: oct, ...tonnes(300) }, kathu, 'CONFLICT'],
-      [{ organizationId: ORGS.KARON, month: oct, ...tonnes(300) }, { sub: 'a', role: 'ANALYST', org: null }, 'FORBIDDEN'],
+      [
+        { organizationId: ORGS.KARON, month: oct, ...tonnes(300) },
+        { sub: 'a', role: 'ANALYST', org: null },
+        'FORBIDDEN',
+      ],
       [{ organizationId: ORGS.KATHU, month: '2099-01', ...tonnes(300) }, kathu, 'BAD_USER_INPUT'],
-      [{ organizationId: ORGS.KATHU, month: '2018-01', byStream: tonnes(300).byStream, byDestination: { ...tonnes(300).byDestination, incinerated: '310' } }, kathu, 'BAD_USER_INPUT'],
+      [
+        {
+          organizationId: ORGS.KATHU,
+          month: '2018-01',
+          byStream: tonnes(300).byStream,
+          byDestination: { ...tonnes(300).byDestination, incinerated: '310' },
+        },
+        kathu,
+        'BAD_USER_INPUT',
+      ],
       [{ organizationId: ORGS.KATHU, month: '2018-01', ...tonnes(-5) }, kathu, 'BAD_USER_INPUT'],
       [{ organizationId: ORGS.KATHU, month: '2018-01', ...tonnes(1.0001) }, kathu, 'BAD_USER_INPUT'],
       [{ organizationId: randomUUID(), month: '2018-01', ...tonnes(1) }, ADMIN, 'BAD_USER_INPUT'],
@@ -90,15 +151,25 @@ describe('waste reports (real PostgreSQL)', () => {
       expect(result.errors?.map((e) => e.extensions.code)).toEqual([code]);
     }
     expect(await snapshot()).toBe(before);
-    const forged = await graphql('query ($a: String) { wasteReports(after: $a) { totalCount } }', { a: Buffer.from(JSON.stringify(['x', 'y', 'z'])).toString('base64url') }, ADMIN);
+    const forged = await graphql(
+      'query ($a: String) { wasteReports(after: $a) { totalCount } }',
+      { a: Buffer.from(JSON.stringify(['x', 'y', 'z'])).toString('base64url') },
+      ADMIN,
+    );
     expect(forged.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('imports a CSV of 1,000 rows all or nothing, reporting the bad row', async () => {
-    const header = 'organization_code,month,general,organic,recyclable,hazardous,incinerated,landfilled,recycled,composted,note';
+    const header =
+      'organization_code,month,general,organic,recyclable,hazardous,incinerated,landfilled,recycled,composted,note';
     // 1,000 months of KARON from 1940 on: the organization "existed" since 2000, so move it back first.
-    await db.dataSource.query(`UPDATE organization_projection SET established_on = '1900-01-01' WHERE id = $1`, [ORGS.KARON]);
-    const months = Array.from({ length: 1000 }, (_, i) => `${1940 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    await db.dataSource.query(`UPDATE organization_projection SET established_on = '1900-01-01' WHERE id = $1`, [
+      ORGS.KARON,
+    ]);
+    const months = Array.from(
+      { length: 1000 },
+      (_, i) => `${1940 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
     const rows = months.map((m) => `KARON,${m},100.5,50,10,1.25,120,30,10,1.75,"from the ledger, page ${m}"`);
     const bad = [...rows];
     bad[499] = 'KARON,1981-08,100.5,50,10,1.25,999,30,10,1.75,typo';
@@ -110,7 +181,10 @@ describe('waste reports (real PostgreSQL)', () => {
 
     const imported = await importCsv(db.dataSource, ADMIN, [header, ...rows].join('\r\n'));
     expect(imported).toEqual({ imported: 1000, errors: [] });
-    const [{ n, total }] = await db.dataSource.query('SELECT count(*)::int AS n, sum(total_tonnes)::text AS total FROM waste_report WHERE organization_id = $1', [ORGS.KARON]);
+    const [{ n, total }] = await db.dataSource.query(
+      'SELECT count(*)::int AS n, sum(total_tonnes)::text AS total FROM waste_report WHERE organization_id = $1',
+      [ORGS.KARON],
+    );
     expect(n).toBe(1000);
     expect(total).toBe('161750.000');
   });

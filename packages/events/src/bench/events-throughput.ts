@@ -33,7 +33,9 @@ const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 class CreateBenchEffects1700000000002 implements MigrationInterface {
   name = 'CreateBenchEffects1700000000002';
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE effect (id uuid PRIMARY KEY, phase text NOT NULL, committed_at timestamptz, handled_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+    await q.query(
+      `CREATE TABLE effect (id uuid PRIMARY KEY, phase text NOT NULL, committed_at timestamptz, handled_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
+    );
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE effect');
@@ -55,20 +57,40 @@ async function waitForEffects(dataSource: DataSource, phase: string, count: numb
 async function main(): Promise<void> {
   const topic = `pcc.bench.events.${Date.now()}`;
   const catalogue = new EventCatalogue([
-    defineEvent({ type: 'pcc.bench.ticked', topic, description: 'benchmark event', schema: z.object({ phase: z.string(), i: z.number().int() }) }),
+    defineEvent({
+      type: 'pcc.bench.ticked',
+      topic,
+      description: 'benchmark event',
+      schema: z.object({ phase: z.string(), i: z.number().int() }),
+    }),
   ]);
   const kafka = createKafka({ brokers, clientId: 'pcc-bench' });
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, [topic], { partitions: 6, replicationFactor: 1 });
-  const db = await createTestDatabase({ prefix: 'bench', migrations: [...eventsMigrations, CreateBenchEffects1700000000002], poolSize: 10 });
+  const db = await createTestDatabase({
+    prefix: 'bench',
+    migrations: [...eventsMigrations, CreateBenchEffects1700000000002],
+    poolSize: 10,
+  });
   const relay = new OutboxRelay({ databaseUrl: db.url, kafka, batchSize: 1_000 });
   const handler = async (event: DomainEvent, tx: EntityManager) => {
     const data = event.data as { phase: string };
     // Commit time of the writer's transaction = the outbox row's created_at (clock_timestamp at insert).
-    await tx.query('INSERT INTO effect (id, phase, committed_at) VALUES ($1, $2, $3)', [event.id, data.phase, event.time]);
+    await tx.query('INSERT INTO effect (id, phase, committed_at) VALUES ($1, $2, $3)', [
+      event.id,
+      data.phase,
+      event.time,
+    ]);
   };
-  const consumer = new ConsumerRunner({ kafka, dataSource: db.dataSource, catalogue, group: `bench-${topic}`, subscriptions: [{ topic, handlers: { 'pcc.bench.ticked': handler } }], chunkSize: 500 });
+  const consumer = new ConsumerRunner({
+    kafka,
+    dataSource: db.dataSource,
+    catalogue,
+    group: `bench-${topic}`,
+    subscriptions: [{ topic, handlers: { 'pcc.bench.ticked': handler } }],
+    chunkSize: 500,
+  });
   try {
     relay.start();
     await consumer.start();
@@ -78,7 +100,9 @@ async function main(): Promise<void> {
     // it must not share an event loop or connections with the consumer (that would be measured).
     const writer = (phase: string, rate = 0) =>
       new Promise<{ sent: number; startedAt: number; finishedAt: number }>((resolve, reject) => {
-        const worker = new Worker(join(__dirname, 'events-writer.js'), { workerData: { url: db.url, topic, phase, total: TOTAL, rate, seconds: SECONDS, keys: KEYS } });
+        const worker = new Worker(join(__dirname, 'events-writer.js'), {
+          workerData: { url: db.url, topic, phase, total: TOTAL, rate, seconds: SECONDS, keys: KEYS },
+        });
         worker.once('message', resolve);
         worker.once('error', reject);
       });
@@ -93,20 +117,43 @@ async function main(): Promise<void> {
 
     // 2. latency at fixed rates, open loop: a new transaction starts on schedule whether or not
     //    the earlier ones have finished. One phase per rate.
-    const latency: Array<{ rate: number; achieved: number; events: number; p50: number; p99: number; max: number }> = [];
+    const latency: Array<{ rate: number; achieved: number; events: number; p50: number; p99: number; max: number }> =
+      [];
     for (const rate of RATES) {
       const phase = `latency-${rate}`;
       const run = await writer(phase, rate);
       await waitForEffects(db.dataSource, phase, run.sent, 180_000);
-      const rows: Array<{ ms: number }> = await db.dataSource.query(`SELECT EXTRACT(EPOCH FROM handled_at - committed_at) * 1000 AS ms FROM effect WHERE phase = $1 ORDER BY 1`, [phase]);
+      const rows: Array<{ ms: number }> = await db.dataSource.query(
+        `SELECT EXTRACT(EPOCH FROM handled_at - committed_at) * 1000 AS ms FROM effect WHERE phase = $1 ORDER BY 1`,
+        [phase],
+      );
       const ms = rows.map((r) => Number(r.ms));
-      latency.push({ rate, achieved: Math.round((run.sent / (run.finishedAt - run.startedAt)) * 1000), events: run.sent, p50: Number(percentile(ms, 50).toFixed(1)), p99: Number(percentile(ms, 99).toFixed(1)), max: Number(percentile(ms, 100).toFixed(1)) });
+      latency.push({
+        rate,
+        achieved: Math.round((run.sent / (run.finishedAt - run.startedAt)) * 1000),
+        events: run.sent,
+        p50: Number(percentile(ms, 50).toFixed(1)),
+        p99: Number(percentile(ms, 99).toFixed(1)),
+        max: Number(percentile(ms, 100).toFixed(1)),
+      });
       await sleep(2_000);
     }
-    const figures = { events: TOTAL, throughputPerSecond: Math.round(throughput), writerPerSecond: Math.round(writeRate), latency };
+    const figures = {
+      events: TOTAL,
+      throughputPerSecond: Math.round(throughput),
+      writerPerSecond: Math.round(writeRate),
+      latency,
+    };
     const [pg] = await db.dataSource.query('SHOW server_version');
-    const machine = describeMachine({ postgres: pg.server_version, kafka: process.env.PCC_KAFKA_VERSION ?? 'see infra/kafka/pom.xml', brokers: brokers.join(',') });
-    console.table([{ measure: 'sustained events/s', value: figures.throughputPerSecond }, { measure: 'writer events/s', value: figures.writerPerSecond }]);
+    const machine = describeMachine({
+      postgres: pg.server_version,
+      kafka: process.env.PCC_KAFKA_VERSION ?? 'see infra/kafka/pom.xml',
+      brokers: brokers.join(','),
+    });
+    console.table([
+      { measure: 'sustained events/s', value: figures.throughputPerSecond },
+      { measure: 'writer events/s', value: figures.writerPerSecond },
+    ]);
     console.table(latency);
     console.log(JSON.stringify({ machine, figures }, null, 2));
     writeBenchmarkSection(
@@ -136,7 +183,9 @@ path itself is fast: the relay wakes on NOTIFY (or its 5 ms quick poll after act
 with acks from the broker, and the consumer handles chunks in one transaction each. Throughput is
 bounded the same way: about one database round trip per event in the consumer's handler.
 
-Machine: ${Object.entries(machine).map(([k, v]) => `${k} ${v}`).join('; ')}.`,
+Machine: ${Object.entries(machine)
+        .map(([k, v]) => `${k} ${v}`)
+        .join('; ')}.`,
     );
   } finally {
     await consumer.stop().catch(() => undefined);

@@ -9,10 +9,23 @@ import { createDataSource } from '@pcc/db';
 import { defineEvent, EventCatalogue } from '../catalogue/define';
 import { Outbox } from '../outbox/append';
 
-interface Job { url: string; topic: string; phase: string; total: number; rate: number; seconds: number; keys: number }
+interface Job {
+  url: string;
+  topic: string;
+  phase: string;
+  total: number;
+  rate: number;
+  seconds: number;
+  keys: number;
+}
 const job = workerData as Job;
 const catalogue = new EventCatalogue([
-  defineEvent({ type: 'pcc.bench.ticked', topic: job.topic, description: 'benchmark event', schema: z.object({ phase: z.string(), i: z.number().int() }) }),
+  defineEvent({
+    type: 'pcc.bench.ticked',
+    topic: job.topic,
+    description: 'benchmark event',
+    schema: z.object({ phase: z.string(), i: z.number().int() }),
+  }),
 ]);
 const keyOf = (i: number) => `00000000-0000-4000-8000-${String(i % job.keys).padStart(12, '0')}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -23,7 +36,14 @@ async function main(): Promise<void> {
   const outbox = new Outbox(catalogue, '/services/bench');
   const append = (from: number, count: number) =>
     dataSource.transaction((tx) =>
-      outbox.append(tx, ...Array.from({ length: count }, (_, j) => ({ type: 'pcc.bench.ticked', subject: keyOf(from + j), data: { phase: job.phase, i: from + j } }))),
+      outbox.append(
+        tx,
+        ...Array.from({ length: count }, (_, j) => ({
+          type: 'pcc.bench.ticked',
+          subject: keyOf(from + j),
+          data: { phase: job.phase, i: from + j },
+        })),
+      ),
     );
   const startedAt = Date.now();
   let sent = 0;

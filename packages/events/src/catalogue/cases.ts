@@ -5,10 +5,30 @@ import { DISTRICTS } from './organizations';
 import { TOPICS } from './topics';
 
 export const CASE_KINDS = ['GRIEVANCE', 'CONFLICT'] as const;
-export const CASE_CATEGORIES = ['WASTE', 'WATER', 'ROAD', 'FLOODING', 'ENVIRONMENT', 'LAND_DISPUTE', 'PUBLIC_NUISANCE', 'SOCIAL_WELFARE', 'OTHER'] as const;
+export const CASE_CATEGORIES = [
+  'WASTE',
+  'WATER',
+  'ROAD',
+  'FLOODING',
+  'ENVIRONMENT',
+  'LAND_DISPUTE',
+  'PUBLIC_NUISANCE',
+  'SOCIAL_WELFARE',
+  'OTHER',
+] as const;
 export const CASE_CHANNELS = ['WALK_IN', 'PHONE', 'WEB', 'LINE', 'LETTER', 'REFERRAL'] as const;
 export const CASE_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
-export const CASE_STATUSES = ['RECEIVED', 'TRIAGED', 'ASSIGNED', 'IN_PROGRESS', 'IN_MEDIATION', 'RESOLVED', 'CLOSED', 'REJECTED', 'REOPENED'] as const;
+export const CASE_STATUSES = [
+  'RECEIVED',
+  'TRIAGED',
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'IN_MEDIATION',
+  'RESOLVED',
+  'CLOSED',
+  'REJECTED',
+  'REOPENED',
+] as const;
 export const MEDIATION_OUTCOMES = ['AGREEMENT', 'PARTIAL_AGREEMENT', 'NO_AGREEMENT', 'REFERRED'] as const;
 
 /**
@@ -31,16 +51,30 @@ export const caseSnapshot = z.object({
 });
 
 const caseEvent = (type: string, description: string, extra: z.ZodRawShape = {}) =>
-  defineEvent({ type: `pcc.case.${type}`, topic: TOPICS.case, description, schema: z.object({ case: caseSnapshot, actor, ...extra }).strict() });
+  defineEvent({
+    type: `pcc.case.${type}`,
+    topic: TOPICS.case,
+    description,
+    schema: z.object({ case: caseSnapshot, actor, ...extra }).strict(),
+  });
 
 export const caseEvents = [
   caseEvent('opened', 'A citizen or staff opened a case.'),
   caseEvent('triaged', 'The network centre set the lead organization and priority.', { leadOrganizationId: uuid }),
   caseEvent('assigned', 'The lead organization accepted the case.'),
-  caseEvent('forwarded', 'The lead forwarded the case to another organization (the lead changed).', { fromOrganizationId: uuid, toOrganizationId: uuid }),
+  caseEvent('forwarded', 'The lead forwarded the case to another organization (the lead changed).', {
+    fromOrganizationId: uuid,
+    toOrganizationId: uuid,
+  }),
   caseEvent('supporting-organization-joined', 'An invited organization joined the case.', { organizationId: uuid }),
-  caseEvent('status-changed', 'The status changed (every transition emits this).', { from: z.enum(CASE_STATUSES), to: z.enum(CASE_STATUSES) }),
-  caseEvent('mediation-session-recorded', 'A mediation session of a conflict was held.', { sessionId: uuid, heldAt: isoDateTime }),
+  caseEvent('status-changed', 'The status changed (every transition emits this).', {
+    from: z.enum(CASE_STATUSES),
+    to: z.enum(CASE_STATUSES),
+  }),
+  caseEvent('mediation-session-recorded', 'A mediation session of a conflict was held.', {
+    sessionId: uuid,
+    heldAt: isoDateTime,
+  }),
   caseEvent('resolved', 'The case was resolved.', { outcome: z.enum(MEDIATION_OUTCOMES).nullable() }),
   caseEvent('closed', 'The case was closed.'),
   caseEvent('reopened', 'The reporter or staff reopened the case.', { reopenCount: z.number().int().positive() }),

@@ -42,14 +42,20 @@ export class EventCatalogue {
     if (!definition) throw new EventValidationError(type, [`unknown event type "${type}"`]);
     const result = definition.schema.safeParse(data);
     if (!result.success) {
-      throw new EventValidationError(type, result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`));
+      throw new EventValidationError(
+        type,
+        result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`),
+      );
     }
     return result.data;
   }
 }
 
 export class EventValidationError extends Error {
-  constructor(readonly eventType: string, readonly problems: string[]) {
+  constructor(
+    readonly eventType: string,
+    readonly problems: string[],
+  ) {
     super(`invalid ${eventType} event: ${problems.join('; ')}`);
     this.name = 'EventValidationError';
   }

@@ -13,4 +13,9 @@ export * from './planning';
 export * as eventFields from './common';
 
 /** Every event type of the platform. Services add theirs here as they are built. */
-export const platformCatalogue = new EventCatalogue([...organizationEvents, ...caseEvents, ...planningEvents, ...wasteEvents]);
+export const platformCatalogue = new EventCatalogue([
+  ...organizationEvents,
+  ...caseEvents,
+  ...planningEvents,
+  ...wasteEvents,
+]);

@@ -11,8 +11,18 @@ export const ORGANIZATION_TYPES = [
   'SUBDISTRICT_ADMINISTRATION',
 ] as const;
 export const DISTRICTS = ['MUEANG_PHUKET', 'KATHU', 'THALANG'] as const;
-export const MEMBER_CATEGORIES = ['LGO_EXECUTIVE', 'GOVERNMENT_OFFICIAL', 'CITIZEN_REPRESENTATIVE', 'OTHER_STAKEHOLDER'] as const;
-export const AGREEMENT_SUBJECTS = ['WASTE_MANAGEMENT', 'DEVELOPMENT_COORDINATION', 'DISASTER_RESPONSE', 'OTHER'] as const;
+export const MEMBER_CATEGORIES = [
+  'LGO_EXECUTIVE',
+  'GOVERNMENT_OFFICIAL',
+  'CITIZEN_REPRESENTATIVE',
+  'OTHER_STAKEHOLDER',
+] as const;
+export const AGREEMENT_SUBJECTS = [
+  'WASTE_MANAGEMENT',
+  'DEVELOPMENT_COORDINATION',
+  'DISASTER_RESPONSE',
+  'OTHER',
+] as const;
 
 /**
  * The public face of an organization, carried whole in every organization event so that the

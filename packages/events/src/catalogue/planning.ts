@@ -33,31 +33,56 @@ export const projectSnapshot = z.object({
 });
 
 const projectEvent = (type: string, description: string, extra: z.ZodRawShape = {}) =>
-  defineEvent({ type: `pcc.project.${type}`, topic: TOPICS.project, description, schema: z.object({ project: projectSnapshot, actor, ...extra }).strict() });
+  defineEvent({
+    type: `pcc.project.${type}`,
+    topic: TOPICS.project,
+    description,
+    schema: z.object({ project: projectSnapshot, actor, ...extra }).strict(),
+  });
 
 const note = z.string().max(2000).nullable();
 
 export const planningEvents = [
   projectEvent('proposed', 'An organization proposed a project under a strategy of its development plan.'),
   projectEvent('updated', 'The owner edited the proposal; a coordination under way or decided starts over.'),
-  projectEvent('approved', 'The project was approved with its budget (accumulated funds: with the council resolution).', {
-    councilResolution: z.object({ reference: z.string().min(1), date: isoDate }).nullable(),
+  projectEvent(
+    'approved',
+    'The project was approved with its budget (accumulated funds: with the council resolution).',
+    {
+      councilResolution: z.object({ reference: z.string().min(1), date: isoDate }).nullable(),
+    },
+  ),
+  projectEvent('status-changed', 'The status changed (every transition emits this).', {
+    from: z.enum(PROJECT_STATUSES),
+    to: z.enum(PROJECT_STATUSES),
   }),
-  projectEvent('status-changed', 'The status changed (every transition emits this).', { from: z.enum(PROJECT_STATUSES), to: z.enum(PROJECT_STATUSES) }),
   projectEvent('progress-reported', 'A dated progress report: percent complete and the amount disbursed with it.', {
-    report: z.object({ id: uuid, reportedOn: isoDate, percent: z.number().int().min(0).max(100), amountDisbursed: baht }),
+    report: z.object({
+      id: uuid,
+      reportedOn: isoDate,
+      percent: z.number().int().min(0).max(100),
+      amountDisbursed: baht,
+    }),
   }),
-  projectEvent('delayed', 'The project fell more than 15 points behind its schedule, or passed its planned end unfinished (once per project and status).', {
-    reason: z.enum(['BEHIND_SCHEDULE', 'PAST_PLANNED_END']),
-    elapsedPercent: z.number().int().min(0).max(100),
-    pointsBehind: z.number().int(),
-    asOf: isoDate,
-  }),
+  projectEvent(
+    'delayed',
+    'The project fell more than 15 points behind its schedule, or passed its planned end unfinished (once per project and status).',
+    {
+      reason: z.enum(['BEHIND_SCHEDULE', 'PAST_PLANNED_END']),
+      elapsedPercent: z.number().int().min(0).max(100),
+      pointsBehind: z.number().int(),
+      asOf: isoDate,
+    },
+  ),
   projectEvent('completed', 'The project was completed at 100 %.'),
   projectEvent('cancelled', 'The project was cancelled, with the reason.', { reason: z.string().min(1).max(2000) }),
-  projectEvent('coordination-submitted', 'The organization submitted the project to the PAO for coordination.', { note }),
+  projectEvent('coordination-submitted', 'The organization submitted the project to the PAO for coordination.', {
+    note,
+  }),
   projectEvent('coordination-accepted', 'The network centre accepted the project for coordination.', { note }),
-  projectEvent('coordination-declined', 'The network centre declined coordination, with a note.', { note: z.string().min(1).max(2000) }),
+  projectEvent('coordination-declined', 'The network centre declined coordination, with a note.', {
+    note: z.string().min(1).max(2000),
+  }),
   projectEvent('case-linked', 'The project was linked to a case it answers.', { caseId: uuid }),
   defineEvent({
     type: 'pcc.plan.published',
@@ -71,7 +96,14 @@ export const planningEvents = [
           title: z.string().min(1),
           firstFiscalYear: fiscalYear,
           lastFiscalYear: fiscalYear,
-          strategies: z.array(z.object({ id: uuid, code: z.string().min(1), title: z.string().min(1), approaches: z.array(z.object({ id: uuid, code: z.string().min(1), title: z.string().min(1) })) })),
+          strategies: z.array(
+            z.object({
+              id: uuid,
+              code: z.string().min(1),
+              title: z.string().min(1),
+              approaches: z.array(z.object({ id: uuid, code: z.string().min(1), title: z.string().min(1) })),
+            }),
+          ),
         }),
         actor,
       })

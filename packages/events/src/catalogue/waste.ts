@@ -23,13 +23,37 @@ const reportSnapshot = z.object({
 });
 
 const wasteEvent = (type: string, description: string, shape: z.ZodRawShape) =>
-  defineEvent({ type: `pcc.waste.${type}`, topic: TOPICS.wasteReport, description, schema: z.object({ organizationId: uuid, actor, ...shape }).strict() });
+  defineEvent({
+    type: `pcc.waste.${type}`,
+    topic: TOPICS.wasteReport,
+    description,
+    schema: z.object({ organizationId: uuid, actor, ...shape }).strict(),
+  });
 
 export const wasteEvents = [
   wasteEvent('report-submitted', 'An organization reported a month for the first time.', { report: reportSnapshot }),
-  wasteEvent('report-corrected', 'A month was corrected: a new revision replaces the previous one, which stays readable.', { report: reportSnapshot, previousRevision: z.number().int().positive() }),
-  wasteEvent('baseline-set', 'The baseline of an organization was set (a fiscal year\'s total, null until that year is complete, or a value).', { baselineTonnes: tonnes.nullable(), baselineFiscalYear: fiscalYear.nullable() }),
-  wasteEvent('target-set', 'A signed waste MOU gave the organization a reduction target.', { targetPercent: percent, agreementId: uuid }),
-  wasteEvent('target-at-risk', 'With at least 3 months reported, the projected reduction fell below the target.', { fiscalYear, projectedReductionPercent: percent, targetPercent: percent }),
-  wasteEvent('back-on-track', 'The projected reduction is back at or above the target.', { fiscalYear, projectedReductionPercent: percent, targetPercent: percent }),
+  wasteEvent(
+    'report-corrected',
+    'A month was corrected: a new revision replaces the previous one, which stays readable.',
+    { report: reportSnapshot, previousRevision: z.number().int().positive() },
+  ),
+  wasteEvent(
+    'baseline-set',
+    "The baseline of an organization was set (a fiscal year's total, null until that year is complete, or a value).",
+    { baselineTonnes: tonnes.nullable(), baselineFiscalYear: fiscalYear.nullable() },
+  ),
+  wasteEvent('target-set', 'A signed waste MOU gave the organization a reduction target.', {
+    targetPercent: percent,
+    agreementId: uuid,
+  }),
+  wasteEvent('target-at-risk', 'With at least 3 months reported, the projected reduction fell below the target.', {
+    fiscalYear,
+    projectedReductionPercent: percent,
+    targetPercent: percent,
+  }),
+  wasteEvent('back-on-track', 'The projected reduction is back at or above the target.', {
+    fiscalYear,
+    projectedReductionPercent: percent,
+    targetPercent: percent,
+  }),
 ];

@@ -12,6 +12,9 @@ mkdirSync(join(out, 'schemas'), { recursive: true });
 const document = buildAsyncApiDocument(platformCatalogue, { version: '1.0.0', brokers: '127.0.0.1:9092' });
 writeFileSync(join(out, 'asyncapi.json'), `${JSON.stringify(document, null, 2)}\n`);
 for (const definition of platformCatalogue.all()) {
-  writeFileSync(join(out, 'schemas', `${definition.type}.json`), `${JSON.stringify(jsonSchemaOf(platformCatalogue, definition.type), null, 2)}\n`);
+  writeFileSync(
+    join(out, 'schemas', `${definition.type}.json`),
+    `${JSON.stringify(jsonSchemaOf(platformCatalogue, definition.type), null, 2)}\n`,
+  );
 }
 console.log(`wrote ${join(out, 'asyncapi.json')} and ${platformCatalogue.all().length} JSON Schemas`);

@@ -10,14 +10,21 @@ import { fromKafkaMessage } from '../cloudevents';
 import { createKafka, ensureTopics } from '../kafka';
 
 const config = loadConfigOrExit(
-  z.object({ ...kafkaEnv('pcc-event-tail'), EVENT_TAIL_GROUP: env.string('pcc-event-tail'), EVENT_TAIL_FROM_BEGINNING: env.bool(false) }),
+  z.object({
+    ...kafkaEnv('pcc-event-tail'),
+    EVENT_TAIL_GROUP: env.string('pcc-event-tail'),
+    EVENT_TAIL_FROM_BEGINNING: env.bool(false),
+  }),
 );
 
 async function main(): Promise<void> {
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID });
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, platformCatalogue.topics(), { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR });
+  await ensureTopics(admin, platformCatalogue.topics(), {
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+  });
   await admin.disconnect();
 
   const consumer = kafka.consumer({ groupId: config.EVENT_TAIL_GROUP });
@@ -29,9 +36,23 @@ async function main(): Promise<void> {
       try {
         const event = fromKafkaMessage(message);
         platformCatalogue.parse(event.type, event.data);
-        line = { topic, partition, offset: message.offset, id: event.id, type: event.type, subject: event.subject, time: event.time, data: event.data };
+        line = {
+          topic,
+          partition,
+          offset: message.offset,
+          id: event.id,
+          type: event.type,
+          subject: event.subject,
+          time: event.time,
+          data: event.data,
+        };
       } catch (error) {
-        line = { topic, partition, offset: message.offset, invalid: error instanceof Error ? error.message : String(error) };
+        line = {
+          topic,
+          partition,
+          offset: message.offset,
+          invalid: error instanceof Error ? error.message : String(error),
+        };
       }
       process.stdout.write(`${JSON.stringify(line)}\n`);
     },

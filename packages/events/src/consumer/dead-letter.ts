@@ -12,7 +12,8 @@ export async function sendToDeadLetter(
   attempts: number,
 ): Promise<void> {
   const headers: IHeaders = { ...(origin.message.headers ?? {}) };
-  headers.dlq_error = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 4_000) : String(error).slice(0, 4_000);
+  headers.dlq_error =
+    error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 4_000) : String(error).slice(0, 4_000);
   headers.dlq_source_topic = origin.topic;
   headers.dlq_source_partition = String(origin.partition);
   headers.dlq_source_offset = origin.message.offset;

@@ -1,4 +1,11 @@
-import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  Partitioners,
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventCatalogue } from '../catalogue/define';
 import { fromKafkaMessage } from '../cloudevents';
@@ -52,7 +59,10 @@ export class ConsumerRunner {
 
   constructor(private readonly settings: ConsumerSettings) {
     this.consumer = settings.kafka.consumer({ groupId: settings.group, allowAutoTopicCreation: false });
-    this.producer = settings.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer = settings.kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.maxAttempts = settings.maxAttempts ?? 3;
     this.retryDelayMs = settings.retryDelayMs ?? 200;
     this.chunkSize = settings.chunkSize ?? 200;
@@ -69,7 +79,10 @@ export class ConsumerRunner {
   async start(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...this.byTopic.keys()], fromBeginning: this.settings.fromBeginning ?? true });
+    await this.consumer.subscribe({
+      topics: [...this.byTopic.keys()],
+      fromBeginning: this.settings.fromBeginning ?? true,
+    });
     await this.consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
@@ -94,7 +107,10 @@ export class ConsumerRunner {
       if (!isRunning() || isStale()) return;
       const chunk = decoded.slice(start, start + this.chunkSize);
       const valid = chunk.every((d) => 'event' in d);
-      if (!valid || !(await this.tryChunk(batch.topic, chunk as Array<{ message: KafkaMessage; event: DomainEvent }>))) {
+      if (
+        !valid ||
+        !(await this.tryChunk(batch.topic, chunk as Array<{ message: KafkaMessage; event: DomainEvent }>))
+      ) {
         for (const item of chunk) {
           await this.handleOne(batch.topic, batch.partition, item);
           resolveOffset(item.message.offset);
@@ -121,7 +137,13 @@ export class ConsumerRunner {
   /** All messages of the chunk in one transaction; false if anything failed (nothing committed). */
   private async tryChunk(topic: string, chunk: Array<{ message: KafkaMessage; event: DomainEvent }>): Promise<boolean> {
     try {
-      const outcome = await this.settings.dataSource.transaction((tx) => this.apply(topic, chunk.map((c) => c.event), tx));
+      const outcome = await this.settings.dataSource.transaction((tx) =>
+        this.apply(
+          topic,
+          chunk.map((c) => c.event),
+          tx,
+        ),
+      );
       this.count(outcome);
       return true;
     } catch {
@@ -148,7 +170,12 @@ export class ConsumerRunner {
       }
     }
     // If even the dead-letter send fails, this throws: the batch is retried, the offset is not committed.
-    await sendToDeadLetter(this.producer, { topic, partition, message: item.message, group: this.settings.group }, lastError, attempts);
+    await sendToDeadLetter(
+      this.producer,
+      { topic, partition, message: item.message, group: this.settings.group },
+      lastError,
+      attempts,
+    );
     this.counters.deadLettered += 1;
   }
 
@@ -193,9 +220,13 @@ export function isTransient(error: unknown): boolean {
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   const message = error instanceof Error ? error.message : String(error);
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01'].includes(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01'].includes(
+      code,
+    ) ||
     code.startsWith('08') ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
   );
 }
 

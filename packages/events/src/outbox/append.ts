@@ -16,7 +16,10 @@ export interface NewEvent<T = unknown> {
  * whole transaction rather than reaching Kafka.
  */
 export class Outbox {
-  constructor(private readonly catalogue: EventCatalogue, private readonly source: string) {}
+  constructor(
+    private readonly catalogue: EventCatalogue,
+    private readonly source: string,
+  ) {}
 
   async append(manager: EntityManager, ...events: NewEvent[]): Promise<DomainEvent[]> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -31,7 +34,16 @@ export class Outbox {
     const values: unknown[] = [];
     const rows = envelopes.map(({ topic, event }, i) => {
       const n = i * 8;
-      values.push(event.id, topic, event.subject, event.type, event.source, event.time, JSON.stringify(event.data), event.traceparent ?? null);
+      values.push(
+        event.id,
+        topic,
+        event.subject,
+        event.type,
+        event.source,
+        event.time,
+        JSON.stringify(event.data),
+        event.traceparent ?? null,
+      );
       return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8})`;
     });
     await manager.query(

@@ -50,10 +50,20 @@ export class OutboxRelay {
 
   constructor(private readonly settings: RelaySettings) {
     // One connection listens, one publishes, one answers lag() for metrics without queueing behind a batch.
-    this.pool = new Pool({ connectionString: settings.databaseUrl, max: 3, application_name: 'outbox-relay', connectionTimeoutMillis: 5_000 });
+    this.pool = new Pool({
+      connectionString: settings.databaseUrl,
+      max: 3,
+      application_name: 'outbox-relay',
+      connectionTimeoutMillis: 5_000,
+    });
     // A dropped idle connection must not crash the process; the loop reconnects on next use.
     this.pool.on('error', (error) => this.report(error));
-    this.producer = settings.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer = settings.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.batchSize = settings.batchSize ?? 500;
     this.pollIntervalMs = settings.pollIntervalMs ?? 500;
     this.minBackoffMs = settings.minBackoffMs ?? 200;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CASE_CATEGORIES, CASE_CHANNELS, CASE_KINDS, CASE_PRIORITIES, DISTRICTS, MEDIATION_OUTCOMES } from './vocabulary';
+import {
+  CASE_CATEGORIES,
+  CASE_CHANNELS,
+  CASE_KINDS,
+  CASE_PRIORITIES,
+  DISTRICTS,
+  MEDIATION_OUTCOMES,
+} from './vocabulary';
 
 /**
  * What the case service accepts. GraphQL checks types and enums; these rules add lengths,
@@ -7,19 +14,33 @@ import { CASE_CATEGORIES, CASE_CHANNELS, CASE_KINDS, CASE_PRIORITIES, DISTRICTS,
  */
 const printable = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s);
 const text = (min: number, max: number) =>
-  z.string().trim().min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`).max(max, `must be at most ${max} characters`).refine(printable, 'must not contain control characters');
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`)
+    .refine(printable, 'must not contain control characters');
 const optionalText = (max: number) => text(1, max).nullish();
 
 /** Phuket province, with a margin: a point outside it cannot be a case of this network. */
 export const PHUKET_BOUNDS = { minLat: 7.7, maxLat: 8.25, minLng: 98.2, maxLng: 98.5 };
 export const location = z.object({
-  lat: z.number().min(PHUKET_BOUNDS.minLat, 'must be in Phuket (latitude 7.7–8.25)').max(PHUKET_BOUNDS.maxLat, 'must be in Phuket (latitude 7.7–8.25)'),
-  lng: z.number().min(PHUKET_BOUNDS.minLng, 'must be in Phuket (longitude 98.2–98.5)').max(PHUKET_BOUNDS.maxLng, 'must be in Phuket (longitude 98.2–98.5)'),
+  lat: z
+    .number()
+    .min(PHUKET_BOUNDS.minLat, 'must be in Phuket (latitude 7.7–8.25)')
+    .max(PHUKET_BOUNDS.maxLat, 'must be in Phuket (latitude 7.7–8.25)'),
+  lng: z
+    .number()
+    .min(PHUKET_BOUNDS.minLng, 'must be in Phuket (longitude 98.2–98.5)')
+    .max(PHUKET_BOUNDS.maxLng, 'must be in Phuket (longitude 98.2–98.5)'),
   address: optionalText(500),
   district: z.enum(DISTRICTS).nullish(),
 });
 
-const phone = z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, 'must be a phone number');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s-]{6,20}$/, 'must be a phone number');
 export const reporter = z
   .object({ name: text(1, 200), phone: phone.nullish(), email: z.email('must be an email address').max(254).nullish() })
   .refine((r) => r.phone || r.email, { message: 'needs a phone number or an email to be reached', path: ['phone'] });
@@ -33,7 +54,10 @@ export const openCaseInput = z.object({
   title: text(3, 200),
   description: text(1, 5000),
   location: location,
-  attachmentUrls: z.array(z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(1000)).max(10, 'at most 10 attachments').nullish(),
+  attachmentUrls: z
+    .array(z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(1000))
+    .max(10, 'at most 10 attachments')
+    .nullish(),
   reporter: reporter,
   parties: z.array(party).max(20).nullish(),
 });
@@ -60,7 +84,15 @@ export const mediationSessionInput = z.object({
 
 export const note = text(1, 5000);
 export const reason = text(3, 1000);
-export const rating = z.number().int('must be a whole number').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5');
+export const rating = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be from 1 to 5')
+  .max(5, 'must be from 1 to 5');
 export const id = z.uuid('must be an id');
-export const trackingCodeInput = z.string().trim().toUpperCase().regex(/^PCC-\d{4}-\d{6}$/, 'must look like PCC-2569-000123');
+export const trackingCodeInput = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^PCC-\d{4}-\d{6}$/, 'must look like PCC-2569-000123');
 export const secret = z.string().min(16, 'is not a reporter secret').max(100, 'is not a reporter secret');

@@ -5,4 +5,5 @@ import type { Actor } from './state-machine';
  * admins and officers of the lead or a supporting organization. Analysts, the public and officers of
  * other organizations never see it.
  */
-export const maySeePersonalData = (actor: Actor): boolean => actor === 'NETWORK_ADMIN' || actor === 'LEAD_OFFICER' || actor === 'SUPPORTING_OFFICER';
+export const maySeePersonalData = (actor: Actor): boolean =>
+  actor === 'NETWORK_ADMIN' || actor === 'LEAD_OFFICER' || actor === 'SUPPORTING_OFFICER';

@@ -10,7 +10,10 @@ export const SYSTEM: Identity = { sub: 'system', role: 'NETWORK_ADMIN', org: nul
 
 /** The event form of a case: no reporter, no parties, no free text (DESIGN: no personal data in events). */
 export async function caseSnapshot(tx: EntityManager, c: CaseEntity) {
-  const supporting: Array<{ organization_id: string }> = await tx.query('SELECT organization_id FROM case_supporting_organization WHERE case_id = $1 ORDER BY joined_at, organization_id', [c.id]);
+  const supporting: Array<{ organization_id: string }> = await tx.query(
+    'SELECT organization_id FROM case_supporting_organization WHERE case_id = $1 ORDER BY joined_at, organization_id',
+    [c.id],
+  );
   return {
     id: c.id,
     trackingCode: c.trackingCode,
@@ -39,6 +42,11 @@ export async function emitCaseEvents(
   const snapshot = await caseSnapshot(tx, c);
   await outbox.append(
     tx,
-    ...events.map((e) => ({ type: `pcc.case.${e.type}`, subject: c.id, data: { case: snapshot, actor: eventActor(identity, system), ...(e.extra ?? {}) }, traceparent })),
+    ...events.map((e) => ({
+      type: `pcc.case.${e.type}`,
+      subject: c.id,
+      data: { case: snapshot, actor: eventActor(identity, system), ...(e.extra ?? {}) },
+      traceparent,
+    })),
   );
 }

@@ -1,4 +1,12 @@
-import { badInput, decodeTimeIdCursor, newestFirstPage, pageSize, parseInput, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import {
+  badInput,
+  decodeTimeIdCursor,
+  newestFirstPage,
+  pageSize,
+  parseInput,
+  type Connection,
+  type PageArgs,
+} from '@pcc/subgraph-kit';
 import type { SelectQueryBuilder } from 'typeorm';
 import { boundingBox, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW_DAYS } from '../domain/geo';
 import * as rules from '../domain/inputs';
@@ -35,7 +43,11 @@ export class CaseReader {
     if (filter?.organization) {
       const org = parseInput(rules.id, filter.organization, 'filter.organization');
       branches.push(base().andWhere('c.lead_org_id = :org', { org }));
-      branches.push(base().innerJoin('case_supporting_organization', 's', 's.case_id = c.id AND s.organization_id = :org', { org }).andWhere('c.lead_org_id IS DISTINCT FROM :org', { org }));
+      branches.push(
+        base()
+          .innerJoin('case_supporting_organization', 's', 's.case_id = c.id AND s.organization_id = :org', { org })
+          .andWhere('c.lead_org_id IS DISTINCT FROM :org', { org }),
+      );
     } else {
       branches.push(base());
     }
@@ -49,12 +61,18 @@ export class CaseReader {
     if (filter?.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter?.category) query.andWhere('c.category = :category', { category: filter.category });
     if (filter?.district) query.andWhere('c.district = :district', { district: filter.district });
-    if (filter?.overdue === true) query.andWhere('c.status IN (:...open) AND c.due_at < now()', { open: OPEN_STATUSES });
-    if (filter?.overdue === false) query.andWhere('NOT (c.status IN (:...open) AND c.due_at < now())', { open: OPEN_STATUSES });
+    if (filter?.overdue === true)
+      query.andWhere('c.status IN (:...open) AND c.due_at < now()', { open: OPEN_STATUSES });
+    if (filter?.overdue === false)
+      query.andWhere('NOT (c.status IN (:...open) AND c.due_at < now())', { open: OPEN_STATUSES });
     const text = filter?.text?.trim();
     if (text) {
-      if (text.length > 200 || text.includes('\u0000')) throw badInput('filter.text must be at most 200 printable characters', { 'filter.text': 'too long' });
-      query.andWhere('(c.title ILIKE :text OR c.tracking_code = :code)', { text: `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, code: text.toUpperCase() });
+      if (text.length > 200 || text.includes('\u0000'))
+        throw badInput('filter.text must be at most 200 printable characters', { 'filter.text': 'too long' });
+      query.andWhere('(c.title ILIKE :text OR c.tracking_code = :code)', {
+        text: `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+        code: text.toUpperCase(),
+      });
     }
     const from = filter?.openedBetween?.from;
     const to = filter?.openedBetween?.to;
@@ -65,7 +83,9 @@ export class CaseReader {
 
   byTrackingCode(raw: unknown): Promise<CaseEntity | null> {
     const code = rules.trackingCodeInput.safeParse(raw);
-    return code.success ? this.scope.dataSource.getRepository(CaseEntity).findOneBy({ trackingCode: code.data }) : Promise.resolve(null);
+    return code.success
+      ? this.scope.dataSource.getRepository(CaseEntity).findOneBy({ trackingCode: code.data })
+      : Promise.resolve(null);
   }
 
   /** Open cases of the same category within 200 m, opened in the last 30 days (the index narrows by box first). */
@@ -80,15 +100,34 @@ export class CaseReader {
          AND lat BETWEEN $5 AND $6 AND lng BETWEEN $7 AND $8
          AND 2 * 6371000 * asin(least(1, sqrt(power(sin(radians(lat - $9) / 2), 2) + cos(radians($9)) * cos(radians(lat)) * power(sin(radians(lng - $10) / 2), 2)))) <= $11
        ORDER BY opened_at DESC LIMIT 50`,
-      [c.category, c.id, OPEN_STATUSES, DUPLICATE_WINDOW_DAYS, box.minLat, box.maxLat, box.minLng, box.maxLng, c.lat, c.lng, DUPLICATE_RADIUS_METRES],
+      [
+        c.category,
+        c.id,
+        OPEN_STATUSES,
+        DUPLICATE_WINDOW_DAYS,
+        box.minLat,
+        box.maxLat,
+        box.minLng,
+        box.maxLng,
+        c.lat,
+        c.lng,
+        DUPLICATE_RADIUS_METRES,
+      ],
     );
     if (ids.length === 0) return [];
-    const rows = await this.scope.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where('c.id IN (:...ids)', { ids: ids.map((r) => r.id) }).getMany();
+    const rows = await this.scope.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.id IN (:...ids)', { ids: ids.map((r) => r.id) })
+      .getMany();
     return rows.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
   }
 
   async routingRules(): Promise<Array<{ district: string; category: string; organizationId: string }>> {
-    const rows: Array<{ district: string; category: string; organization_id: string }> = await this.scope.dataSource.query('SELECT district, category, organization_id FROM routing_rule ORDER BY district, category');
+    const rows: Array<{ district: string; category: string; organization_id: string }> =
+      await this.scope.dataSource.query(
+        'SELECT district, category, organization_id FROM routing_rule ORDER BY district, category',
+      );
     return rows.map((r) => ({ district: r.district, category: r.category, organizationId: r.organization_id }));
   }
 }

@@ -29,7 +29,9 @@ export class CaseWorkflow {
     if (identity.role === 'ANALYST') throw forbidden('Analysts read; they do not open cases');
     const input = parseInput(rules.openCaseInput, raw);
     if (identity.role === 'PUBLIC' && !['WEB', 'LINE'].includes(input.channel)) {
-      throw badInput('A case opened online comes through WEB or LINE', { 'input.channel': 'WEB or LINE for online reports' });
+      throw badInput('A case opened online comes through WEB or LINE', {
+        'input.channel': 'WEB or LINE for online reports',
+      });
     }
     const reporterSecret = randomBytes(18).toString('base64url');
     const now = new Date();
@@ -63,7 +65,12 @@ export class CaseWorkflow {
       });
       const saved = await tx.getRepository(CaseEntity).save(entity);
       for (const party of input.parties ?? []) {
-        await tx.query('INSERT INTO case_party (case_id, name, role, contact) VALUES ($1, $2, $3, $4)', [saved.id, party.name, party.role, party.contact ?? null]);
+        await tx.query('INSERT INTO case_party (case_id, name, role, contact) VALUES ($1, $2, $3, $4)', [
+          saved.id,
+          party.name,
+          party.role,
+          party.contact ?? null,
+        ]);
       }
       await addTimeline(tx, saved.id, identity, 'opened', { to: 'RECEIVED' });
       await emitCaseEvents(tx, saved, identity, this.scope.traceparent, [{ type: 'opened' }]);
@@ -77,17 +84,31 @@ export class CaseWorkflow {
       if (input.category) c.category = input.category;
       let leadId = input.leadOrganizationId ?? null;
       if (!leadId) {
-        const [rule] = c.district ? await tx.query('SELECT organization_id FROM routing_rule WHERE district = $1 AND category = $2', [c.district, c.category]) : [];
-        if (!rule) throw badInput('No routing rule for this district and category: name the lead organization', { 'input.leadOrganizationId': 'required' });
+        const [rule] = c.district
+          ? await tx.query('SELECT organization_id FROM routing_rule WHERE district = $1 AND category = $2', [
+              c.district,
+              c.category,
+            ])
+          : [];
+        if (!rule)
+          throw badInput('No routing rule for this district and category: name the lead organization', {
+            'input.leadOrganizationId': 'required',
+          });
         leadId = rule.organization_id as string;
       }
       await requireActiveOrganization(tx, leadId, 'input.leadOrganizationId');
       c.leadOrgId = leadId;
       // The lead is never also listed as supporting (a re-triage may pick a supporting organization).
-      await tx.query('DELETE FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2', [c.id, leadId]);
+      await tx.query('DELETE FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2', [
+        c.id,
+        leadId,
+      ]);
       c.priority = input.priority;
       c.dueAt = dueAt(c.openedAt, input.priority, this.scope.sla);
-      return { events: [{ type: 'triaged', extra: { leadOrganizationId: leadId } }], data: { leadOrganizationId: leadId, priority: input.priority } };
+      return {
+        events: [{ type: 'triaged', extra: { leadOrganizationId: leadId } }],
+        data: { leadOrganizationId: leadId, priority: input.priority },
+      };
     });
   }
 
@@ -107,8 +128,10 @@ export class CaseWorkflow {
   resolve(rawId: unknown, raw: unknown) {
     const input = parseInput(rules.resolveInput, raw);
     return this.transition(rawId, 'resolve', async (c) => {
-      if (c.kind === 'CONFLICT' && !input.outcome) throw badInput('A conflict is resolved with an outcome', { 'input.outcome': 'required for conflicts' });
-      if (input.outcome === 'REFERRED' && !input.referredTo) throw badInput('Say where the conflict was referred', { 'input.referredTo': 'required for REFERRED' });
+      if (c.kind === 'CONFLICT' && !input.outcome)
+        throw badInput('A conflict is resolved with an outcome', { 'input.outcome': 'required for conflicts' });
+      if (input.outcome === 'REFERRED' && !input.referredTo)
+        throw badInput('Say where the conflict was referred', { 'input.referredTo': 'required for REFERRED' });
       c.resolution = input.resolution;
       c.outcome = input.outcome ?? null;
       c.referredTo = input.referredTo ?? null;
@@ -144,12 +167,17 @@ export class CaseWorkflow {
       if (originalId === c.id) throw badInput('A case cannot duplicate itself', { originalId: 'same case' });
       const original = await tx.getRepository(CaseEntity).findOneBy({ id: originalId });
       if (!original) throw notFound('Case', originalId);
-      if (original.duplicateOf) throw badInput('Point to the original case, not to another duplicate', { originalId: 'is itself a duplicate' });
+      if (original.duplicateOf)
+        throw badInput('Point to the original case, not to another duplicate', { originalId: 'is itself a duplicate' });
       const [pointed] = await tx.query('SELECT 1 FROM "case" WHERE duplicate_of = $1 LIMIT 1', [c.id]);
-      if (pointed) throw badInput('Other cases are duplicates of this one: it is an original', { id: 'is an original' });
+      if (pointed)
+        throw badInput('Other cases are duplicates of this one: it is an original', { id: 'is an original' });
       c.duplicateOf = original.id;
       c.closedAt = new Date();
-      return { events: [{ type: 'marked-duplicate', extra: { originalCaseId: original.id } }], data: { originalTrackingCode: original.trackingCode } };
+      return {
+        events: [{ type: 'marked-duplicate', extra: { originalCaseId: original.id } }],
+        data: { originalTrackingCode: original.trackingCode },
+      };
     });
   }
 
@@ -159,12 +187,20 @@ export class CaseWorkflow {
     const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
     return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER'], 'forward', async (c, tx) => {
       if (!c.leadOrgId) throw new AppError('INVALID_TRANSITION', 'Only a triaged case with a lead can be forwarded');
-      if (organizationId === c.leadOrgId) throw badInput('The case is already led by that organization', { organizationId: 'already the lead' });
+      if (organizationId === c.leadOrgId)
+        throw badInput('The case is already led by that organization', { organizationId: 'already the lead' });
       await requireActiveOrganization(tx, organizationId, 'organizationId');
       const from = c.leadOrgId;
       c.leadOrgId = organizationId;
-      await tx.query('DELETE FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2', [c.id, organizationId]);
-      return { events: [{ type: 'forwarded', extra: { fromOrganizationId: from, toOrganizationId: organizationId } }], note, data: { fromOrganizationId: from, toOrganizationId: organizationId } };
+      await tx.query('DELETE FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2', [
+        c.id,
+        organizationId,
+      ]);
+      return {
+        events: [{ type: 'forwarded', extra: { fromOrganizationId: from, toOrganizationId: organizationId } }],
+        note,
+        data: { fromOrganizationId: from, toOrganizationId: organizationId },
+      };
     });
   }
 
@@ -173,41 +209,75 @@ export class CaseWorkflow {
     const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
     const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
     return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER'], 'supporting-organization-joined', async (c, tx) => {
-      if (!c.leadOrgId) throw new AppError('INVALID_TRANSITION', 'Only a triaged case with a lead can have supporting organizations');
-      if (organizationId === c.leadOrgId) throw badInput('The lead cannot also support', { organizationId: 'is the lead' });
+      if (!c.leadOrgId)
+        throw new AppError('INVALID_TRANSITION', 'Only a triaged case with a lead can have supporting organizations');
+      if (organizationId === c.leadOrgId)
+        throw badInput('The lead cannot also support', { organizationId: 'is the lead' });
       await requireActiveOrganization(tx, organizationId, 'organizationId');
-      const inserted: unknown[] = await tx.query('INSERT INTO case_supporting_organization (case_id, organization_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING case_id', [c.id, organizationId]);
+      const inserted: unknown[] = await tx.query(
+        'INSERT INTO case_supporting_organization (case_id, organization_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING case_id',
+        [c.id, organizationId],
+      );
       if (inserted.length === 0) throw conflict('That organization already supports this case');
-      return { events: [{ type: 'supporting-organization-joined', extra: { organizationId } }], note, data: { organizationId } };
+      return {
+        events: [{ type: 'supporting-organization-joined', extra: { organizationId } }],
+        note,
+        data: { organizationId },
+      };
     });
   }
 
   addNote(rawId: unknown, rawNote: unknown) {
     const note = parseInput(rules.note, rawNote, 'note');
-    return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER', 'SUPPORTING_OFFICER'], 'note', async () => ({ events: [], note }), { anyStatus: true });
+    return this.change(
+      rawId,
+      ['NETWORK_ADMIN', 'LEAD_OFFICER', 'SUPPORTING_OFFICER'],
+      'note',
+      async () => ({ events: [], note }),
+      { anyStatus: true },
+    );
   }
 
   addParty(rawId: unknown, raw: unknown) {
     const party = parseInput(rules.party, raw);
     return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER', 'SUPPORTING_OFFICER'], 'party-added', async (c, tx) => {
-      await tx.query('INSERT INTO case_party (case_id, name, role, contact) VALUES ($1, $2, $3, $4)', [c.id, party.name, party.role, party.contact ?? null]);
+      await tx.query('INSERT INTO case_party (case_id, name, role, contact) VALUES ($1, $2, $3, $4)', [
+        c.id,
+        party.name,
+        party.role,
+        party.contact ?? null,
+      ]);
       return { events: [] };
     });
   }
 
   recordMediationSession(rawId: unknown, raw: unknown) {
     const session = parseInput(rules.mediationSessionInput, raw);
-    return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER', 'SUPPORTING_OFFICER'], 'mediation-session-recorded', async (c, tx) => {
-      if (c.status !== 'IN_MEDIATION') throw new AppError('INVALID_TRANSITION', `Sessions are recorded while a conflict is IN_MEDIATION (it is ${c.status})`);
-      const [row] = await tx.query('INSERT INTO mediation_session (case_id, held_at, mediator, attendees, notes) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
-        c.id,
-        session.heldAt,
-        session.mediator,
-        session.attendees,
-        session.notes ?? null,
-      ]);
-      return { events: [{ type: 'mediation-session-recorded', extra: { sessionId: row.id, heldAt: new Date(session.heldAt).toISOString() } }], data: { sessionId: row.id } };
-    });
+    return this.change(
+      rawId,
+      ['NETWORK_ADMIN', 'LEAD_OFFICER', 'SUPPORTING_OFFICER'],
+      'mediation-session-recorded',
+      async (c, tx) => {
+        if (c.status !== 'IN_MEDIATION')
+          throw new AppError(
+            'INVALID_TRANSITION',
+            `Sessions are recorded while a conflict is IN_MEDIATION (it is ${c.status})`,
+          );
+        const [row] = await tx.query(
+          'INSERT INTO mediation_session (case_id, held_at, mediator, attendees, notes) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [c.id, session.heldAt, session.mediator, session.attendees, session.notes ?? null],
+        );
+        return {
+          events: [
+            {
+              type: 'mediation-session-recorded',
+              extra: { sessionId: row.id, heldAt: new Date(session.heldAt).toISOString() },
+            },
+          ],
+          data: { sessionId: row.id },
+        };
+      },
+    );
   }
 
   // ---- the reporter, proven by the secret ---------------------------------------------------
@@ -215,7 +285,8 @@ export class CaseWorkflow {
   addInformation(rawCode: unknown, rawSecret: unknown, rawText: unknown) {
     const text = parseInput(rules.note, rawText, 'text');
     return this.asReporter(rawCode, rawSecret, async (c, tx) => {
-      if (!isOpen(c.status)) throw new AppError('INVALID_TRANSITION', `The case is ${c.status}; reopen it to add information`);
+      if (!isOpen(c.status))
+        throw new AppError('INVALID_TRANSITION', `The case is ${c.status}; reopen it to add information`);
       await addTimeline(tx, c.id, 'REPORTER', 'information-added', { note: text });
       return c;
     });
@@ -223,15 +294,19 @@ export class CaseWorkflow {
 
   rate(rawCode: unknown, rawSecret: unknown, rawRating: unknown, rawComment: unknown) {
     const rating = parseInput(rules.rating, rawRating, 'rating');
-    const comment = rawComment === null || rawComment === undefined ? null : parseInput(rules.note, rawComment, 'comment');
+    const comment =
+      rawComment === null || rawComment === undefined ? null : parseInput(rules.note, rawComment, 'comment');
     return this.asReporter(rawCode, rawSecret, async (c, tx) => {
-      if (c.status !== 'RESOLVED' && c.status !== 'CLOSED') throw new AppError('INVALID_TRANSITION', `A case is rated after it is resolved (it is ${c.status})`);
+      if (c.status !== 'RESOLVED' && c.status !== 'CLOSED')
+        throw new AppError('INVALID_TRANSITION', `A case is rated after it is resolved (it is ${c.status})`);
       if (c.rating !== null) throw conflict('This case has already been rated');
       c.rating = rating;
       c.ratingComment = comment;
       const saved = await tx.getRepository(CaseEntity).save(c);
       await addTimeline(tx, c.id, 'REPORTER', 'rated', { data: { rating } });
-      await emitCaseEvents(tx, saved, { sub: 'reporter', role: 'PUBLIC', org: null }, this.scope.traceparent, [{ type: 'rated', extra: { rating } }]);
+      await emitCaseEvents(tx, saved, { sub: 'reporter', role: 'PUBLIC', org: null }, this.scope.traceparent, [
+        { type: 'rated', extra: { rating } },
+      ]);
       return saved;
     });
   }
@@ -246,7 +321,10 @@ export class CaseWorkflow {
       const { events } = this.reopened(c, reason);
       const saved = await tx.getRepository(CaseEntity).save(c);
       await addTimeline(tx, c.id, 'REPORTER', 'reopen', { from, to: c.status, note: reason });
-      await emitCaseEvents(tx, saved, { sub: 'reporter', role: 'PUBLIC', org: null }, this.scope.traceparent, [{ type: 'status-changed', extra: { from, to: c.status } }, ...events]);
+      await emitCaseEvents(tx, saved, { sub: 'reporter', role: 'PUBLIC', org: null }, this.scope.traceparent, [
+        { type: 'status-changed', extra: { from, to: c.status } },
+        ...events,
+      ]);
       return saved;
     });
   }
@@ -288,13 +366,21 @@ export class CaseWorkflow {
     const mine = await callerOrganizationId(this.scope, tx);
     if (!mine) return 'OTHER_OFFICER';
     if (mine === c.leadOrgId) return 'LEAD_OFFICER';
-    const [supporting] = await tx.query('SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2', [c.id, mine]);
+    const [supporting] = await tx.query(
+      'SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2',
+      [c.id, mine],
+    );
     return supporting ? 'SUPPORTING_OFFICER' : 'OTHER_OFFICER';
   }
 
   private async lock(tx: EntityManager, rawId: unknown): Promise<CaseEntity> {
     const id = parseInput(rules.id, rawId, 'id');
-    const c = await tx.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+    const c = await tx
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOne();
     if (!c) throw notFound('Case', id);
     return c;
   }
@@ -303,18 +389,36 @@ export class CaseWorkflow {
   private transition(
     rawId: unknown,
     transition: Transition,
-    apply: (c: CaseEntity, tx: EntityManager) => Promise<{ events: Array<{ type: string; extra?: Record<string, unknown> }>; note?: string | null; data?: Record<string, unknown> }>,
+    apply: (
+      c: CaseEntity,
+      tx: EntityManager,
+    ) => Promise<{
+      events: Array<{ type: string; extra?: Record<string, unknown> }>;
+      note?: string | null;
+      data?: Record<string, unknown>;
+    }>,
   ): Promise<CaseEntity> {
     return this.scope.dataSource.transaction(async (tx) => {
       const c = await this.lock(tx, rawId);
       const check = checkTransition(transition, c.status, c.kind, await this.actorFor(c, tx));
-      if (!check.ok) throw check.reason === 'FORBIDDEN' ? forbidden(check.message) : new AppError('INVALID_TRANSITION', check.message, { status: c.status });
+      if (!check.ok)
+        throw check.reason === 'FORBIDDEN'
+          ? forbidden(check.message)
+          : new AppError('INVALID_TRANSITION', check.message, { status: c.status });
       const from: CaseStatus = c.status;
       const result = await apply(c, tx);
       c.status = check.to;
       const saved = await tx.getRepository(CaseEntity).save(c);
-      await addTimeline(tx, c.id, this.scope.identity, transition, { from, to: check.to, note: result.note ?? null, data: result.data ?? {} });
-      await emitCaseEvents(tx, saved, this.scope.identity, this.scope.traceparent, [{ type: 'status-changed', extra: { from, to: check.to } }, ...result.events]);
+      await addTimeline(tx, c.id, this.scope.identity, transition, {
+        from,
+        to: check.to,
+        note: result.note ?? null,
+        data: result.data ?? {},
+      });
+      await emitCaseEvents(tx, saved, this.scope.identity, this.scope.traceparent, [
+        { type: 'status-changed', extra: { from, to: check.to } },
+        ...result.events,
+      ]);
       return saved;
     });
   }
@@ -324,30 +428,49 @@ export class CaseWorkflow {
     rawId: unknown,
     who: Actor[],
     action: string,
-    apply: (c: CaseEntity, tx: EntityManager) => Promise<{ events: Array<{ type: string; extra?: Record<string, unknown> }>; note?: string | null; data?: Record<string, unknown> }>,
+    apply: (
+      c: CaseEntity,
+      tx: EntityManager,
+    ) => Promise<{
+      events: Array<{ type: string; extra?: Record<string, unknown> }>;
+      note?: string | null;
+      data?: Record<string, unknown>;
+    }>,
     options: { anyStatus?: boolean } = {},
   ): Promise<CaseEntity> {
     return this.scope.dataSource.transaction(async (tx) => {
       const c = await this.lock(tx, rawId);
       const actor = await this.actorFor(c, tx);
       if (!who.includes(actor)) throw forbidden(`${actor} may not ${action.replace(/-/g, ' ')} on this case`);
-      if (!options.anyStatus && !isOpen(c.status)) throw new AppError('INVALID_TRANSITION', `The case is ${c.status}`, { status: c.status });
+      if (!options.anyStatus && !isOpen(c.status))
+        throw new AppError('INVALID_TRANSITION', `The case is ${c.status}`, { status: c.status });
       const result = await apply(c, tx);
       const saved = await tx.getRepository(CaseEntity).save(c);
       await addTimeline(tx, c.id, this.scope.identity, action, { note: result.note ?? null, data: result.data ?? {} });
-      if (result.events.length) await emitCaseEvents(tx, saved, this.scope.identity, this.scope.traceparent, result.events);
+      if (result.events.length)
+        await emitCaseEvents(tx, saved, this.scope.identity, this.scope.traceparent, result.events);
       return saved;
     });
   }
 
-  private asReporter(rawCode: unknown, rawSecret: unknown, act: (c: CaseEntity, tx: EntityManager) => Promise<CaseEntity>): Promise<CaseEntity> {
+  private asReporter(
+    rawCode: unknown,
+    rawSecret: unknown,
+    act: (c: CaseEntity, tx: EntityManager) => Promise<CaseEntity>,
+  ): Promise<CaseEntity> {
     const code = parseInput(rules.trackingCodeInput, rawCode, 'trackingCode');
     const secret = parseInput(rules.secret, rawSecret, 'reporterSecret');
     return this.scope.dataSource.transaction(async (tx) => {
-      const c = await tx.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.tracking_code = :code', { code }).getOne();
+      const c = await tx
+        .getRepository(CaseEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.tracking_code = :code', { code })
+        .getOne();
       const given = Buffer.from(hashSecret(secret), 'hex');
       // Same answer for an unknown code and a wrong secret: the code alone proves nothing.
-      if (!c || !timingSafeEqual(given, Buffer.from(c.reporterSecretHash, 'hex'))) throw forbidden('Tracking code and reporter secret do not match');
+      if (!c || !timingSafeEqual(given, Buffer.from(c.reporterSecretHash, 'hex')))
+        throw forbidden('Tracking code and reporter secret do not match');
       return act(c, tx);
     });
   }

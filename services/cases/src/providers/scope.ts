@@ -15,7 +15,10 @@ export interface RequestScope {
  * The caller's own organization id, from the local projection (officers' tokens carry the code).
  * Null for everyone else, and for an officer of an organization this service does not know yet.
  */
-export async function callerOrganizationId(scope: RequestScope, manager: EntityManager = scope.dataSource.manager): Promise<string | null> {
+export async function callerOrganizationId(
+  scope: RequestScope,
+  manager: EntityManager = scope.dataSource.manager,
+): Promise<string | null> {
   if (scope.identity.role !== 'LGO_OFFICER' || !scope.identity.org) return null;
   return organizationIdByCode(manager, scope.identity.org);
 }

@@ -8,11 +8,31 @@ export async function addTimeline(
   caseId: string,
   who: Identity | 'REPORTER' | 'SYSTEM',
   action: string,
-  change: { from?: CaseStatus | null; to?: CaseStatus | null; note?: string | null; data?: Record<string, unknown> } = {},
+  change: {
+    from?: CaseStatus | null;
+    to?: CaseStatus | null;
+    note?: string | null;
+    data?: Record<string, unknown>;
+  } = {},
 ): Promise<void> {
-  const actor = who === 'REPORTER' ? { sub: 'reporter', role: 'REPORTER', org: null } : who === 'SYSTEM' ? { sub: 'system', role: 'SYSTEM', org: null } : who;
+  const actor =
+    who === 'REPORTER'
+      ? { sub: 'reporter', role: 'REPORTER', org: null }
+      : who === 'SYSTEM'
+        ? { sub: 'system', role: 'SYSTEM', org: null }
+        : who;
   await tx.query(
     `INSERT INTO case_timeline (case_id, actor_sub, actor_role, actor_org, action, from_status, to_status, note, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [caseId, actor.sub, actor.role, actor.org, action, change.from ?? null, change.to ?? null, change.note ?? null, JSON.stringify(change.data ?? {})],
+    [
+      caseId,
+      actor.sub,
+      actor.role,
+      actor.org,
+      action,
+      change.from ?? null,
+      change.to ?? null,
+      change.note ?? null,
+      JSON.stringify(change.data ?? {}),
+    ],
   );
 }

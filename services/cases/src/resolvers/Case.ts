@@ -7,9 +7,11 @@ export const Case: CaseResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.caseById.load(reference.id),
   description: async (c, _args, context) => ((await personal(c, context)) ? c.description : null),
   location: (c) => ({ lat: c.lat, lng: c.lng, address: c.address, district: c.district }),
-  reporter: async (c, _args, context) => ((await personal(c, context)) ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail } : null),
+  reporter: async (c, _args, context) =>
+    (await personal(c, context)) ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail } : null,
   leadOrganization: (c) => (c.leadOrgId ? { id: c.leadOrgId } : null),
-  supportingOrganizations: async (c, _args, { loaders }) => (await loaders.supportingByCase.load(c.id)).map((s) => ({ id: s.organizationId })),
+  supportingOrganizations: async (c, _args, { loaders }) =>
+    (await loaders.supportingByCase.load(c.id)).map((s) => ({ id: s.organizationId })),
   overdue: (c) => isOpen(c.status) && c.dueAt !== null && c.dueAt.getTime() < Date.now(),
   resolution: async (c, _args, context) => ((await personal(c, context)) ? c.resolution : null),
   referredTo: async (c, _args, context) => ((await personal(c, context)) ? c.referredTo : null),
@@ -18,10 +20,16 @@ export const Case: CaseResolvers = {
   duplicateOf: (c, _args, { loaders }) => (c.duplicateOf ? loaders.caseById.load(c.duplicateOf) : null),
   parties: async (c, _args, context) => ((await personal(c, context)) ? context.loaders.partiesByCase.load(c.id) : []),
   // Mediators and attendees are people: the sessions are for the people working the case.
-  mediationSessions: async (c, _args, context) => ((await personal(c, context)) ? context.loaders.sessionsByCase.load(c.id) : []),
+  mediationSessions: async (c, _args, context) =>
+    (await personal(c, context)) ? context.loaders.sessionsByCase.load(c.id) : [],
   timeline: async (c, _args, context) => {
     const entries = await context.loaders.timelineByCase.load(c.id);
     const visible = await personal(c, context);
-    return entries.map((e) => ({ ...e, fromStatus: e.fromStatus as never, toStatus: e.toStatus as never, note: visible ? e.note : null }));
+    return entries.map((e) => ({
+      ...e,
+      fromStatus: e.fromStatus as never,
+      toStatus: e.toStatus as never,
+      note: visible ? e.note : null,
+    }));
   },
 };

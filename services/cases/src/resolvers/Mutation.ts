@@ -14,12 +14,16 @@ export const Mutation: MutationResolvers = {
   rejectCase: (_parent, { id, reason }, { workflow }) => workflow.reject(id, reason),
   reopenCase: (_parent, { id, reason }, { workflow }) => workflow.reopen(id, reason),
   forwardCase: (_parent, { id, organizationId, note }, { workflow }) => workflow.forward(id, organizationId, note),
-  inviteSupportingOrganization: (_parent, { id, organizationId, note }, { workflow }) => workflow.invite(id, organizationId, note),
+  inviteSupportingOrganization: (_parent, { id, organizationId, note }, { workflow }) =>
+    workflow.invite(id, organizationId, note),
   addCaseNote: (_parent, { id, note }, { workflow }) => workflow.addNote(id, note),
   markDuplicate: (_parent, { id, originalId }, { workflow }) => workflow.markDuplicate(id, originalId),
-  addCaseInformation: (_parent, { trackingCode, reporterSecret, text }, { workflow }) => workflow.addInformation(trackingCode, reporterSecret, text),
-  rateCase: (_parent, { trackingCode, reporterSecret, rating, comment }, { workflow }) => workflow.rate(trackingCode, reporterSecret, rating, comment),
-  reporterReopenCase: (_parent, { trackingCode, reporterSecret, reason }, { workflow }) => workflow.reporterReopen(trackingCode, reporterSecret, reason),
+  addCaseInformation: (_parent, { trackingCode, reporterSecret, text }, { workflow }) =>
+    workflow.addInformation(trackingCode, reporterSecret, text),
+  rateCase: (_parent, { trackingCode, reporterSecret, rating, comment }, { workflow }) =>
+    workflow.rate(trackingCode, reporterSecret, rating, comment),
+  reporterReopenCase: (_parent, { trackingCode, reporterSecret, reason }, { workflow }) =>
+    workflow.reporterReopen(trackingCode, reporterSecret, reason),
   setRoutingRule: async (_parent, { district, category, organizationId }, { workflow }) => {
     const rule = await workflow.setRoutingRule(district, category, organizationId);
     return { district, category, organization: { id: rule.organizationId } };

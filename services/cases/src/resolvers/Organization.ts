@@ -5,9 +5,18 @@ const EMPTY = { open: 0, overdue: 0, resolvedLast30Days: 0, medianResolutionHour
 /** The fields this subgraph adds to the organizations' entity. */
 export const Organization: OrganizationResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  cases: (organization, { filter, first, after }, { reader }) => reader.list({ ...(filter ?? {}), organization: organization.id }, { first, after }),
+  cases: (organization, { filter, first, after }, { reader }) =>
+    reader.list({ ...(filter ?? {}), organization: organization.id }, { first, after }),
   caseStats: async (organization, _args, { loaders }) => {
     const stats = await loaders.statsByOrganization.load(organization.id);
-    return stats ? { open: stats.open, overdue: stats.overdue, resolvedLast30Days: stats.resolvedLast30Days, medianResolutionHours: stats.medianResolutionHours, averageRating: stats.averageRating } : EMPTY;
+    return stats
+      ? {
+          open: stats.open,
+          overdue: stats.overdue,
+          resolvedLast30Days: stats.resolvedLast30Days,
+          medianResolutionHours: stats.medianResolutionHours,
+          averageRating: stats.averageRating,
+        }
+      : EMPTY;
   },
 };

@@ -5,5 +5,10 @@ export const Query: QueryResolvers = {
   case: (_parent, { id }, { loaders }) => loaders.caseById.load(id),
   caseByTrackingCode: (_parent, { code }, { reader }) => reader.byTrackingCode(code),
   possibleDuplicates: (_parent, { caseId }, { reader }) => reader.possibleDuplicates(caseId),
-  routingRules: async (_parent, _args, { reader }) => (await reader.routingRules()).map((r) => ({ district: r.district as never, category: r.category as never, organization: { id: r.organizationId } })),
+  routingRules: async (_parent, _args, { reader }) =>
+    (await reader.routingRules()).map((r) => ({
+      district: r.district as never,
+      category: r.category as never,
+      organization: { id: r.organizationId },
+    })),
 };

@@ -24,9 +24,21 @@ const TITLES: Record<CaseCategory, string[]> = {
   OTHER: ['สอบถามขั้นตอนขออนุญาตก่อสร้าง', 'Request for a pedestrian crossing', 'ป้ายโฆษณาบังทัศนวิสัย'],
 };
 const PLACES: Record<District, Array<{ lat: number; lng: number; address: string }>> = {
-  MUEANG_PHUKET: [{ lat: 7.8847, lng: 98.3889, address: 'Old Town, Phuket City' }, { lat: 7.8448, lng: 98.3381, address: 'Chalong' }, { lat: 7.7797, lng: 98.3254, address: 'Rawai' }],
-  KATHU: [{ lat: 7.8961, lng: 98.2969, address: 'Patong Beach Road' }, { lat: 7.9103, lng: 98.3369, address: 'Kathu' }, { lat: 7.9569, lng: 98.2836, address: 'Kamala' }],
-  THALANG: [{ lat: 8.0300, lng: 98.3340, address: 'Thalang' }, { lat: 8.0800, lng: 98.3000, address: 'Sakhu' }, { lat: 8.1500, lng: 98.3000, address: 'Mai Khao' }],
+  MUEANG_PHUKET: [
+    { lat: 7.8847, lng: 98.3889, address: 'Old Town, Phuket City' },
+    { lat: 7.8448, lng: 98.3381, address: 'Chalong' },
+    { lat: 7.7797, lng: 98.3254, address: 'Rawai' },
+  ],
+  KATHU: [
+    { lat: 7.8961, lng: 98.2969, address: 'Patong Beach Road' },
+    { lat: 7.9103, lng: 98.3369, address: 'Kathu' },
+    { lat: 7.9569, lng: 98.2836, address: 'Kamala' },
+  ],
+  THALANG: [
+    { lat: 8.03, lng: 98.334, address: 'Thalang' },
+    { lat: 8.08, lng: 98.3, address: 'Sakhu' },
+    { lat: 8.15, lng: 98.3, address: 'Mai Khao' },
+  ],
 };
 
 /**
@@ -43,7 +55,10 @@ export async function seed(dataSource: DataSource, count = 300): Promise<{ cases
     for (const category of CASE_CATEGORIES) {
       const lead = byCode.get(CATEGORY_LEADS[category] ?? DISTRICT_LEADS[district]);
       if (!lead) continue;
-      const [existing] = await dataSource.query('SELECT 1 FROM routing_rule WHERE district = $1 AND category = $2', [district, category]);
+      const [existing] = await dataSource.query('SELECT 1 FROM routing_rule WHERE district = $1 AND category = $2', [
+        district,
+        category,
+      ]);
       if (existing) continue;
       await workflow.setRoutingRule(district, category, lead.id);
       rules += 1;
@@ -59,7 +74,8 @@ export async function seed(dataSource: DataSource, count = 300): Promise<{ cases
     // Skewed like real life: the city and Patong get most reports.
     const district: District = next() < 0.5 ? 'MUEANG_PHUKET' : next() < 0.6 ? 'KATHU' : 'THALANG';
     const category = pick(CASE_CATEGORIES);
-    const kind = category === 'LAND_DISPUTE' || (category === 'PUBLIC_NUISANCE' && next() < 0.4) ? 'CONFLICT' : 'GRIEVANCE';
+    const kind =
+      category === 'LAND_DISPUTE' || (category === 'PUBLIC_NUISANCE' && next() < 0.4) ? 'CONFLICT' : 'GRIEVANCE';
     const place = pick(PLACES[district]);
     const opened = await workflow.open({
       kind,
@@ -67,23 +83,44 @@ export async function seed(dataSource: DataSource, count = 300): Promise<{ cases
       channel: pick(['WEB', 'LINE', 'PHONE', 'WALK_IN', 'LETTER', 'REFERRAL'] as const),
       title: pick(TITLES[category]),
       description: 'รายละเอียดตามที่ผู้ร้องแจ้ง / Details as reported by the caller.',
-      location: { lat: place.lat + (next() - 0.5) * 0.01, lng: place.lng + (next() - 0.5) * 0.01, address: place.address, district },
-      reporter: { name: `ผู้ร้อง ${i + 1}`, phone: `08${String(10_000_000 + Math.floor(next() * 89_999_999)).slice(0, 8)}` },
-      parties: kind === 'CONFLICT' ? [{ name: 'Party A', role: 'complainant' }, { name: 'Party B', role: 'respondent' }] : [],
+      location: {
+        lat: place.lat + (next() - 0.5) * 0.01,
+        lng: place.lng + (next() - 0.5) * 0.01,
+        address: place.address,
+        district,
+      },
+      reporter: {
+        name: `ผู้ร้อง ${i + 1}`,
+        phone: `08${String(10_000_000 + Math.floor(next() * 89_999_999)).slice(0, 8)}`,
+      },
+      parties:
+        kind === 'CONFLICT'
+          ? [
+              { name: 'Party A', role: 'complainant' },
+              { name: 'Party B', role: 'respondent' },
+            ]
+          : [],
     });
     created += 1;
     const stage = next();
     if (stage < 0.15) continue; // still RECEIVED
     const lead = pick(districtOrgs(district));
     const id = opened.case.id;
-    await workflow.triage(id, { leadOrganizationId: lead.id, priority: pick(['LOW', 'NORMAL', 'NORMAL', 'HIGH', 'URGENT'] as const) });
+    await workflow.triage(id, {
+      leadOrganizationId: lead.id,
+      priority: pick(['LOW', 'NORMAL', 'NORMAL', 'HIGH', 'URGENT'] as const),
+    });
     if (stage < 0.3) continue;
     await workflow.accept(id);
     await workflow.start(id, null);
     if (stage < 0.55) continue;
     if (kind === 'CONFLICT') {
       await workflow.startMediation(id);
-      await workflow.recordMediationSession(id, { heldAt: new Date().toISOString(), mediator: 'ศูนย์ดำรงธรรม / PCC mediator', attendees: ['Party A', 'Party B'] });
+      await workflow.recordMediationSession(id, {
+        heldAt: new Date().toISOString(),
+        mediator: 'ศูนย์ดำรงธรรม / PCC mediator',
+        attendees: ['Party A', 'Party B'],
+      });
       await workflow.resolve(id, { resolution: 'ตกลงกันได้ / Parties agreed.', outcome: 'AGREEMENT' });
     } else {
       await workflow.resolve(id, { resolution: 'ดำเนินการแก้ไขแล้ว / Fixed.' });

@@ -1,6 +1,14 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganizationProjection } from '@pcc/organization-projection';
-import type { CaseCategory, CaseChannel, CaseKind, CasePriority, CaseStatus, District, MediationOutcome } from '../domain/vocabulary';
+import type {
+  CaseCategory,
+  CaseChannel,
+  CaseKind,
+  CasePriority,
+  CaseStatus,
+  District,
+  MediationOutcome,
+} from '../domain/vocabulary';
 
 /** A citizen's problem or a conflict. Reporter fields are personal data (see domain/privacy). */
 @Entity({ name: 'case' })

@@ -3,7 +3,6 @@ import { groupedLoader, isUuid, keyedLoader } from '@pcc/subgraph-kit';
 import { OPEN_STATUSES } from '../domain/vocabulary';
 import { CaseEntity } from './entities';
 
-
 export interface CaseStatsRow {
   organizationId: string;
   open: number;
@@ -16,21 +15,56 @@ export interface CaseStatsRow {
 /** Per-request DataLoaders: N cases or N organizations cost one query per kind of data. */
 export function createLoaders(dataSource: DataSource) {
   return {
-    caseById: keyedLoader<string, CaseEntity>((ids) => {
-      const valid = ids.filter(isUuid);
-      return valid.length ? dataSource.getRepository(CaseEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
-    }, (c) => c.id),
+    caseById: keyedLoader<string, CaseEntity>(
+      (ids) => {
+        const valid = ids.filter(isUuid);
+        return valid.length ? dataSource.getRepository(CaseEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
+      },
+      (c) => c.id,
+    ),
     supportingByCase: groupedLoader<string, { caseId: string; organizationId: string }>(
       async (ids) =>
-        (await dataSource.query('SELECT case_id, organization_id FROM case_supporting_organization WHERE case_id = ANY($1::uuid[]) ORDER BY joined_at, organization_id', [ids])).map(
-          (r: { case_id: string; organization_id: string }) => ({ caseId: r.case_id, organizationId: r.organization_id }),
-        ),
+        (
+          await dataSource.query(
+            'SELECT case_id, organization_id FROM case_supporting_organization WHERE case_id = ANY($1::uuid[]) ORDER BY joined_at, organization_id',
+            [ids],
+          )
+        ).map((r: { case_id: string; organization_id: string }) => ({
+          caseId: r.case_id,
+          organizationId: r.organization_id,
+        })),
       (r) => r.caseId,
     ),
-    timelineByCase: groupedLoader<string, { caseId: string; at: Date; action: string; fromStatus: string | null; toStatus: string | null; actorRole: string; actorOrganization: string | null; note: string | null }>(
+    timelineByCase: groupedLoader<
+      string,
+      {
+        caseId: string;
+        at: Date;
+        action: string;
+        fromStatus: string | null;
+        toStatus: string | null;
+        actorRole: string;
+        actorOrganization: string | null;
+        note: string | null;
+      }
+    >(
       async (ids) =>
-        (await dataSource.query('SELECT case_id, at, action, from_status, to_status, actor_role, actor_org, note FROM case_timeline WHERE case_id = ANY($1::uuid[]) ORDER BY id', [ids])).map(
-          (r: { case_id: string; at: Date; action: string; from_status: string | null; to_status: string | null; actor_role: string; actor_org: string | null; note: string | null }) => ({
+        (
+          await dataSource.query(
+            'SELECT case_id, at, action, from_status, to_status, actor_role, actor_org, note FROM case_timeline WHERE case_id = ANY($1::uuid[]) ORDER BY id',
+            [ids],
+          )
+        ).map(
+          (r: {
+            case_id: string;
+            at: Date;
+            action: string;
+            from_status: string | null;
+            to_status: string | null;
+            actor_role: string;
+            actor_org: string | null;
+            note: string | null;
+          }) => ({
             caseId: r.case_id,
             at: r.at,
             action: r.action,
@@ -43,17 +77,51 @@ export function createLoaders(dataSource: DataSource) {
         ),
       (r) => r.caseId,
     ),
-    partiesByCase: groupedLoader<string, { caseId: string; id: string; name: string; role: string; contact: string | null }>(
+    partiesByCase: groupedLoader<
+      string,
+      { caseId: string; id: string; name: string; role: string; contact: string | null }
+    >(
       async (ids) =>
-        (await dataSource.query('SELECT case_id, id, name, role, contact FROM case_party WHERE case_id = ANY($1::uuid[]) ORDER BY name, id', [ids])).map(
-          (r: { case_id: string; id: string; name: string; role: string; contact: string | null }) => ({ caseId: r.case_id, id: r.id, name: r.name, role: r.role, contact: r.contact }),
-        ),
+        (
+          await dataSource.query(
+            'SELECT case_id, id, name, role, contact FROM case_party WHERE case_id = ANY($1::uuid[]) ORDER BY name, id',
+            [ids],
+          )
+        ).map((r: { case_id: string; id: string; name: string; role: string; contact: string | null }) => ({
+          caseId: r.case_id,
+          id: r.id,
+          name: r.name,
+          role: r.role,
+          contact: r.contact,
+        })),
       (r) => r.caseId,
     ),
-    sessionsByCase: groupedLoader<string, { caseId: string; id: string; heldAt: Date; mediator: string; attendees: string[]; notes: string | null }>(
+    sessionsByCase: groupedLoader<
+      string,
+      { caseId: string; id: string; heldAt: Date; mediator: string; attendees: string[]; notes: string | null }
+    >(
       async (ids) =>
-        (await dataSource.query('SELECT case_id, id, held_at, mediator, attendees, notes FROM mediation_session WHERE case_id = ANY($1::uuid[]) ORDER BY held_at, id', [ids])).map(
-          (r: { case_id: string; id: string; held_at: Date; mediator: string; attendees: string[]; notes: string | null }) => ({ caseId: r.case_id, id: r.id, heldAt: r.held_at, mediator: r.mediator, attendees: r.attendees, notes: r.notes }),
+        (
+          await dataSource.query(
+            'SELECT case_id, id, held_at, mediator, attendees, notes FROM mediation_session WHERE case_id = ANY($1::uuid[]) ORDER BY held_at, id',
+            [ids],
+          )
+        ).map(
+          (r: {
+            case_id: string;
+            id: string;
+            held_at: Date;
+            mediator: string;
+            attendees: string[];
+            notes: string | null;
+          }) => ({
+            caseId: r.case_id,
+            id: r.id,
+            heldAt: r.held_at,
+            mediator: r.mediator,
+            attendees: r.attendees,
+            notes: r.notes,
+          }),
         ),
       (r) => r.caseId,
     ),
@@ -63,28 +131,38 @@ export function createLoaders(dataSource: DataSource) {
      * hours, all updated with each change) plus the two clock-dependent counts through partial
      * indexes: a few index reads instead of a scan of every case.
      */
-    statsByOrganization: keyedLoader<string, CaseStatsRow>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      if (!valid.length) return [];
-      const rows: Array<{ org: string; open: number; overdue: number; resolved30: number; median_hours: number | null; avg_rating: number | null }> = await dataSource.query(
-        `SELECT s.organization_id AS org, s.open,
+    statsByOrganization: keyedLoader<string, CaseStatsRow>(
+      async (ids) => {
+        const valid = ids.filter(isUuid);
+        if (!valid.length) return [];
+        const rows: Array<{
+          org: string;
+          open: number;
+          overdue: number;
+          resolved30: number;
+          median_hours: number | null;
+          avg_rating: number | null;
+        }> = await dataSource.query(
+          `SELECT s.organization_id AS org, s.open,
                 (SELECT count(*) FROM "case" c WHERE c.lead_org_id = s.organization_id AND c.status = ANY($2) AND c.due_at < now())::int AS overdue,
                 (SELECT count(*) FROM "case" c WHERE c.lead_org_id = s.organization_id AND c.resolved_at > now() - interval '30 days')::int AS resolved30,
                 s.median_hours::float8 AS median_hours,
                 CASE WHEN s.rating_count > 0 THEN s.rating_sum::float8 / s.rating_count END AS avg_rating
          FROM case_org_stats s
          WHERE s.organization_id = ANY($1::uuid[])`,
-        [valid, OPEN_STATUSES],
-      );
-      return rows.map((r) => ({
-        organizationId: r.org,
-        open: r.open,
-        overdue: r.overdue,
-        resolvedLast30Days: r.resolved30,
-        medianResolutionHours: r.median_hours === null ? null : Number(Number(r.median_hours).toFixed(1)),
-        averageRating: r.avg_rating === null ? null : Number(Number(r.avg_rating).toFixed(2)),
-      }));
-    }, (r) => r.organizationId),
+          [valid, OPEN_STATUSES],
+        );
+        return rows.map((r) => ({
+          organizationId: r.org,
+          open: r.open,
+          overdue: r.overdue,
+          resolvedLast30Days: r.resolved30,
+          medianResolutionHours: r.median_hours === null ? null : Number(Number(r.median_hours).toFixed(1)),
+          averageRating: r.avg_rating === null ? null : Number(Number(r.avg_rating).toFixed(2)),
+        }));
+      },
+      (r) => r.organizationId,
+    ),
   };
 }
 

@@ -4,7 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 const ensured = new WeakMap<DataSource, Set<number>>();
 
 const sequenceOf = (fiscalYear: number): string => {
-  if (!Number.isInteger(fiscalYear) || fiscalYear < 2400 || fiscalYear > 2800) throw new RangeError(`not a fiscal year: ${fiscalYear}`);
+  if (!Number.isInteger(fiscalYear) || fiscalYear < 2400 || fiscalYear > 2800)
+    throw new RangeError(`not a fiscal year: ${fiscalYear}`);
   return `case_tracking_${fiscalYear}`;
 };
 

@@ -8,7 +8,12 @@ import { AGREEMENT_SUBJECTS, DISTRICTS, MEMBER_CATEGORIES, ORGANIZATION_TYPES } 
  */
 // U+0000 cannot be stored in PostgreSQL text; refuse it (and other control characters) up front.
 const printable = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s);
-const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').refine(printable, 'must not contain control characters');
+const name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .refine(printable, 'must not contain control characters');
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
 const isoDate = z.iso.date('must be a date YYYY-MM-DD').nullish();
 
@@ -20,9 +25,16 @@ export const organizationCode = z
 export const contactInput = z
   .object({
     address: optionalText(500),
-    phone: z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, 'must be a phone number').nullish(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[\d\s-]{6,20}$/, 'must be a phone number')
+      .nullish(),
     email: z.email('must be an email address').max(254).nullish(),
-    website: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(500).nullish(),
+    website: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(500)
+      .nullish(),
   })
   .strict();
 
@@ -70,7 +82,8 @@ const memberFields = {
   phone: contactInput.shape.phone,
   email: contactInput.shape.email,
 };
-const termInOrder = (m: { termStart?: string | null; termEnd?: string | null }) => !m.termStart || !m.termEnd || m.termEnd >= m.termStart;
+const termInOrder = (m: { termStart?: string | null; termEnd?: string | null }) =>
+  !m.termStart || !m.termEnd || m.termEnd >= m.termStart;
 
 export const addMemberInput = z
   .object({ ...memberFields, organizationId: z.uuid('must be an id').nullish() })
@@ -92,10 +105,18 @@ export const updateMemberInput = z
 export type UpdateMemberInput = z.infer<typeof updateMemberInput>;
 
 export const agreementTargetInput = z.object({
-  metric: z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'must be an UPPER_SNAKE_CASE metric, e.g. WASTE_REDUCTION'),
+  metric: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'must be an UPPER_SNAKE_CASE metric, e.g. WASTE_REDUCTION'),
   value: z.string().regex(/^-?\d{1,10}(\.\d{1,4})?$/, 'must be a decimal number with at most 4 decimals'),
   unit: z.string().trim().min(1).max(20),
-  baselineFiscalYear: z.number().int().min(2500, 'must be a Buddhist-era year').max(2700, 'must be a Buddhist-era year').nullish(),
+  baselineFiscalYear: z
+    .number()
+    .int()
+    .min(2500, 'must be a Buddhist-era year')
+    .max(2700, 'must be a Buddhist-era year')
+    .nullish(),
 });
 
 export const signAgreementInput = z.object({

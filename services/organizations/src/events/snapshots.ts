@@ -39,4 +39,3 @@ export const agreementSnapshot = (a: AgreementEntity, signatoryIds: string[]) =>
   signatoryOrganizationIds: signatoryIds,
   targets: a.targets,
 });
-

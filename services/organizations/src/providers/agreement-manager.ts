@@ -1,5 +1,17 @@
 import { In, type EntityManager } from 'typeorm';
-import { badInput, conflict, decodeCursor, notFound, pageSize, parseInput, requireRole, toConnection, type Connection, type PageArgs, eventActor } from '@pcc/subgraph-kit';
+import {
+  badInput,
+  conflict,
+  decodeCursor,
+  notFound,
+  pageSize,
+  parseInput,
+  requireRole,
+  toConnection,
+  type Connection,
+  type PageArgs,
+  eventActor,
+} from '@pcc/subgraph-kit';
 import { id as idSchema, signAgreementInput } from '../domain/inputs';
 import type { AgreementSubject } from '../domain/vocabulary';
 import { agreementSnapshot, outbox } from '../events/snapshots';
@@ -25,13 +37,21 @@ export class AgreementManager {
     const query = this.scope.dataSource.getRepository(AgreementEntity).createQueryBuilder('a');
     if (filter?.subject) query.andWhere('a.subject = :subject', { subject: filter.subject });
     if (filter?.signatoryId) {
-      query.andWhere('EXISTS (SELECT 1 FROM agreement_signatory s WHERE s.agreement_id = a.id AND s.organization_id = :org)', {
-        org: parseInput(idSchema, filter.signatoryId, 'filter.signatoryId'),
-      });
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM agreement_signatory s WHERE s.agreement_id = a.id AND s.organization_id = :org)',
+        {
+          org: parseInput(idSchema, filter.signatoryId, 'filter.signatoryId'),
+        },
+      );
     }
     const totalCount = await query.getCount();
-    if (after) query.andWhere('(a.signed_on, a.id) < (:signedOn, :id)', { signedOn: String(after[0]), id: String(after[1]) });
-    const rows = await query.orderBy('a.signed_on', 'DESC').addOrderBy('a.id', 'DESC').limit(first + 1).getMany();
+    if (after)
+      query.andWhere('(a.signed_on, a.id) < (:signedOn, :id)', { signedOn: String(after[0]), id: String(after[1]) });
+    const rows = await query
+      .orderBy('a.signed_on', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
     return toConnection(rows, first, totalCount, (a) => [a.signedOn, a.id]);
   }
 
@@ -47,16 +67,27 @@ export class AgreementManager {
     return this.scope.dataSource.transaction(async (tx) => {
       const organizations = await tx.getRepository(OrganizationEntity).findBy({ id: In(signatoryIds) });
       const unknown = signatoryIds.filter((id) => !organizations.some((o) => o.id === id && o.active));
-      if (unknown.length) throw badInput(`Unknown or inactive signatories: ${unknown.join(', ')}`, { 'input.signatoryIds': 'unknown or inactive organization' });
+      if (unknown.length)
+        throw badInput(`Unknown or inactive signatories: ${unknown.join(', ')}`, {
+          'input.signatoryIds': 'unknown or inactive organization',
+        });
       const agreement = await tx.getRepository(AgreementEntity).save(
         tx.getRepository(AgreementEntity).create({
           title: input.title,
           subject: input.subject,
           signedOn: input.signedOn,
-          targets: (input.targets ?? []).map((t) => ({ metric: t.metric, value: t.value, unit: t.unit, baselineFiscalYear: t.baselineFiscalYear ?? null })),
+          targets: (input.targets ?? []).map((t) => ({
+            metric: t.metric,
+            value: t.value,
+            unit: t.unit,
+            baselineFiscalYear: t.baselineFiscalYear ?? null,
+          })),
         }),
       );
-      await tx.query('INSERT INTO agreement_signatory (agreement_id, organization_id) SELECT $1, unnest($2::uuid[])', [agreement.id, signatoryIds]);
+      await tx.query('INSERT INTO agreement_signatory (agreement_id, organization_id) SELECT $1, unnest($2::uuid[])', [
+        agreement.id,
+        signatoryIds,
+      ]);
       await outbox.append(tx, {
         type: 'pcc.agreement.signed',
         subject: agreement.id,
@@ -72,19 +103,35 @@ export class AgreementManager {
     const agreementId = parseInput(idSchema, rawAgreementId, 'agreementId');
     const organizationId = parseInput(idSchema, rawOrganizationId, 'organizationId');
     return this.scope.dataSource.transaction(async (tx) => {
-      const agreement = await tx.getRepository(AgreementEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: agreementId }).getOne();
+      const agreement = await tx
+        .getRepository(AgreementEntity)
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.id = :id', { id: agreementId })
+        .getOne();
       if (!agreement) throw notFound('Agreement', agreementId);
       const organization = await tx.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
-      if (!organization?.active) throw badInput(`Organization ${organizationId} is unknown or inactive`, { organizationId: 'unknown or inactive organization' });
+      if (!organization?.active)
+        throw badInput(`Organization ${organizationId} is unknown or inactive`, {
+          organizationId: 'unknown or inactive organization',
+        });
       const signatoryIds = await this.signatoryIds(tx, agreementId);
-      if (signatoryIds.includes(organizationId)) throw conflict(`${organization.code} has already signed this agreement`);
-      await tx.query('INSERT INTO agreement_signatory (agreement_id, organization_id) VALUES ($1, $2)', [agreementId, organizationId]);
+      if (signatoryIds.includes(organizationId))
+        throw conflict(`${organization.code} has already signed this agreement`);
+      await tx.query('INSERT INTO agreement_signatory (agreement_id, organization_id) VALUES ($1, $2)', [
+        agreementId,
+        organizationId,
+      ]);
       agreement.updatedAt = new Date();
       await tx.getRepository(AgreementEntity).save(agreement);
       await outbox.append(tx, {
         type: 'pcc.agreement.signatory-added',
         subject: agreement.id,
-        data: { agreement: agreementSnapshot(agreement, [...signatoryIds, organizationId]), organizationId, actor: eventActor(this.scope.identity) },
+        data: {
+          agreement: agreementSnapshot(agreement, [...signatoryIds, organizationId]),
+          organizationId,
+          actor: eventActor(this.scope.identity),
+        },
         traceparent: this.scope.traceparent,
       });
       return agreement;
@@ -92,7 +139,10 @@ export class AgreementManager {
   }
 
   private async signatoryIds(tx: EntityManager, agreementId: string): Promise<string[]> {
-    const rows: Array<{ organization_id: string }> = await tx.query('SELECT organization_id FROM agreement_signatory WHERE agreement_id = $1 ORDER BY organization_id', [agreementId]);
+    const rows: Array<{ organization_id: string }> = await tx.query(
+      'SELECT organization_id FROM agreement_signatory WHERE agreement_id = $1 ORDER BY organization_id',
+      [agreementId],
+    );
     return rows.map((r) => r.organization_id);
   }
 }

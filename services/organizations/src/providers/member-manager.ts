@@ -1,5 +1,18 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, decodeCursor, forbidden, notFound, pageSize, parseInput, requireActFor, requireRole, toConnection, type Connection, type PageArgs, eventActor } from '@pcc/subgraph-kit';
+import {
+  badInput,
+  decodeCursor,
+  forbidden,
+  notFound,
+  pageSize,
+  parseInput,
+  requireActFor,
+  requireRole,
+  toConnection,
+  type Connection,
+  type PageArgs,
+  eventActor,
+} from '@pcc/subgraph-kit';
 import { changedFields } from '../domain/changes';
 import { addMemberInput, id as idSchema, updateMemberInput } from '../domain/inputs';
 import type { MemberCategory } from '../domain/vocabulary';
@@ -23,11 +36,18 @@ export class MemberManager {
     const first = pageSize(page.first);
     const after = decodeCursor(page.after, 2);
     const query = this.scope.dataSource.getRepository(MemberEntity).createQueryBuilder('m');
-    if (filter?.organizationId) query.andWhere('m.organization_id = :org', { org: parseInput(idSchema, filter.organizationId, 'filter.organizationId') });
+    if (filter?.organizationId)
+      query.andWhere('m.organization_id = :org', {
+        org: parseInput(idSchema, filter.organizationId, 'filter.organizationId'),
+      });
     if (filter?.category) query.andWhere('m.category = :category', { category: filter.category });
     const totalCount = await query.getCount();
     if (after) query.andWhere('(m.full_name, m.id) > (:name, :id)', { name: String(after[0]), id: String(after[1]) });
-    const rows = await query.orderBy('m.full_name', 'ASC').addOrderBy('m.id', 'ASC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('m.full_name', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
     return toConnection(rows, first, totalCount, (m) => [m.fullName, m.id]);
   }
 
@@ -36,7 +56,10 @@ export class MemberManager {
     return this.scope.dataSource.transaction(async (tx) => {
       if (input.organizationId) {
         const organization = await tx.getRepository(OrganizationEntity).findOneBy({ id: input.organizationId });
-        if (!organization) throw badInput(`Organization ${input.organizationId} does not exist`, { 'input.organizationId': 'unknown organization' });
+        if (!organization)
+          throw badInput(`Organization ${input.organizationId} does not exist`, {
+            'input.organizationId': 'unknown organization',
+          });
         requireActFor(this.scope.identity, organization.code);
         requireActive(this.scope.identity, organization);
       } else {
@@ -67,8 +90,10 @@ export class MemberManager {
       const member = await this.lockAndAuthorize(tx, id);
       const changed = changedFields(member as unknown as Record<string, unknown>, input);
       if (changed.length === 0) return member;
-      for (const field of changed) Object.assign(member, { [field]: (input as Record<string, unknown>)[field] ?? null });
-      if (member.termStart && member.termEnd && member.termEnd < member.termStart) throw badInput('A term must not end before it starts', { 'input.termEnd': 'before termStart' });
+      for (const field of changed)
+        Object.assign(member, { [field]: (input as Record<string, unknown>)[field] ?? null });
+      if (member.termStart && member.termEnd && member.termEnd < member.termStart)
+        throw badInput('A term must not end before it starts', { 'input.termEnd': 'before termStart' });
       const saved = await tx.getRepository(MemberEntity).save(member);
       // Contact changes are personal data: they change the member but are not published.
       const published = changed.filter((field) => field !== 'phone' && field !== 'email');
@@ -93,7 +118,12 @@ export class MemberManager {
   }
 
   private async lockAndAuthorize(tx: EntityManager, id: string): Promise<MemberEntity> {
-    const member = await tx.getRepository(MemberEntity).createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :id', { id }).getOne();
+    const member = await tx
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.id = :id', { id })
+      .getOne();
     if (!member) throw notFound('Member', id);
     if (member.organizationId) {
       const organization = await tx.getRepository(OrganizationEntity).findOneByOrFail({ id: member.organizationId });
@@ -105,12 +135,23 @@ export class MemberManager {
     return member;
   }
 
-  private async emit(tx: EntityManager, type: string, member: MemberEntity, extra: Record<string, unknown>): Promise<void> {
-    await outbox.append(tx, { type, subject: member.id, data: { member: memberSnapshot(member), actor: eventActor(this.scope.identity), ...extra }, traceparent: this.scope.traceparent });
+  private async emit(
+    tx: EntityManager,
+    type: string,
+    member: MemberEntity,
+    extra: Record<string, unknown>,
+  ): Promise<void> {
+    await outbox.append(tx, {
+      type,
+      subject: member.id,
+      data: { member: memberSnapshot(member), actor: eventActor(this.scope.identity), ...extra },
+      traceparent: this.scope.traceparent,
+    });
   }
 }
 
 /** Officers of an organization that left the network no longer manage its members. */
 function requireActive(identity: { role: string }, organization: OrganizationEntity): void {
-  if (!organization.active && identity.role !== 'NETWORK_ADMIN') throw forbidden(`${organization.code} has left the network; only a network admin may change it`);
+  if (!organization.active && identity.role !== 'NETWORK_ADMIN')
+    throw forbidden(`${organization.code} has left the network; only a network admin may change it`);
 }

@@ -1,7 +1,26 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, conflict, decodeCursor, forbidden, notFound, pageSize, parseInput, requireActFor, requireRole, toConnection, type Connection, type PageArgs, eventActor } from '@pcc/subgraph-kit';
+import {
+  badInput,
+  conflict,
+  decodeCursor,
+  forbidden,
+  notFound,
+  pageSize,
+  parseInput,
+  requireActFor,
+  requireRole,
+  toConnection,
+  type Connection,
+  type PageArgs,
+  eventActor,
+} from '@pcc/subgraph-kit';
 import { changedFields } from '../domain/changes';
-import { OFFICER_EDITABLE_FIELDS, id as idSchema, registerOrganizationInput, updateOrganizationInput } from '../domain/inputs';
+import {
+  OFFICER_EDITABLE_FIELDS,
+  id as idSchema,
+  registerOrganizationInput,
+  updateOrganizationInput,
+} from '../domain/inputs';
 import type { District, OrganizationType } from '../domain/vocabulary';
 import { organizationSnapshot, outbox } from '../events/snapshots';
 import { OrganizationEntity } from '../store/entities';
@@ -28,13 +47,21 @@ export class OrganizationManager {
     const query = this.scope.dataSource.getRepository(OrganizationEntity).createQueryBuilder('o');
     if (filter?.type) query.andWhere('o.type = :type', { type: filter.type });
     if (filter?.district) query.andWhere('o.district = :district', { district: filter.district });
-    if (filter?.active !== undefined && filter?.active !== null) query.andWhere('o.active = :active', { active: filter.active });
+    if (filter?.active !== undefined && filter?.active !== null)
+      query.andWhere('o.active = :active', { active: filter.active });
     const search = filter?.search?.trim();
-    if (search && (search.length > 100 || search.includes('\u0000'))) throw badInput('filter.search must be at most 100 printable characters', { 'filter.search': 'too long or not printable' });
-    if (search) query.andWhere('(o.name_th ILIKE :q OR o.name_en ILIKE :q OR o.code ILIKE :q)', { q: likePattern(search) });
+    if (search && (search.length > 100 || search.includes('\u0000')))
+      throw badInput('filter.search must be at most 100 printable characters', {
+        'filter.search': 'too long or not printable',
+      });
+    if (search)
+      query.andWhere('(o.name_th ILIKE :q OR o.name_en ILIKE :q OR o.code ILIKE :q)', { q: likePattern(search) });
     const totalCount = await query.getCount();
     if (after) query.andWhere('o.code > :after', { after: String(after[0]) });
-    const rows = await query.orderBy('o.code', 'ASC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('o.code', 'ASC')
+      .limit(first + 1)
+      .getMany();
     return toConnection(rows, first, totalCount, (o) => [o.code]);
   }
 
@@ -72,13 +99,24 @@ export class OrganizationManager {
     return this.scope.dataSource.transaction(async (tx) => {
       const organization = await this.lock(tx, id);
       requireActFor(this.scope.identity, organization.code);
-      if (!organization.active && this.scope.identity.role !== 'NETWORK_ADMIN') throw forbidden(`${organization.code} has left the network; only a network admin may change it`);
-      const current = { ...organization, location: organization.lat === null ? null : { lat: organization.lat, lng: organization.lng }, contact: contactOf(organization) };
-      const requested = { ...input, contact: input.contact ? { ...contactOf(organization), ...stripUndefined(input.contact) } : input.contact };
+      if (!organization.active && this.scope.identity.role !== 'NETWORK_ADMIN')
+        throw forbidden(`${organization.code} has left the network; only a network admin may change it`);
+      const current = {
+        ...organization,
+        location: organization.lat === null ? null : { lat: organization.lat, lng: organization.lng },
+        contact: contactOf(organization),
+      };
+      const requested = {
+        ...input,
+        contact: input.contact ? { ...contactOf(organization), ...stripUndefined(input.contact) } : input.contact,
+      };
       const changed = changedFields(current, requested);
       if (this.scope.identity.role !== 'NETWORK_ADMIN') {
         const notAllowed = Object.keys(stripUndefined(input)).filter((field) => !OFFICER_EDITABLE_FIELDS.has(field));
-        if (notAllowed.length) throw forbidden(`Officers may change only the contact details of their organization (not ${notAllowed.join(', ')})`);
+        if (notAllowed.length)
+          throw forbidden(
+            `Officers may change only the contact details of their organization (not ${notAllowed.join(', ')})`,
+          );
       }
       if (changed.length === 0) return organization;
       if (input.nameTh) organization.nameTh = input.nameTh;
@@ -112,12 +150,22 @@ export class OrganizationManager {
 
   /** The row, locked until the transaction ends: changes to one organization are serialised. */
   private async lock(tx: EntityManager, id: string): Promise<OrganizationEntity> {
-    const organization = await tx.getRepository(OrganizationEntity).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+    const organization = await tx
+      .getRepository(OrganizationEntity)
+      .createQueryBuilder('o')
+      .setLock('pessimistic_write')
+      .where('o.id = :id', { id })
+      .getOne();
     if (!organization) throw notFound('Organization', id);
     return organization;
   }
 
-  private async emit(tx: EntityManager, type: string, organization: OrganizationEntity, extra: Record<string, unknown>): Promise<void> {
+  private async emit(
+    tx: EntityManager,
+    type: string,
+    organization: OrganizationEntity,
+    extra: Record<string, unknown>,
+  ): Promise<void> {
     await outbox.append(tx, {
       type,
       subject: organization.id,
@@ -127,7 +175,8 @@ export class OrganizationManager {
   }
 }
 
-type ContactValues = { address?: string | null; phone?: string | null; email?: string | null; website?: string | null } | null | undefined;
+type ContactValues =
+  { address?: string | null; phone?: string | null; email?: string | null; website?: string | null } | null | undefined;
 
 function contactColumns(contact: ContactValues) {
   return {

@@ -10,7 +10,8 @@ async function contactVisible(member: MemberEntity, { identity, loaders }: Conte
 }
 
 export const Member: MemberResolvers = {
-  organization: (member, _args, { loaders }) => (member.organizationId ? loaders.organizationById.load(member.organizationId) : null),
+  organization: (member, _args, { loaders }) =>
+    member.organizationId ? loaders.organizationById.load(member.organizationId) : null,
   phone: async (member, _args, context) => ((await contactVisible(member, context)) ? member.phone : null),
   email: async (member, _args, context) => ((await contactVisible(member, context)) ? member.email : null),
 };

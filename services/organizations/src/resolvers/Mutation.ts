@@ -9,5 +9,6 @@ export const Mutation: MutationResolvers = {
   updateMember: (_parent, { id, input }, { members }) => members.update(id, input),
   removeMember: (_parent, { id }, { members }) => members.remove(id),
   signAgreement: (_parent, { input }, { agreements }) => agreements.sign(input),
-  addAgreementSignatory: (_parent, { agreementId, organizationId }, { agreements }) => agreements.addSignatory(agreementId, organizationId),
+  addAgreementSignatory: (_parent, { agreementId, organizationId }, { agreements }) =>
+    agreements.addSignatory(agreementId, organizationId),
 };

@@ -4,8 +4,10 @@ import { contactOf } from '../providers/organization-manager';
 export const Organization: OrganizationResolvers = {
   // Federation entry point: batched per request, so N references cost one query.
   __resolveReference: (reference, { loaders }) => loaders.organizationById.load(reference.id),
-  location: (organization) => (organization.lat === null || organization.lng === null ? null : { lat: organization.lat, lng: organization.lng }),
+  location: (organization) =>
+    organization.lat === null || organization.lng === null ? null : { lat: organization.lat, lng: organization.lng },
   contact: (organization) => contactOf(organization),
-  members: (organization, { first, after }, { members }) => members.list({ organizationId: organization.id }, { first, after }),
+  members: (organization, { first, after }, { members }) =>
+    members.list({ organizationId: organization.id }, { first, after }),
   agreements: (organization, _args, { loaders }) => loaders.agreementsByOrganization.load(organization.id),
 };

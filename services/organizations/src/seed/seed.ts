@@ -18,14 +18,29 @@ export async function seed(dataSource: DataSource): Promise<{ organizations: num
   let created = 0;
   for (const o of NETWORK_ORGANIZATIONS) {
     if (await dataSource.getRepository(OrganizationEntity).existsBy({ code: o.code })) continue;
-    await organizations.register({ code: o.code, nameTh: o.nameTh, nameEn: o.nameEn, type: o.type, district: o.district, location: { lat: o.lat, lng: o.lng }, establishedOn: '1999-01-01' });
+    await organizations.register({
+      code: o.code,
+      nameTh: o.nameTh,
+      nameEn: o.nameEn,
+      type: o.type,
+      district: o.district,
+      location: { lat: o.lat, lng: o.lng },
+      establishedOn: '1999-01-01',
+    });
     created += 1;
   }
   let agreements = 0;
-  if (!(await dataSource.getRepository(AgreementEntity).existsBy({ subject: WASTE_MOU.subject, signedOn: WASTE_MOU.signedOn }))) {
+  if (
+    !(await dataSource
+      .getRepository(AgreementEntity)
+      .existsBy({ subject: WASTE_MOU.subject, signedOn: WASTE_MOU.signedOn }))
+  ) {
     const all = await dataSource.getRepository(OrganizationEntity).findBy({ active: true });
     const codes = new Set(NETWORK_ORGANIZATIONS.map((o) => o.code));
-    await new AgreementManager(scope).sign({ ...WASTE_MOU, signatoryIds: all.filter((o) => codes.has(o.code)).map((o) => o.id) });
+    await new AgreementManager(scope).sign({
+      ...WASTE_MOU,
+      signatoryIds: all.filter((o) => codes.has(o.code)).map((o) => o.id),
+    });
     agreements = 1;
   }
   return { organizations: created, agreements };

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { AgreementSubject, District, MemberCategory, OrganizationType } from '../domain/vocabulary';
 
 /** A member organization of the network. `code` is the stable handle officers' tokens carry. */
@@ -58,7 +68,11 @@ export class AgreementEntity {
   @Column({ name: 'signed_on', type: 'date' }) signedOn!: string;
   @Column({ type: 'jsonb', default: () => `'[]'` }) targets!: AgreementTargetValue[];
   @ManyToMany(() => OrganizationEntity)
-  @JoinTable({ name: 'agreement_signatory', joinColumn: { name: 'agreement_id' }, inverseJoinColumn: { name: 'organization_id' } })
+  @JoinTable({
+    name: 'agreement_signatory',
+    joinColumn: { name: 'agreement_id' },
+    inverseJoinColumn: { name: 'organization_id' },
+  })
   signatories?: OrganizationEntity[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

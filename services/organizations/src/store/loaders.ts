@@ -2,7 +2,6 @@ import { In, type DataSource } from 'typeorm';
 import { groupedLoader, isUuid, keyedLoader } from '@pcc/subgraph-kit';
 import { AgreementEntity, OrganizationEntity } from './entities';
 
-
 /**
  * Per-request DataLoaders: N references (e.g. `_entities` for 19 organizations, or the signatories
  * of every agreement on a page) cost one query each. Ids that are not uuids resolve to nothing
@@ -13,7 +12,9 @@ export function createLoaders(dataSource: DataSource) {
     organizationById: keyedLoader<string, OrganizationEntity>(
       (ids) => {
         const valid = ids.filter(isUuid);
-        return valid.length ? dataSource.getRepository(OrganizationEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
+        return valid.length
+          ? dataSource.getRepository(OrganizationEntity).findBy({ id: In(valid) })
+          : Promise.resolve([]);
       },
       (o) => o.id,
     ),
@@ -23,9 +24,15 @@ export function createLoaders(dataSource: DataSource) {
           'SELECT s.agreement_id, o.id FROM agreement_signatory s JOIN organization o ON o.id = s.organization_id WHERE s.agreement_id = ANY($1::uuid[]) ORDER BY o.code',
           [agreementIds],
         );
-        const organizations = await dataSource.getRepository(OrganizationEntity).findBy({ id: In([...new Set(rows.map((r) => r.id))]) });
+        const organizations = await dataSource
+          .getRepository(OrganizationEntity)
+          .findBy({ id: In([...new Set(rows.map((r) => r.id))]) });
         const byId = new Map(organizations.map((o) => [o.id, o]));
-        return rows.map((r) => Object.assign(Object.create(OrganizationEntity.prototype) as OrganizationEntity, byId.get(r.id), { agreementId: r.agreement_id }));
+        return rows.map((r) =>
+          Object.assign(Object.create(OrganizationEntity.prototype) as OrganizationEntity, byId.get(r.id), {
+            agreementId: r.agreement_id,
+          }),
+        );
       },
       (row) => row.agreementId,
     ),
@@ -35,11 +42,17 @@ export function createLoaders(dataSource: DataSource) {
           'SELECT organization_id, agreement_id FROM agreement_signatory WHERE organization_id = ANY($1::uuid[])',
           [organizationIds],
         );
-        const agreements = await dataSource.getRepository(AgreementEntity).findBy({ id: In([...new Set(rows.map((r) => r.agreement_id))]) });
+        const agreements = await dataSource
+          .getRepository(AgreementEntity)
+          .findBy({ id: In([...new Set(rows.map((r) => r.agreement_id))]) });
         const byId = new Map(agreements.map((a) => [a.id, a]));
         return rows
           .filter((r) => byId.has(r.agreement_id))
-          .map((r) => Object.assign(Object.create(AgreementEntity.prototype) as AgreementEntity, byId.get(r.agreement_id), { organizationId: r.organization_id }))
+          .map((r) =>
+            Object.assign(Object.create(AgreementEntity.prototype) as AgreementEntity, byId.get(r.agreement_id), {
+              organizationId: r.organization_id,
+            }),
+          )
           .sort((a, b) => b.signedOn.localeCompare(a.signedOn));
       },
       (row) => row.organizationId,

@@ -23,7 +23,8 @@ export function proposalProblems(p: ProjectPlan, fiscalYearRange: { start: strin
   if (p.plannedStart < fiscalYearRange.start || p.plannedStart > fiscalYearRange.end) {
     problems.plannedStart = `must fall in FY${p.fiscalYear} (${fiscalYearRange.start} – ${fiscalYearRange.end})`;
   }
-  if (p.fundingSource === 'JOINT' && p.partnerCount === 0) problems.partnerOrganizationIds = 'a JOINT project needs at least one partner organization';
+  if (p.fundingSource === 'JOINT' && p.partnerCount === 0)
+    problems.partnerOrganizationIds = 'a JOINT project needs at least one partner organization';
   return problems;
 }
 
@@ -31,10 +32,16 @@ export function proposalProblems(p: ProjectPlan, fiscalYearRange: { start: strin
  * Approval: spending accumulated reserve funds (จ่ายขาดเงินสะสม) needs the council's resolution,
  * with its reference and date, before the project is approved; the resolution cannot postdate today.
  */
-export function approvalProblems(fundingSource: FundingSource, approvedBudget: string, resolution: { reference: string; date: string } | null, today: string): Problems {
+export function approvalProblems(
+  fundingSource: FundingSource,
+  approvedBudget: string,
+  resolution: { reference: string; date: string } | null,
+  today: string,
+): Problems {
   const problems: Problems = {};
   if (toSatang(approvedBudget) === 0n) problems.approvedBudget = 'must be more than zero';
-  if (fundingSource === 'ACCUMULATED_FUNDS' && !resolution) problems.councilResolution = 'accumulated funds need the council resolution (reference and date) before approval';
+  if (fundingSource === 'ACCUMULATED_FUNDS' && !resolution)
+    problems.councilResolution = 'accumulated funds need the council resolution (reference and date) before approval';
   if (resolution && resolution.date > today) problems['councilResolution.date'] = 'must not be in the future';
   return problems;
 }
@@ -49,9 +56,11 @@ export function progressProblems(
   today: string,
 ): Problems {
   const problems: Problems = {};
-  if (!Number.isInteger(report.percent) || report.percent < 0 || report.percent > 100) problems.percent = 'must be a whole percent from 0 to 100';
+  if (!Number.isInteger(report.percent) || report.percent < 0 || report.percent > 100)
+    problems.percent = 'must be a whole percent from 0 to 100';
   if (report.reportedOn > today) problems.reportedOn = 'must not be in the future';
-  if (project.lastReportedOn && report.reportedOn < project.lastReportedOn) problems.reportedOn = `must not be before the latest report (${project.lastReportedOn})`;
+  if (project.lastReportedOn && report.reportedOn < project.lastReportedOn)
+    problems.reportedOn = `must not be before the latest report (${project.lastReportedOn})`;
   const total = toSatang(project.disbursed) + toSatang(report.amountDisbursed);
   if (total > toSatang(project.approvedBudget)) {
     problems.amountDisbursed = `would bring the total disbursed above the approved budget of ${project.approvedBudget} THB`;
@@ -61,5 +70,7 @@ export function progressProblems(
 
 /** Completion: a completed project is at 100 %. */
 export function completionProblems(progressPercent: number): Problems {
-  return progressPercent === 100 ? {} : { progressPercent: `is ${progressPercent} %; report 100 % before completing the project` };
+  return progressPercent === 100
+    ? {}
+    : { progressPercent: `is ${progressPercent} %; report 100 % before completing the project` };
 }

@@ -8,7 +8,8 @@ export type DelayAssessment =
   | { delayed: true; reason: DelayReason; elapsedPercent: number; pointsBehind: number };
 
 const DAY_MS = 86_400_000;
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+const days = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /**
  * Whether a project is delayed on `today` (a calendar date in Bangkok): its reported progress is
@@ -17,14 +18,23 @@ const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:0
  * work starts their progress is 0 %, so a procurement that drags on falls behind too. The comparison
  * is exact (whole days times percent), never on a rounded share.
  */
-export function assessDelay(project: { status: ProjectStatus; plannedStart: string; plannedEnd: string; progressPercent: number }, today: string): DelayAssessment {
+export function assessDelay(
+  project: { status: ProjectStatus; plannedStart: string; plannedEnd: string; progressPercent: number },
+  today: string,
+): DelayAssessment {
   const duration = Math.max(1, days(project.plannedStart, project.plannedEnd));
   const elapsed = Math.min(Math.max(days(project.plannedStart, today), 0), duration);
   const elapsedPercent = Math.floor((elapsed * 100) / duration);
   const pointsBehind = Math.floor((elapsed * 100 - project.progressPercent * duration) / duration);
   const behind = elapsed * 100 - project.progressPercent * duration > DELAY_THRESHOLD_POINTS * duration;
   if (!ACTIVE_STATUSES.includes(project.status)) return { delayed: false, elapsedPercent, pointsBehind };
-  if (today > project.plannedEnd) return { delayed: true, reason: 'PAST_PLANNED_END', elapsedPercent: 100, pointsBehind: 100 - project.progressPercent };
+  if (today > project.plannedEnd)
+    return {
+      delayed: true,
+      reason: 'PAST_PLANNED_END',
+      elapsedPercent: 100,
+      pointsBehind: 100 - project.progressPercent,
+    };
   if (behind) return { delayed: true, reason: 'BEHIND_SCHEDULE', elapsedPercent, pointsBehind };
   return { delayed: false, elapsedPercent, pointsBehind };
 }

@@ -12,15 +12,31 @@ const printable = (max: number) =>
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s), 'must not contain control characters');
 
 export const id = z.uuid('must be an id');
-export const fiscalYear = z.number().int('must be a whole year').min(2500, 'must be a Buddhist-era fiscal year, e.g. 2561').max(2700, 'must be a Buddhist-era fiscal year, e.g. 2561');
-export const baht = z.string().regex(BAHT, 'must be an amount in THB, not negative, with at most 2 decimals (e.g. "1250000.50")');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'must be a date from 2000 to 2099');
+export const fiscalYear = z
+  .number()
+  .int('must be a whole year')
+  .min(2500, 'must be a Buddhist-era fiscal year, e.g. 2561')
+  .max(2700, 'must be a Buddhist-era fiscal year, e.g. 2561');
+export const baht = z
+  .string()
+  .regex(BAHT, 'must be an amount in THB, not negative, with at most 2 decimals (e.g. "1250000.50")');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'must be a date from 2000 to 2099');
 export const title = printable(300);
 export const longText = printable(4000);
 export const note = printable(2000);
 export const optionalNote = note.nullish();
-export const code = z.string().trim().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]{0,19}$/u, 'must be 1–20 letters, digits, dots or dashes');
-export const percent = z.number().int('must be a whole percent').min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100');
+export const code = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]{0,19}$/u, 'must be 1–20 letters, digits, dots or dashes');
+export const percent = z
+  .number()
+  .int('must be a whole percent')
+  .min(0, 'must be from 0 to 100')
+  .max(100, 'must be from 0 to 100');
 
 export const planInput = z
   .object({
@@ -29,18 +45,35 @@ export const planInput = z
     firstFiscalYear: fiscalYear,
     lastFiscalYear: fiscalYear,
     strategies: z
-      .array(z.object({ code, title, approaches: z.array(z.object({ code, title })).max(50, 'at most 50 approaches').nullish() }))
+      .array(
+        z.object({
+          code,
+          title,
+          approaches: z.array(z.object({ code, title })).max(50, 'at most 50 approaches').nullish(),
+        }),
+      )
       .min(1, 'a plan needs at least one strategy')
       .max(30, 'at most 30 strategies'),
   })
   .superRefine((plan, context) => {
     const span = plan.lastFiscalYear - plan.firstFiscalYear;
-    if (span < 0 || span > 4) context.addIssue({ code: 'custom', path: ['lastFiscalYear'], message: 'a plan covers 1 to 5 fiscal years from firstFiscalYear' });
+    if (span < 0 || span > 4)
+      context.addIssue({
+        code: 'custom',
+        path: ['lastFiscalYear'],
+        message: 'a plan covers 1 to 5 fiscal years from firstFiscalYear',
+      });
     const codes = plan.strategies.map((s) => s.code);
-    if (new Set(codes).size !== codes.length) context.addIssue({ code: 'custom', path: ['strategies'], message: 'strategy codes must be unique' });
+    if (new Set(codes).size !== codes.length)
+      context.addIssue({ code: 'custom', path: ['strategies'], message: 'strategy codes must be unique' });
     plan.strategies.forEach((s, i) => {
       const approaches = (s.approaches ?? []).map((a) => a.code);
-      if (new Set(approaches).size !== approaches.length) context.addIssue({ code: 'custom', path: ['strategies', i, 'approaches'], message: 'approach codes must be unique within a strategy' });
+      if (new Set(approaches).size !== approaches.length)
+        context.addIssue({
+          code: 'custom',
+          path: ['strategies', i, 'approaches'],
+          message: 'approach codes must be unique within a strategy',
+        });
     });
   });
 
@@ -59,10 +92,19 @@ const projectFields = {
   plannedEnd: date,
 };
 
-export const proposal = z.object({ ownerOrganizationId: id, fiscalYear, ...projectFields, partnerOrganizationIds: projectFields.partnerOrganizationIds.nullish(), approachId: id.nullish() });
+export const proposal = z.object({
+  ownerOrganizationId: id,
+  fiscalYear,
+  ...projectFields,
+  partnerOrganizationIds: projectFields.partnerOrganizationIds.nullish(),
+  approachId: id.nullish(),
+});
 /** An edit: only the fields given change; `approachId: null` clears the approach. */
 export const edit = z.object(projectFields).partial();
-export const approval = z.object({ approvedBudget: baht, councilResolution: z.object({ reference: title, date }).nullish() });
+export const approval = z.object({
+  approvedBudget: baht,
+  councilResolution: z.object({ reference: title, date }).nullish(),
+});
 export const progress = z.object({ reportedOn: date, percent, amountDisbursed: baht, note: optionalNote });
 
 export const projectFilter = z

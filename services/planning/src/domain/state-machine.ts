@@ -44,7 +44,12 @@ export const ACTIONS: Readonly<Record<Action, Rule>> = {
   complete: { from: ['IN_PROGRESS'], to: 'COMPLETED', who: OWNER },
   cancel: { from: OPEN, to: 'CANCELLED', who: OWNER },
   reportProgress: { from: ['IN_PROGRESS'], who: OWNER },
-  submitForCoordination: { from: OPEN, who: OWNER, coordinationFrom: ['NOT_SUBMITTED', 'DECLINED'], coordinationTo: 'SUBMITTED' },
+  submitForCoordination: {
+    from: OPEN,
+    who: OWNER,
+    coordinationFrom: ['NOT_SUBMITTED', 'DECLINED'],
+    coordinationTo: 'SUBMITTED',
+  },
   acceptCoordination: { from: OPEN, who: CENTRE, coordinationFrom: ['SUBMITTED'], coordinationTo: 'ACCEPTED' },
   declineCoordination: { from: OPEN, who: CENTRE, coordinationFrom: ['SUBMITTED'], coordinationTo: 'DECLINED' },
   linkCase: { from: [...OPEN, 'COMPLETED'], who: OWNER },
@@ -58,12 +63,27 @@ export type ActionCheck =
  * Whether `actor` may do `action` on a project in `status` / `coordination`. Who-may is checked
  * first (a stranger learns nothing about the project's state), then the statuses.
  */
-export function checkAction(action: Action, status: ProjectStatus, coordination: CoordinationStatus, actor: Actor): ActionCheck {
+export function checkAction(
+  action: Action,
+  status: ProjectStatus,
+  coordination: CoordinationStatus,
+  actor: Actor,
+): ActionCheck {
   const rule = ACTIONS[action];
-  if (!rule.who.includes(actor)) return { ok: false, reason: 'FORBIDDEN', message: `${actor} may not ${action} a project` };
-  if (!rule.from.includes(status)) return { ok: false, reason: 'INVALID_TRANSITION', message: `cannot ${action} a project that is ${status} (allowed from ${rule.from.join(', ')})` };
+  if (!rule.who.includes(actor))
+    return { ok: false, reason: 'FORBIDDEN', message: `${actor} may not ${action} a project` };
+  if (!rule.from.includes(status))
+    return {
+      ok: false,
+      reason: 'INVALID_TRANSITION',
+      message: `cannot ${action} a project that is ${status} (allowed from ${rule.from.join(', ')})`,
+    };
   if (rule.coordinationFrom && !rule.coordinationFrom.includes(coordination)) {
-    return { ok: false, reason: 'INVALID_TRANSITION', message: `cannot ${action} when coordination is ${coordination} (allowed from ${rule.coordinationFrom.join(', ')})` };
+    return {
+      ok: false,
+      reason: 'INVALID_TRANSITION',
+      message: `cannot ${action} when coordination is ${coordination} (allowed from ${rule.coordinationFrom.join(', ')})`,
+    };
   }
   return { ok: true, to: rule.to, coordinationTo: rule.coordinationTo };
 }

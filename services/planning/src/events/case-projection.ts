@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { CASE_STATUSES, TOPICS, platformCatalogue, type DomainEvent, type Subscription } from '@pcc/events';
 
-type CaseEventData = { case: { id: string; trackingCode: string; status: (typeof CASE_STATUSES)[number]; leadOrganizationId: string | null; supportingOrganizationIds: string[] } };
+type CaseEventData = {
+  case: {
+    id: string;
+    trackingCode: string;
+    status: (typeof CASE_STATUSES)[number];
+    leadOrganizationId: string | null;
+    supportingOrganizationIds: string[];
+  };
+};
 
 /**
  * Every case event carries the case's public snapshot, so each one is an upsert of what planning
@@ -10,7 +18,9 @@ type CaseEventData = { case: { id: string; trackingCode: string; status: (typeof
  */
 export async function applyCaseEvent(event: DomainEvent, tx: EntityManager): Promise<void> {
   const { case: c } = event.data as CaseEventData;
-  const organizations = [...new Set([c.leadOrganizationId, ...c.supportingOrganizationIds].filter((id): id is string => id !== null))];
+  const organizations = [
+    ...new Set([c.leadOrganizationId, ...c.supportingOrganizationIds].filter((id): id is string => id !== null)),
+  ];
   await tx.query(
     `INSERT INTO case_projection (id, tracking_code, status, organization_ids, event_time) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (id) DO UPDATE SET tracking_code = EXCLUDED.tracking_code, status = EXCLUDED.status, organization_ids = EXCLUDED.organization_ids, event_time = EXCLUDED.event_time
@@ -22,5 +32,10 @@ export async function applyCaseEvent(event: DomainEvent, tx: EntityManager): Pro
 /** The consumer subscription: every case event type of the catalogue (they all carry the snapshot). */
 export const caseProjection: Subscription = {
   topic: TOPICS.case,
-  handlers: Object.fromEntries(platformCatalogue.all().filter((d) => d.topic === TOPICS.case).map((d) => [d.type, applyCaseEvent])),
+  handlers: Object.fromEntries(
+    platformCatalogue
+      .all()
+      .filter((d) => d.topic === TOPICS.case)
+      .map((d) => [d.type, applyCaseEvent]),
+  ),
 };

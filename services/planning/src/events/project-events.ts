@@ -9,10 +9,12 @@ export const outbox = new Outbox(platformCatalogue, sourceOf('planning'));
 /** Who the delay watch's events name as their actor (role SYSTEM). */
 const DELAY_WATCH: Identity = { sub: 'planning', role: 'NETWORK_ADMIN', org: null };
 
-
 /** A project as analysts see it (the catalogue's `projectSnapshot`). */
 export async function projectSnapshot(tx: EntityManager, p: ProjectEntity) {
-  const partners: Array<{ organization_id: string }> = await tx.query('SELECT organization_id FROM project_partner WHERE project_id = $1 ORDER BY organization_id', [p.id]);
+  const partners: Array<{ organization_id: string }> = await tx.query(
+    'SELECT organization_id FROM project_partner WHERE project_id = $1 ORDER BY organization_id',
+    [p.id],
+  );
   return {
     id: p.id,
     code: p.code,
@@ -41,9 +43,24 @@ export interface ProjectEvent {
 }
 
 /** Appends `pcc.project.<type>` events for one project (as it is now) in the caller's transaction. */
-export async function emitProjectEvents(tx: EntityManager, project: ProjectEntity, identity: Identity | 'SYSTEM', traceparent: string | undefined, events: ProjectEvent[]): Promise<void> {
+export async function emitProjectEvents(
+  tx: EntityManager,
+  project: ProjectEntity,
+  identity: Identity | 'SYSTEM',
+  traceparent: string | undefined,
+  events: ProjectEvent[],
+): Promise<void> {
   const snapshot = await projectSnapshot(tx, project);
   for (const event of events) {
-    await outbox.append(tx, { type: `pcc.project.${event.type}`, subject: project.id, data: { project: snapshot, actor: identity === 'SYSTEM' ? eventActor(DELAY_WATCH, true) : eventActor(identity), ...event.extra }, traceparent });
+    await outbox.append(tx, {
+      type: `pcc.project.${event.type}`,
+      subject: project.id,
+      data: {
+        project: snapshot,
+        actor: identity === 'SYSTEM' ? eventActor(DELAY_WATCH, true) : eventActor(identity),
+        ...event.extra,
+      },
+      traceparent,
+    });
   }
 }

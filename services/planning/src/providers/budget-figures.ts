@@ -23,7 +23,10 @@ interface Row {
   accumulated: string;
 }
 
-const toSummary = (fiscalYear: number, r: Pick<Row, 'approved' | 'disbursed' | 'project_count' | 'completed_count' | 'delayed_count' | 'accumulated'>): BudgetSummary => ({
+const toSummary = (
+  fiscalYear: number,
+  r: Pick<Row, 'approved' | 'disbursed' | 'project_count' | 'completed_count' | 'delayed_count' | 'accumulated'>,
+): BudgetSummary => ({
   fiscalYear,
   approved: r.approved,
   disbursed: r.disbursed,
@@ -34,14 +37,26 @@ const toSummary = (fiscalYear: number, r: Pick<Row, 'approved' | 'disbursed' | '
   accumulatedFundsApproved: r.accumulated,
 });
 
-export const emptySummary = (fiscalYear: number): BudgetSummary => toSummary(fiscalYear, { approved: '0.00', disbursed: '0.00', project_count: 0, completed_count: 0, delayed_count: 0, accumulated: '0.00' });
+export const emptySummary = (fiscalYear: number): BudgetSummary =>
+  toSummary(fiscalYear, {
+    approved: '0.00',
+    disbursed: '0.00',
+    project_count: 0,
+    completed_count: 0,
+    delayed_count: 0,
+    accumulated: '0.00',
+  });
 
 /**
  * Budget figures of the approved projects (approved … completed, not cancelled) each organization
  * owns in a fiscal year, in one grouped query; partners' shares are not split (the owner carries the
  * budget), so the province total is the sum of the organizations'.
  */
-export async function budgetSummaries(manager: EntityManager, organizationIds: string[], fiscalYear: number): Promise<Map<string, BudgetSummary>> {
+export async function budgetSummaries(
+  manager: EntityManager,
+  organizationIds: string[],
+  fiscalYear: number,
+): Promise<Map<string, BudgetSummary>> {
   const rows: Row[] = organizationIds.length
     ? await manager.query(
         `SELECT owner_organization_id AS organization_id,
@@ -71,10 +86,19 @@ export async function fiscalYearSummary(manager: EntityManager, fiscalYear: numb
      ORDER BY o.code`,
     [fiscalYear, BUDGETED_STATUSES],
   );
-  const figures = await budgetSummaries(manager, organizations.map((o) => o.id), fiscalYear);
-  const perOrganization = organizations.map((o) => ({ organization: { id: o.id }, summary: figures.get(o.id) ?? emptySummary(fiscalYear) }));
-  const sum = (pick: (s: BudgetSummary) => string) => perOrganization.reduce((total, o) => total + toSatang(pick(o.summary)), 0n);
-  const count = (pick: (s: BudgetSummary) => number) => perOrganization.reduce((total, o) => total + pick(o.summary), 0);
+  const figures = await budgetSummaries(
+    manager,
+    organizations.map((o) => o.id),
+    fiscalYear,
+  );
+  const perOrganization = organizations.map((o) => ({
+    organization: { id: o.id },
+    summary: figures.get(o.id) ?? emptySummary(fiscalYear),
+  }));
+  const sum = (pick: (s: BudgetSummary) => string) =>
+    perOrganization.reduce((total, o) => total + toSatang(pick(o.summary)), 0n);
+  const count = (pick: (s: BudgetSummary) => number) =>
+    perOrganization.reduce((total, o) => total + pick(o.summary), 0);
   const [approved, disbursed] = [sum((s) => s.approved), sum((s) => s.disbursed)];
   return {
     fiscalYear,

@@ -11,14 +11,33 @@ import { ProjectEntity } from '../store/entities';
  * reported delayed in — once per project and status, however often it is judged — else null. Call
  * inside the transaction that changed the project, before its events are written (they carry the flag).
  */
-export async function reassessDelay(tx: EntityManager, project: ProjectEntity, today: string): Promise<ProjectEvent | null> {
+export async function reassessDelay(
+  tx: EntityManager,
+  project: ProjectEntity,
+  today: string,
+): Promise<ProjectEvent | null> {
   const verdict = assessDelay(project, today);
   project.delayed = verdict.delayed;
   project.delayReason = verdict.delayed ? verdict.reason : null;
   const report = verdict.delayed && project.delayReportedStatus !== project.status;
   if (report) project.delayReportedStatus = project.status;
-  await tx.getRepository(ProjectEntity).update({ id: project.id }, { delayed: project.delayed, delayReason: project.delayReason, delayReportedStatus: project.delayReportedStatus });
-  return report && verdict.delayed ? { type: 'delayed', extra: { reason: verdict.reason, elapsedPercent: verdict.elapsedPercent, pointsBehind: verdict.pointsBehind, asOf: today } } : null;
+  await tx
+    .getRepository(ProjectEntity)
+    .update(
+      { id: project.id },
+      { delayed: project.delayed, delayReason: project.delayReason, delayReportedStatus: project.delayReportedStatus },
+    );
+  return report && verdict.delayed
+    ? {
+        type: 'delayed',
+        extra: {
+          reason: verdict.reason,
+          elapsedPercent: verdict.elapsedPercent,
+          pointsBehind: verdict.pointsBehind,
+          asOf: today,
+        },
+      }
+    : null;
 }
 
 /**
@@ -37,7 +56,10 @@ export async function reportDelays(dataSource: DataSource, today = bangkokDate()
         .createQueryBuilder('p')
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
-        .where("p.status IN (:...active) AND (NOT p.delayed OR (p.delay_reason = 'BEHIND_SCHEDULE' AND p.planned_end < :today)) AND p.id > :after", { active: ACTIVE_STATUSES, today, after })
+        .where(
+          "p.status IN (:...active) AND (NOT p.delayed OR (p.delay_reason = 'BEHIND_SCHEDULE' AND p.planned_end < :today)) AND p.id > :after",
+          { active: ACTIVE_STATUSES, today, after },
+        )
         .orderBy('p.id')
         .limit(batch)
         .getMany();

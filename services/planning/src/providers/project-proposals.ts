@@ -26,8 +26,17 @@ export class ProjectProposals {
       const owner = await requireActiveOrganization(tx, input.ownerOrganizationId, 'input.ownerOrganizationId');
       await requireActForOrganization(tx, this.scope.identity, owner.id, 'propose projects');
       await requirePartners(tx, owner.id, partners);
-      const { planId } = await requirePlannedStrategy(tx, owner.id, input.fiscalYear, input.strategyId, input.approachId ?? null);
-      rejectProblems(proposalProblems({ ...input, partnerCount: partners.length }, fiscalYearRange(input.fiscalYear)), 'Invalid project');
+      const { planId } = await requirePlannedStrategy(
+        tx,
+        owner.id,
+        input.fiscalYear,
+        input.strategyId,
+        input.approachId ?? null,
+      );
+      rejectProblems(
+        proposalProblems({ ...input, partnerCount: partners.length }, fiscalYearRange(input.fiscalYear)),
+        'Invalid project',
+      );
       const [{ last }] = await tx.query(
         `INSERT INTO project_counter (organization_id, fiscal_year, last) VALUES ($1, $2, 1)
          ON CONFLICT (organization_id, fiscal_year) DO UPDATE SET last = project_counter.last + 1 RETURNING last`,
@@ -81,12 +90,28 @@ export class ProjectProposals {
   update(id: unknown, raw: unknown): Promise<ProjectEntity> {
     const input = parseInput(rules.edit, raw);
     return new ProjectWorkflow(this.scope).act(id, 'edit', async (tx, project) => {
-      const current: Array<{ organization_id: string }> = await tx.query('SELECT organization_id FROM project_partner WHERE project_id = $1', [project.id]);
-      const partners = input.partnerOrganizationIds ? [...new Set(input.partnerOrganizationIds)] : current.map((p) => p.organization_id);
+      const current: Array<{ organization_id: string }> = await tx.query(
+        'SELECT organization_id FROM project_partner WHERE project_id = $1',
+        [project.id],
+      );
+      const partners = input.partnerOrganizationIds
+        ? [...new Set(input.partnerOrganizationIds)]
+        : current.map((p) => p.organization_id);
       if (input.partnerOrganizationIds) await requirePartners(tx, project.ownerOrganizationId, partners);
       const strategyId = input.strategyId ?? project.strategyId;
-      const approachId = input.approachId !== undefined ? input.approachId : strategyId !== project.strategyId ? null : project.approachId;
-      const { planId } = await requirePlannedStrategy(tx, project.ownerOrganizationId, project.fiscalYear, strategyId, approachId);
+      const approachId =
+        input.approachId !== undefined
+          ? input.approachId
+          : strategyId !== project.strategyId
+            ? null
+            : project.approachId;
+      const { planId } = await requirePlannedStrategy(
+        tx,
+        project.ownerOrganizationId,
+        project.fiscalYear,
+        strategyId,
+        approachId,
+      );
       const next = {
         ...project,
         ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
@@ -94,11 +119,20 @@ export class ProjectProposals {
         approachId,
         planId,
       } as ProjectEntity;
-      rejectProblems(proposalProblems({ ...next, partnerCount: partners.length }, fiscalYearRange(project.fiscalYear)), 'Invalid project');
+      rejectProblems(
+        proposalProblems({ ...next, partnerCount: partners.length }, fiscalYearRange(project.fiscalYear)),
+        'Invalid project',
+      );
       Object.assign(project, { ...next, budget: fromSatang(toSatang(next.budget)) });
       await setPartners(tx, project.id, partners);
       // What the PAO saw is no longer what is proposed: coordination starts over.
-      if (project.coordinationStatus !== 'NOT_SUBMITTED') Object.assign(project, { coordinationStatus: 'NOT_SUBMITTED', coordinationNote: null, coordinationSubmittedAt: null, coordinationDecidedAt: null });
+      if (project.coordinationStatus !== 'NOT_SUBMITTED')
+        Object.assign(project, {
+          coordinationStatus: 'NOT_SUBMITTED',
+          coordinationNote: null,
+          coordinationSubmittedAt: null,
+          coordinationDecidedAt: null,
+        });
       return [{ type: 'updated' }];
     });
   }
@@ -106,11 +140,16 @@ export class ProjectProposals {
 
 /** Partners: active members of the network, other than the owner. */
 async function requirePartners(tx: EntityManager, ownerId: string, partners: string[]): Promise<void> {
-  if (partners.includes(ownerId)) throw badInput('The owner cannot also be a partner', { 'input.partnerOrganizationIds': 'contains the owner' });
+  if (partners.includes(ownerId))
+    throw badInput('The owner cannot also be a partner', { 'input.partnerOrganizationIds': 'contains the owner' });
   for (const id of partners) await requireActiveOrganization(tx, id, 'input.partnerOrganizationIds');
 }
 
 async function setPartners(tx: EntityManager, projectId: string, partners: string[]): Promise<void> {
   await tx.query('DELETE FROM project_partner WHERE project_id = $1', [projectId]);
-  if (partners.length) await tx.query('INSERT INTO project_partner (project_id, organization_id) SELECT $1, unnest($2::uuid[])', [projectId, partners]);
+  if (partners.length)
+    await tx.query('INSERT INTO project_partner (project_id, organization_id) SELECT $1, unnest($2::uuid[])', [
+      projectId,
+      partners,
+    ]);
 }

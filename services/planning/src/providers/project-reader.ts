@@ -1,4 +1,11 @@
-import { decodeTimeIdCursor, newestFirstPage, pageSize, parseInput, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import {
+  decodeTimeIdCursor,
+  newestFirstPage,
+  pageSize,
+  parseInput,
+  type Connection,
+  type PageArgs,
+} from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
 import { COORDINATION_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '../domain/vocabulary';
 import { ProjectEntity } from '../store/entities';
@@ -19,7 +26,10 @@ export interface ProjectFilter {
  * Talks to: this service's database.
  */
 export class ProjectReader {
-  constructor(private readonly scope: RequestScope, private readonly viewer: Viewer) {}
+  constructor(
+    private readonly scope: RequestScope,
+    private readonly viewer: Viewer,
+  ) {}
 
   async list(rawFilter: ProjectFilter | null | undefined, page: PageArgs): Promise<Connection<ProjectEntity>> {
     const filter = parseInput(rules.projectFilter, rawFilter, 'filter') ?? {};
@@ -27,18 +37,31 @@ export class ProjectReader {
     const after = decodeTimeIdCursor(page.after);
     const visible = await this.viewer.visibleProjects();
     const base = () => {
-      const query = this.scope.dataSource.getRepository(ProjectEntity).createQueryBuilder('p').where(visible.where, visible.parameters);
+      const query = this.scope.dataSource
+        .getRepository(ProjectEntity)
+        .createQueryBuilder('p')
+        .where(visible.where, visible.parameters);
       if (filter.fiscalYear) query.andWhere('p.fiscal_year = :year', { year: filter.fiscalYear });
-      if (filter.status?.length) query.andWhere('p.status IN (:...status)', { status: filter.status.filter((s) => (PROJECT_STATUSES as readonly string[]).includes(s)) });
-      if (filter.fundingSource && (FUNDING_SOURCES as readonly string[]).includes(filter.fundingSource)) query.andWhere('p.funding_source = :funding', { funding: filter.fundingSource });
-      if (filter.coordinationStatus && (COORDINATION_STATUSES as readonly string[]).includes(filter.coordinationStatus)) query.andWhere('p.coordination_status = :coordination', { coordination: filter.coordinationStatus });
+      if (filter.status?.length)
+        query.andWhere('p.status IN (:...status)', {
+          status: filter.status.filter((s) => (PROJECT_STATUSES as readonly string[]).includes(s)),
+        });
+      if (filter.fundingSource && (FUNDING_SOURCES as readonly string[]).includes(filter.fundingSource))
+        query.andWhere('p.funding_source = :funding', { funding: filter.fundingSource });
+      if (filter.coordinationStatus && (COORDINATION_STATUSES as readonly string[]).includes(filter.coordinationStatus))
+        query.andWhere('p.coordination_status = :coordination', { coordination: filter.coordinationStatus });
       if (typeof filter.delayed === 'boolean') query.andWhere('p.delayed = :delayed', { delayed: filter.delayed });
       return query;
     };
     // An organization's projects: those it owns and those it is a partner of, each through its index.
     const org = filter.organizationId;
     const branches = org
-      ? [base().andWhere('p.owner_organization_id = :org', { org }), base().innerJoin('project_partner', 'pp', 'pp.project_id = p.id AND pp.organization_id = :org', { org }).andWhere('p.owner_organization_id <> :org', { org })]
+      ? [
+          base().andWhere('p.owner_organization_id = :org', { org }),
+          base()
+            .innerJoin('project_partner', 'pp', 'pp.project_id = p.id AND pp.organization_id = :org', { org })
+            .andWhere('p.owner_organization_id <> :org', { org }),
+        ]
       : [base()];
     return newestFirstPage(branches, { alias: 'p', column: 'created_at', first, after, timeOf: (p) => p.createdAt });
   }

@@ -12,7 +12,11 @@ import { todayOf, Viewer, type RequestScope } from './scope';
 /** One BAD_USER_INPUT naming every problem, with fields under `prefix`. */
 export function rejectProblems(problems: Problems, what: string, prefix = 'input'): void {
   const entries = Object.entries(problems);
-  if (entries.length) throw badInput(`${what}: ${entries.map(([f, m]) => `${f} ${m}`).join('; ')}`, Object.fromEntries(entries.map(([f, m]) => [`${prefix}.${f}`, m])));
+  if (entries.length)
+    throw badInput(
+      `${what}: ${entries.map(([f, m]) => `${f} ${m}`).join('; ')}`,
+      Object.fromEntries(entries.map(([f, m]) => [`${prefix}.${f}`, m])),
+    );
 }
 
 /**
@@ -26,14 +30,23 @@ export class ProjectWorkflow {
   constructor(private readonly scope: RequestScope) {}
 
   /** Locks the project, checks `action` for the caller, runs `change`, re-judges the delay, emits. */
-  async act(rawId: unknown, action: Action, change: (tx: EntityManager, project: ProjectEntity) => Promise<ProjectEvent[]>): Promise<ProjectEntity> {
+  async act(
+    rawId: unknown,
+    action: Action,
+    change: (tx: EntityManager, project: ProjectEntity) => Promise<ProjectEvent[]>,
+  ): Promise<ProjectEntity> {
     const id = parseInput(rules.id, rawId, 'id');
     return this.scope.dataSource.transaction(async (tx) => {
-      const project = await tx.getRepository(ProjectEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const project = await tx
+        .getRepository(ProjectEntity)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!project) throw notFound('Project', id);
       const actor = await new Viewer(this.scope.identity, tx).actorFor(project.ownerOrganizationId);
       const check = checkAction(action, project.status, project.coordinationStatus, actor);
-      if (!check.ok) throw check.reason === 'FORBIDDEN' ? forbidden(check.message) : invalidTransition(check.message, { status: project.status, coordination: project.coordinationStatus });
+      if (!check.ok)
+        throw check.reason === 'FORBIDDEN'
+          ? forbidden(check.message)
+          : invalidTransition(check.message, { status: project.status, coordination: project.coordinationStatus });
       const from = project.status;
       const events = await change(tx, project);
       if (check.to) project.status = check.to;
@@ -45,7 +58,13 @@ export class ProjectWorkflow {
       if (check.to && check.to !== from) events.push({ type: 'status-changed', extra: { from, to: check.to } });
       // Judge the delay first: every event then carries the project as it now is, `delayed` last.
       const delayed = await reassessDelay(tx, saved, todayOf(this.scope));
-      await emitProjectEvents(tx, saved, this.scope.identity, this.scope.traceparent, delayed ? [...events, delayed] : events);
+      await emitProjectEvents(
+        tx,
+        saved,
+        this.scope.identity,
+        this.scope.traceparent,
+        delayed ? [...events, delayed] : events,
+      );
       return saved;
     });
   }
@@ -54,7 +73,10 @@ export class ProjectWorkflow {
     const input = parseInput(rules.approval, raw);
     return this.act(id, 'approve', async (_tx, project) => {
       const resolution = input.councilResolution ?? null;
-      rejectProblems(approvalProblems(project.fundingSource, input.approvedBudget, resolution, todayOf(this.scope)), 'Cannot approve the project');
+      rejectProblems(
+        approvalProblems(project.fundingSource, input.approvedBudget, resolution, todayOf(this.scope)),
+        'Cannot approve the project',
+      );
       project.approvedBudget = fromSatang(toSatang(input.approvedBudget));
       project.councilResolutionRef = resolution?.reference ?? null;
       project.councilResolutionDate = resolution?.date ?? null;
@@ -74,7 +96,10 @@ export class ProjectWorkflow {
   complete(id: unknown): Promise<ProjectEntity> {
     return this.act(id, 'complete', async (_tx, project) => {
       const problem = completionProblems(project.progressPercent).progressPercent;
-      if (problem) throw invalidTransition(`Cannot complete the project: progress ${problem}`, { progressPercent: project.progressPercent });
+      if (problem)
+        throw invalidTransition(`Cannot complete the project: progress ${problem}`, {
+          progressPercent: project.progressPercent,
+        });
       return [{ type: 'completed' }];
     });
   }
@@ -90,8 +115,18 @@ export class ProjectWorkflow {
   reportProgress(id: unknown, raw: unknown): Promise<ProjectEntity> {
     const input = parseInput(rules.progress, raw);
     return this.act(id, 'reportProgress', async (tx, project) => {
-      const [latest] = await tx.query('SELECT max(reported_on)::text AS on FROM progress_report WHERE project_id = $1', [project.id]);
-      rejectProblems(progressProblems(input, { approvedBudget: project.approvedBudget!, disbursed: project.disbursed, lastReportedOn: latest?.on ?? null }, todayOf(this.scope)), 'Invalid progress report');
+      const [latest] = await tx.query(
+        'SELECT max(reported_on)::text AS on FROM progress_report WHERE project_id = $1',
+        [project.id],
+      );
+      rejectProblems(
+        progressProblems(
+          input,
+          { approvedBudget: project.approvedBudget!, disbursed: project.disbursed, lastReportedOn: latest?.on ?? null },
+          todayOf(this.scope),
+        ),
+        'Invalid progress report',
+      );
       const report = await tx.getRepository(ProgressReportEntity).save(
         tx.getRepository(ProgressReportEntity).create({
           projectId: project.id,
@@ -105,17 +140,41 @@ export class ProjectWorkflow {
       );
       project.progressPercent = input.percent;
       project.disbursed = fromSatang(toSatang(project.disbursed) + toSatang(input.amountDisbursed));
-      return [{ type: 'progress-reported', extra: { report: { id: report.id, reportedOn: input.reportedOn, percent: input.percent, amountDisbursed: report.amountDisbursed } } }];
+      return [
+        {
+          type: 'progress-reported',
+          extra: {
+            report: {
+              id: report.id,
+              reportedOn: input.reportedOn,
+              percent: input.percent,
+              amountDisbursed: report.amountDisbursed,
+            },
+          },
+        },
+      ];
     });
   }
 
-  coordinate(id: unknown, action: 'submitForCoordination' | 'acceptCoordination' | 'declineCoordination', rawNote: unknown): Promise<ProjectEntity> {
-    const note = action === 'declineCoordination' ? parseInput(rules.note, rawNote, 'note') : (parseInput(rules.optionalNote, rawNote, 'note') ?? null);
-    const type = { submitForCoordination: 'coordination-submitted', acceptCoordination: 'coordination-accepted', declineCoordination: 'coordination-declined' }[action];
+  coordinate(
+    id: unknown,
+    action: 'submitForCoordination' | 'acceptCoordination' | 'declineCoordination',
+    rawNote: unknown,
+  ): Promise<ProjectEntity> {
+    const note =
+      action === 'declineCoordination'
+        ? parseInput(rules.note, rawNote, 'note')
+        : (parseInput(rules.optionalNote, rawNote, 'note') ?? null);
+    const type = {
+      submitForCoordination: 'coordination-submitted',
+      acceptCoordination: 'coordination-accepted',
+      declineCoordination: 'coordination-declined',
+    }[action];
     return this.act(id, action, async (_tx, project) => {
       const now = new Date();
       project.coordinationNote = note;
-      if (action === 'submitForCoordination') [project.coordinationSubmittedAt, project.coordinationDecidedAt] = [now, null];
+      if (action === 'submitForCoordination')
+        [project.coordinationSubmittedAt, project.coordinationDecidedAt] = [now, null];
       else project.coordinationDecidedAt = now;
       return [{ type, extra: { note } }];
     });
@@ -130,12 +189,20 @@ export class ProjectWorkflow {
     return this.act(id, 'linkCase', async (tx, project) => {
       const known = await tx.getRepository(CaseProjection).findOneBy({ id: caseId });
       if (!known) throw badInput(`Case ${caseId} is not known to planning`, { caseId: 'unknown case' });
-      const partners: Array<{ organization_id: string }> = await tx.query('SELECT organization_id FROM project_partner WHERE project_id = $1', [project.id]);
+      const partners: Array<{ organization_id: string }> = await tx.query(
+        'SELECT organization_id FROM project_partner WHERE project_id = $1',
+        [project.id],
+      );
       const organizations = [project.ownerOrganizationId, ...partners.map((p) => p.organization_id)];
       if (!known.organizationIds.some((o) => organizations.includes(o))) {
-        throw badInput(`Case ${known.trackingCode} is not handled by the project's organizations`, { caseId: 'case of another organization' });
+        throw badInput(`Case ${known.trackingCode} is not handled by the project's organizations`, {
+          caseId: 'case of another organization',
+        });
       }
-      const inserted: unknown[] = await tx.query('INSERT INTO project_case (project_id, case_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING case_id', [project.id, caseId]);
+      const inserted: unknown[] = await tx.query(
+        'INSERT INTO project_case (project_id, case_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING case_id',
+        [project.id, caseId],
+      );
       return inserted.length ? [{ type: 'case-linked', extra: { caseId } }] : [];
     });
   }

@@ -22,7 +22,10 @@ export const todayOf = (scope: { today?: () => string }): string => (scope.today
 export class Viewer {
   private orgId?: Promise<string | null>;
 
-  constructor(readonly identity: Identity, private readonly manager: EntityManager) {}
+  constructor(
+    readonly identity: Identity,
+    private readonly manager: EntityManager,
+  ) {}
 
   /** The caller's own organization id (officers only), or null. */
   organizationId(): Promise<string | null> {
@@ -55,11 +58,13 @@ export class Viewer {
    * approval) from whoever may not see them; parameters are named `viewer_*`.
    */
   async visibleProjects(): Promise<{ where: string; parameters: Record<string, unknown> }> {
-    if (this.identity.role === 'NETWORK_ADMIN' || this.identity.role === 'ANALYST') return { where: 'TRUE', parameters: {} };
+    if (this.identity.role === 'NETWORK_ADMIN' || this.identity.role === 'ANALYST')
+      return { where: 'TRUE', parameters: {} };
     const own = await this.organizationId();
     if (!own) return { where: 'p.approved_at IS NOT NULL', parameters: {} };
     return {
-      where: '(p.approved_at IS NOT NULL OR p.owner_organization_id = :viewer_org OR EXISTS (SELECT 1 FROM project_partner vp WHERE vp.project_id = p.id AND vp.organization_id = :viewer_org))',
+      where:
+        '(p.approved_at IS NOT NULL OR p.owner_organization_id = :viewer_org OR EXISTS (SELECT 1 FROM project_partner vp WHERE vp.project_id = p.id AND vp.organization_id = :viewer_org))',
       parameters: { viewer_org: own },
     };
   }

@@ -12,7 +12,8 @@ export const Mutation: MutationResolvers = {
   completeProject: (_parent, { id }, { workflow }) => workflow.complete(id),
   cancelProject: (_parent, { id, reason }, { workflow }) => workflow.cancel(id, reason),
   reportProgress: (_parent, { id, input }, { workflow }) => workflow.reportProgress(id, input),
-  submitForCoordination: (_parent, { id, note }, { workflow }) => workflow.coordinate(id, 'submitForCoordination', note),
+  submitForCoordination: (_parent, { id, note }, { workflow }) =>
+    workflow.coordinate(id, 'submitForCoordination', note),
   acceptCoordination: (_parent, { id, note }, { workflow }) => workflow.coordinate(id, 'acceptCoordination', note),
   declineCoordination: (_parent, { id, note }, { workflow }) => workflow.coordinate(id, 'declineCoordination', note),
   linkProjectToCase: (_parent, { id, caseId }, { workflow }) => workflow.linkCase(id, caseId),

@@ -5,6 +5,8 @@ import * as rules from '../domain/inputs';
 /** The fields this subgraph adds to the organizations' entity. */
 export const Organization: OrganizationResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  projects: (organization, { fiscalYear, status, first, after }, { reader }) => reader.list({ organizationId: organization.id, fiscalYear, status }, { first, after }),
-  budgetSummary: (organization, { fiscalYear }, { loaders }) => loaders.budgetSummary.load(`${organization.id}|${parseInput(rules.fiscalYear, fiscalYear, 'fiscalYear')}`),
+  projects: (organization, { fiscalYear, status, first, after }, { reader }) =>
+    reader.list({ organizationId: organization.id, fiscalYear, status }, { first, after }),
+  budgetSummary: (organization, { fiscalYear }, { loaders }) =>
+    loaders.budgetSummary.load(`${organization.id}|${parseInput(rules.fiscalYear, fiscalYear, 'fiscalYear')}`),
 };

@@ -7,11 +7,21 @@ export const Project: ProjectResolvers = {
     return project && (await canSee(project)) ? project : null;
   },
   owner: (p) => ({ id: p.ownerOrganizationId }),
-  partners: async (p, _args, { loaders }) => (await loaders.partnersByProject.load(p.id)).map((r) => ({ id: r.organization_id })),
+  partners: async (p, _args, { loaders }) =>
+    (await loaders.partnersByProject.load(p.id)).map((r) => ({ id: r.organization_id })),
   strategy: async (p, _args, { loaders }) => (await loaders.strategyById.load(p.strategyId))!,
   approach: (p, _args, { loaders }) => (p.approachId ? loaders.approachById.load(p.approachId) : null),
-  councilResolution: (p) => (p.councilResolutionRef && p.councilResolutionDate ? { reference: p.councilResolutionRef, date: p.councilResolutionDate } : null),
+  councilResolution: (p) =>
+    p.councilResolutionRef && p.councilResolutionDate
+      ? { reference: p.councilResolutionRef, date: p.councilResolutionDate }
+      : null,
   progressReports: (p, _args, { loaders }) => loaders.progressByProject.load(p.id),
-  coordination: (p) => ({ status: p.coordinationStatus, submittedAt: p.coordinationSubmittedAt, decidedAt: p.coordinationDecidedAt, note: p.coordinationNote }),
-  relatedCases: async (p, _args, { loaders }) => (await loaders.casesByProject.load(p.id)).map((r) => ({ id: r.case_id })),
+  coordination: (p) => ({
+    status: p.coordinationStatus,
+    submittedAt: p.coordinationSubmittedAt,
+    decidedAt: p.coordinationDecidedAt,
+    note: p.coordinationNote,
+  }),
+  relatedCases: async (p, _args, { loaders }) =>
+    (await loaders.casesByProject.load(p.id)).map((r) => ({ id: r.case_id })),
 };

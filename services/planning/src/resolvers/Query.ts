@@ -12,9 +12,15 @@ export const Query: QueryResolvers = {
   },
   developmentPlans: (_parent, { organizationId, fiscalYear }, context) =>
     visiblePlans(context, {
-      organizationId: organizationId === null || organizationId === undefined ? null : parseInput(rules.id, organizationId, 'organizationId'),
-      fiscalYear: fiscalYear === null || fiscalYear === undefined ? null : parseInput(rules.fiscalYear, fiscalYear, 'fiscalYear'),
+      organizationId:
+        organizationId === null || organizationId === undefined
+          ? null
+          : parseInput(rules.id, organizationId, 'organizationId'),
+      fiscalYear:
+        fiscalYear === null || fiscalYear === undefined ? null : parseInput(rules.fiscalYear, fiscalYear, 'fiscalYear'),
     }),
-  developmentPlan: async (_parent, { id }, context) => (rules.id.safeParse(id).success ? ((await visiblePlans(context, { id }))[0] ?? null) : null),
-  fiscalYearSummary: (_parent, { fiscalYear }, { dataSource }) => fiscalYearSummary(dataSource.manager, parseInput(rules.fiscalYear, fiscalYear, 'fiscalYear')),
+  developmentPlan: async (_parent, { id }, context) =>
+    rules.id.safeParse(id).success ? ((await visiblePlans(context, { id }))[0] ?? null) : null,
+  fiscalYearSummary: (_parent, { fiscalYear }, { dataSource }) =>
+    fiscalYearSummary(dataSource.manager, parseInput(rules.fiscalYear, fiscalYear, 'fiscalYear')),
 };

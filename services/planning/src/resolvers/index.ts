@@ -7,4 +7,15 @@ import { Organization } from './Organization';
 import { Project } from './Project';
 import { Query } from './Query';
 
-export const resolvers: Resolvers = { Query, Mutation, Project, DevelopmentPlan, Strategy, Organization, Case, Date: DateScalar, DateTime: DateTimeScalar, Decimal: DecimalScalar };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Project,
+  DevelopmentPlan,
+  Strategy,
+  Organization,
+  Case,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Decimal: DecimalScalar,
+};

@@ -50,7 +50,8 @@ export class ProjectEntity {
   @Column({ name: 'approach_id', type: 'uuid', nullable: true }) approachId!: string | null;
   @Column({ name: 'funding_source', type: 'text' }) fundingSource!: FundingSource;
   @Column({ type: 'numeric', precision: 14, scale: 2 }) budget!: string;
-  @Column({ name: 'approved_budget', type: 'numeric', precision: 14, scale: 2, nullable: true }) approvedBudget!: string | null;
+  @Column({ name: 'approved_budget', type: 'numeric', precision: 14, scale: 2, nullable: true }) approvedBudget!:
+    string | null;
   @Column({ type: 'numeric', precision: 14, scale: 2 }) disbursed!: string;
   @Column({ name: 'council_resolution_ref', type: 'text', nullable: true }) councilResolutionRef!: string | null;
   @Column({ name: 'council_resolution_date', type: 'date', nullable: true }) councilResolutionDate!: string | null;
@@ -65,7 +66,8 @@ export class ProjectEntity {
   @Column({ name: 'delay_reported_status', type: 'text', nullable: true }) delayReportedStatus!: ProjectStatus | null;
   @Column({ name: 'coordination_status', type: 'text' }) coordinationStatus!: CoordinationStatus;
   @Column({ name: 'coordination_note', type: 'text', nullable: true }) coordinationNote!: string | null;
-  @Column({ name: 'coordination_submitted_at', type: 'timestamptz', nullable: true }) coordinationSubmittedAt!: Date | null;
+  @Column({ name: 'coordination_submitted_at', type: 'timestamptz', nullable: true })
+  coordinationSubmittedAt!: Date | null;
   @Column({ name: 'coordination_decided_at', type: 'timestamptz', nullable: true }) coordinationDecidedAt!: Date | null;
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
@@ -94,5 +96,13 @@ export class CaseProjection {
   @Column({ name: 'event_time', type: 'timestamptz' }) eventTime!: Date;
 }
 
-export const entities = [PlanEntity, StrategyEntity, ApproachEntity, ProjectEntity, ProgressReportEntity, CaseProjection, OrganizationProjection];
+export const entities = [
+  PlanEntity,
+  StrategyEntity,
+  ApproachEntity,
+  ProjectEntity,
+  ProgressReportEntity,
+  CaseProjection,
+  OrganizationProjection,
+];
 export { OrganizationProjection };

@@ -13,7 +13,9 @@ function progress(done: number, total: number): void {
   if (!process.stderr.isTTY && done !== total) return;
   const width = 30;
   const filled = Math.round((done / Math.max(total, 1)) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round((done / Math.max(total, 1)) * 100)}% `);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round((done / Math.max(total, 1)) * 100)}% `,
+  );
   if (done === total) process.stderr.write('\n');
 }
 
@@ -26,7 +28,12 @@ async function main(): Promise<void> {
   const dataSource = dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'pcc-waste-metrics-import');
   await dataSource.initialize();
   try {
-    const result = await importCsv(dataSource, { sub: 'import-cli', role: 'NETWORK_ADMIN', org: null }, readFileSync(file, 'utf8'), { onProgress: progress });
+    const result = await importCsv(
+      dataSource,
+      { sub: 'import-cli', role: 'NETWORK_ADMIN', org: null },
+      readFileSync(file, 'utf8'),
+      { onProgress: progress },
+    );
     if (result.errors.length) {
       console.error(`nothing imported: ${result.errors.length} bad row(s)`);
       for (const error of result.errors) console.error(`  row ${error.row}: ${error.message}`);

@@ -22,7 +22,12 @@ export interface WasteSummary {
   monthsReported: number;
   /** The baseline tonnes the reported months are compared with (same months, or pro-rated); for province sums. */
   comparableBaselineTonnes: string | null;
-  monthly: Array<{ month: string; tonnes: string; byStream: Record<Stream, string>; byDestination: Record<Destination, string> }>;
+  monthly: Array<{
+    month: string;
+    tonnes: string;
+    byStream: Record<Stream, string>;
+    byDestination: Record<Destination, string>;
+  }>;
 }
 
 /** At least this many months must be reported before an organization is judged on track or not. */
@@ -35,7 +40,12 @@ export const MONTHS_BEFORE_JUDGEMENT = 3;
  * reported months to a full year and compares it with the annual baseline. Pure: the same
  * inputs always give the same figures.
  */
-export function summarize(fiscalYear: number, reports: ReportFigures[], baseline: Baseline | null, targetPercent: string | null): WasteSummary {
+export function summarize(
+  fiscalYear: number,
+  reports: ReportFigures[],
+  baseline: Baseline | null,
+  targetPercent: string | null,
+): WasteSummary {
   const months = new Set(monthsOfFiscalYear(fiscalYear));
   const inYear = reports.filter((r) => months.has(r.month)).sort((a, b) => a.month.localeCompare(b.month));
   const totalOf = (r: ReportFigures) => STREAMS.reduce((sum, s) => sum + toKg(r.byStream[s]), 0);
@@ -48,9 +58,10 @@ export function summarize(fiscalYear: number, reports: ReportFigures[], baseline
   let projected: number | null = null;
   let comparable: number | null = null;
   if (baseline && baseline.tonnesKg > 0 && n > 0) {
-    const sameMonths = baseline.monthlyKg && inYear.every((r) => baseline.monthlyKg![r.month.slice(5)] !== undefined)
-      ? inYear.reduce((sum, r) => sum + baseline.monthlyKg![r.month.slice(5)]!, 0)
-      : (baseline.tonnesKg * n) / 12;
+    const sameMonths =
+      baseline.monthlyKg && inYear.every((r) => baseline.monthlyKg![r.month.slice(5)] !== undefined)
+        ? inYear.reduce((sum, r) => sum + baseline.monthlyKg![r.month.slice(5)]!, 0)
+        : (baseline.tonnesKg * n) / 12;
     comparable = sameMonths;
     reduction = sameMonths > 0 ? (1 - generated / sameMonths) * 100 : null;
     projected = (1 - (generated * 12) / n / baseline.tonnesKg) * 100;
@@ -63,13 +74,21 @@ export function summarize(fiscalYear: number, reports: ReportFigures[], baseline
     targetPercent,
     projectedReductionPercent: projected === null ? null : toPercent(projected),
     onTrack:
-      projected === null || target === null || n < MONTHS_BEFORE_JUDGEMENT || (baseline?.fiscalYear !== undefined && fiscalYear <= baseline.fiscalYear)
+      projected === null ||
+      target === null ||
+      n < MONTHS_BEFORE_JUDGEMENT ||
+      (baseline?.fiscalYear !== undefined && fiscalYear <= baseline.fiscalYear)
         ? null
         : Number(toPercent(projected)) >= target,
     diversionRate: destined > 0 ? toPercent((diverted / destined) * 100) : null,
     monthsReported: n,
     comparableBaselineTonnes: comparable === null ? null : toTonnes(comparable),
-    monthly: inYear.map((r) => ({ month: r.month, tonnes: toTonnes(totalOf(r)), byStream: r.byStream, byDestination: r.byDestination })),
+    monthly: inYear.map((r) => ({
+      month: r.month,
+      tonnes: toTonnes(totalOf(r)),
+      byStream: r.byStream,
+      byDestination: r.byDestination,
+    })),
   };
 }
 

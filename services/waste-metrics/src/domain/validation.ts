@@ -22,10 +22,16 @@ export const AGREEMENT_TOLERANCE = 0.005;
  * non-negative with at most 3 decimals, the two breakdowns agree within 0.5 %, the month is not in
  * the future, and not before the organization existed.
  */
-export function validateReport(report: ReportFigures, context: { now: Date; establishedOn: string | null }): Record<string, string> {
+export function validateReport(
+  report: ReportFigures,
+  context: { now: Date; establishedOn: string | null },
+): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!MONTH.test(report.month)) problems.month = 'must be a month YYYY-MM';
-  for (const [group, keys] of [['byStream', STREAMS], ['byDestination', DESTINATIONS]] as const) {
+  for (const [group, keys] of [
+    ['byStream', STREAMS],
+    ['byDestination', DESTINATIONS],
+  ] as const) {
     for (const key of keys) {
       const value = (report[group] as Record<string, string | undefined>)[key];
       if (value === undefined || value === null) problems[`${group}.${key}`] = 'is required';
@@ -43,7 +49,8 @@ export function validateReport(report: ReportFigures, context: { now: Date; esta
   }
   const current = `${context.now.getUTCFullYear()}-${String(context.now.getUTCMonth() + 1).padStart(2, '0')}`;
   if (report.month > current) problems.month = 'must not be in the future';
-  if (context.establishedOn && report.month < context.establishedOn.slice(0, 7)) problems.month = `must not be before the organization existed (${context.establishedOn})`;
+  if (context.establishedOn && report.month < context.establishedOn.slice(0, 7))
+    problems.month = `must not be before the organization existed (${context.establishedOn})`;
   return problems;
 }
 

@@ -6,7 +6,12 @@ import { reassessRisk } from '../providers/risk';
 import { storeBaseline } from '../providers/report-manager';
 
 type AgreementData = {
-  agreement: { id: string; subject: string; signatoryOrganizationIds: string[]; targets: Array<{ metric: string; value: string; unit: string; baselineFiscalYear: number | null }> };
+  agreement: {
+    id: string;
+    subject: string;
+    signatoryOrganizationIds: string[];
+    targets: Array<{ metric: string; value: string; unit: string; baselineFiscalYear: number | null }>;
+  };
   organizationId?: string;
 };
 
@@ -25,19 +30,33 @@ async function applyAgreement(event: DomainEvent, tx: EntityManager): Promise<vo
   // A target this service cannot hold (not a percentage from 0 to 100) is not applied; the MOU
   // event stays in the inbox as handled rather than blocking every event behind it.
   if (!target || !/^\d{1,3}(\.\d{1,2})?$/.test(target.value) || Number(target.value) > 100) return;
-  const signatories = event.type === 'pcc.agreement.signatory-added' && organizationId ? [organizationId] : agreement.signatoryOrganizationIds;
+  const signatories =
+    event.type === 'pcc.agreement.signatory-added' && organizationId
+      ? [organizationId]
+      : agreement.signatoryOrganizationIds;
   for (const signatory of signatories) {
     await tx.query(
       `INSERT INTO waste_target (organization_id, reduction_percent, agreement_id) VALUES ($1, $2, $3)
        ON CONFLICT (organization_id) DO UPDATE SET reduction_percent = EXCLUDED.reduction_percent, agreement_id = EXCLUDED.agreement_id, set_at = now()`,
       [signatory, target.value, agreement.id],
     );
-    await emitWasteEvent(tx, 'target-set', signatory, SYSTEM, { targetPercent: Number(target.value).toFixed(2), agreementId: agreement.id }, event.traceparent, true);
+    await emitWasteEvent(
+      tx,
+      'target-set',
+      signatory,
+      SYSTEM,
+      { targetPercent: Number(target.value).toFixed(2), agreementId: agreement.id },
+      event.traceparent,
+      true,
+    );
     const [baseline] = await tx.query(`SELECT source FROM waste_baseline WHERE organization_id = $1`, [signatory]);
     if (target.baselineFiscalYear && (!baseline || baseline.source === 'AGREEMENT')) {
       await storeBaseline(tx, signatory, target.baselineFiscalYear, null, 'AGREEMENT', SYSTEM, event.traceparent);
     } else {
-      const years: Array<{ fiscal_year: number }> = await tx.query('SELECT DISTINCT fiscal_year FROM waste_report WHERE organization_id = $1 AND latest', [signatory]);
+      const years: Array<{ fiscal_year: number }> = await tx.query(
+        'SELECT DISTINCT fiscal_year FROM waste_report WHERE organization_id = $1 AND latest',
+        [signatory],
+      );
       for (const { fiscal_year } of years) await reassessRisk(tx, signatory, fiscal_year, SYSTEM, event.traceparent);
     }
   }

@@ -6,7 +6,6 @@ import type { WasteReportEntity } from '../store/entities';
 /** This service's outbox: every event it writes is validated against the platform catalogue. */
 export const outbox = new Outbox(platformCatalogue, sourceOf('waste-metrics'));
 
-
 /** A report as analysts see it: tonnes only, no reporter name. */
 export const reportSnapshot = (r: WasteReportEntity) => ({
   id: r.id,
@@ -18,6 +17,19 @@ export const reportSnapshot = (r: WasteReportEntity) => ({
   byDestination: { INCINERATED: r.incinerated, LANDFILLED: r.landfilled, RECYCLED: r.recycled, COMPOSTED: r.composted },
 });
 
-export function emitWasteEvent(tx: EntityManager, type: string, organizationId: string, identity: Identity, data: Record<string, unknown>, traceparent?: string, system = false) {
-  return outbox.append(tx, { type: `pcc.waste.${type}`, subject: organizationId, data: { organizationId, actor: eventActor(identity, system), ...data }, traceparent });
+export function emitWasteEvent(
+  tx: EntityManager,
+  type: string,
+  organizationId: string,
+  identity: Identity,
+  data: Record<string, unknown>,
+  traceparent?: string,
+  system = false,
+) {
+  return outbox.append(tx, {
+    type: `pcc.waste.${type}`,
+    subject: organizationId,
+    data: { organizationId, actor: eventActor(identity, system), ...data },
+    traceparent,
+  });
 }

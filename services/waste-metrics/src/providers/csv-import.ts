@@ -5,7 +5,19 @@ import { fiscalYearOfMonth } from '@pcc/fiscal-year';
 import { reassessRisk } from './risk';
 import { ReportManager, type ReportInput } from './report-manager';
 
-export const CSV_COLUMNS = ['organization_code', 'month', 'general', 'organic', 'recyclable', 'hazardous', 'incinerated', 'landfilled', 'recycled', 'composted', 'note'] as const;
+export const CSV_COLUMNS = [
+  'organization_code',
+  'month',
+  'general',
+  'organic',
+  'recyclable',
+  'hazardous',
+  'incinerated',
+  'landfilled',
+  'recycled',
+  'composted',
+  'note',
+] as const;
 
 /** Splits CSV text into rows of fields (RFC 4180: quoted fields, doubled quotes, CRLF or LF). */
 export function parseCsv(text: string): string[][] {
@@ -61,7 +73,10 @@ export async function importCsv(
   const rows = parseCsv(text.replace(/^\uFEFF/, ''));
   const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter((c) => c !== 'note' && !header.includes(c));
-  if (missing.length) throw badInput(`The CSV header lacks ${missing.join(', ')} (expected ${CSV_COLUMNS.join(',')})`, { csv: 'bad header' });
+  if (missing.length)
+    throw badInput(`The CSV header lacks ${missing.join(', ')} (expected ${CSV_COLUMNS.join(',')})`, {
+      csv: 'bad header',
+    });
   const at = (row: string[], column: string) => (row[header.indexOf(column)] ?? '').trim();
   const manager = new ReportManager({ dataSource, identity, traceparent: undefined });
   const codes = new Map((await dataSource.getRepository(OrganizationProjection).find()).map((o) => [o.code, o]));
@@ -77,18 +92,34 @@ export async function importCsv(
       }
       const organization = codes.get(at(row, 'organization_code').toUpperCase());
       if (!organization || !organization.active) {
-        errors.push({ row: number, message: `organization_code ${at(row, 'organization_code') || '(empty)'} is not an active member of the network` });
+        errors.push({
+          row: number,
+          message: `organization_code ${at(row, 'organization_code') || '(empty)'} is not an active member of the network`,
+        });
         continue;
       }
       if (options.onlyOrganizationId && organization.id !== options.onlyOrganizationId) {
-        errors.push({ row: number, message: `belongs to ${organization.code}, not to the organization being imported` });
+        errors.push({
+          row: number,
+          message: `belongs to ${organization.code}, not to the organization being imported`,
+        });
         continue;
       }
       const input: ReportInput = {
         organizationId: organization.id,
         month: at(row, 'month'),
-        byStream: { general: at(row, 'general'), organic: at(row, 'organic'), recyclable: at(row, 'recyclable'), hazardous: at(row, 'hazardous') },
-        byDestination: { incinerated: at(row, 'incinerated'), landfilled: at(row, 'landfilled'), recycled: at(row, 'recycled'), composted: at(row, 'composted') },
+        byStream: {
+          general: at(row, 'general'),
+          organic: at(row, 'organic'),
+          recyclable: at(row, 'recyclable'),
+          hazardous: at(row, 'hazardous'),
+        },
+        byDestination: {
+          incinerated: at(row, 'incinerated'),
+          landfilled: at(row, 'landfilled'),
+          recycled: at(row, 'recycled'),
+          composted: at(row, 'composted'),
+        },
         note: header.includes('note') ? at(row, 'note') || null : null,
       };
       const key = `${organization.id}|${input.month}`;
@@ -104,7 +135,13 @@ export async function importCsv(
         continue;
       }
       const problems = await manager.problems(tx, input);
-      if (Object.keys(problems).length) errors.push({ row: number, message: Object.entries(problems).map(([f, m]) => `${f}: ${m}`).join('; ') });
+      if (Object.keys(problems).length)
+        errors.push({
+          row: number,
+          message: Object.entries(problems)
+            .map(([f, m]) => `${f}: ${m}`)
+            .join('; '),
+        });
       else inputs.push(input);
       options.onProgress?.(number, rows.length * 2);
     }

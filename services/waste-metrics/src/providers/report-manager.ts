@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { badInput, conflict, notFound, parseInput, requireRole, type Identity } from '@pcc/subgraph-kit';
-import { OrganizationProjection, requireActForOrganization, requireActiveOrganization } from '@pcc/organization-projection';
+import {
+  OrganizationProjection,
+  requireActForOrganization,
+  requireActiveOrganization,
+} from '@pcc/organization-projection';
 import { fiscalYearOfMonth } from '@pcc/fiscal-year';
 import * as rules from '../domain/inputs';
 import { toTonnes } from '../domain/tonnes';
@@ -27,8 +31,18 @@ export interface ReportInput {
 
 export const figuresOf = (input: ReportInput): ReportFigures => ({
   month: input.month,
-  byStream: { GENERAL: input.byStream.general, ORGANIC: input.byStream.organic, RECYCLABLE: input.byStream.recyclable, HAZARDOUS: input.byStream.hazardous },
-  byDestination: { INCINERATED: input.byDestination.incinerated, LANDFILLED: input.byDestination.landfilled, RECYCLED: input.byDestination.recycled, COMPOSTED: input.byDestination.composted },
+  byStream: {
+    GENERAL: input.byStream.general,
+    ORGANIC: input.byStream.organic,
+    RECYCLABLE: input.byStream.recyclable,
+    HAZARDOUS: input.byStream.hazardous,
+  },
+  byDestination: {
+    INCINERATED: input.byDestination.incinerated,
+    LANDFILLED: input.byDestination.landfilled,
+    RECYCLED: input.byDestination.recycled,
+    COMPOSTED: input.byDestination.composted,
+  },
 });
 
 /**
@@ -50,8 +64,12 @@ export class ReportManager {
   /** Checks one report against every rule; returns the problems (field → message), none when valid. */
   async problems(tx: EntityManager, input: ReportInput): Promise<Record<string, string>> {
     const organization = await tx.getRepository(OrganizationProjection).findOneBy({ id: input.organizationId });
-    const problems = validateReport(figuresOf(input), { now: (this.scope.now ?? (() => new Date()))(), establishedOn: organization?.establishedOn ?? null });
-    if (input.note !== undefined && !rules.note.safeParse(input.note).success) problems.note = 'must be at most 1000 printable characters';
+    const problems = validateReport(figuresOf(input), {
+      now: (this.scope.now ?? (() => new Date()))(),
+      establishedOn: organization?.establishedOn ?? null,
+    });
+    if (input.note !== undefined && !rules.note.safeParse(input.note).success)
+      problems.note = 'must be at most 1000 printable characters';
     return problems;
   }
 
@@ -62,12 +80,20 @@ export class ReportManager {
     await this.requireActFor(tx, organizationId);
     const problems = await this.problems(tx, raw);
     if (Object.keys(problems).length) {
-      throw badInput(`Invalid report: ${Object.entries(problems).map(([f, m]) => `${f}: ${m}`).join('; ')}`, Object.fromEntries(Object.entries(problems).map(([f, m]) => [`input.${f}`, m])));
+      throw badInput(
+        `Invalid report: ${Object.entries(problems)
+          .map(([f, m]) => `${f}: ${m}`)
+          .join('; ')}`,
+        Object.fromEntries(Object.entries(problems).map(([f, m]) => [`input.${f}`, m])),
+      );
     }
     // Serialise writers of one organization-month: the revision number and `latest` flag depend on it.
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${organizationId}|${raw.month}`]);
-    const current = await tx.getRepository(WasteReportEntity).findOneBy({ organizationId, month: raw.month, latest: true });
-    if (mode === 'submit' && current) throw conflict(`${raw.month} is already reported (revision ${current.revision}); send a correction`);
+    const current = await tx
+      .getRepository(WasteReportEntity)
+      .findOneBy({ organizationId, month: raw.month, latest: true });
+    if (mode === 'submit' && current)
+      throw conflict(`${raw.month} is already reported (revision ${current.revision}); send a correction`);
     if (mode === 'correct' && !current) throw notFound('Report of', `${raw.month} for ${organizationId}`);
     if (current) await tx.getRepository(WasteReportEntity).update({ id: current.id }, { latest: false });
     const figures = figuresOf(raw);
@@ -100,19 +126,27 @@ export class ReportManager {
       current ? 'report-corrected' : 'report-submitted',
       organizationId,
       this.scope.identity,
-      current ? { report: reportSnapshot(saved), previousRevision: current.revision } : { report: reportSnapshot(saved) },
+      current
+        ? { report: reportSnapshot(saved), previousRevision: current.revision }
+        : { report: reportSnapshot(saved) },
       this.scope.traceparent,
     );
-    if (mode !== 'upsert') await reassessRisk(tx, organizationId, saved.fiscalYear, this.scope.identity, this.scope.traceparent);
+    if (mode !== 'upsert')
+      await reassessRisk(tx, organizationId, saved.fiscalYear, this.scope.identity, this.scope.traceparent);
     return saved;
   }
 
-  async setBaseline(rawOrganizationId: unknown, rawFiscalYear: unknown, rawTonnes: unknown): Promise<{ organizationId: string; fiscalYear: number | null; tonnes: string | null }> {
+  async setBaseline(
+    rawOrganizationId: unknown,
+    rawFiscalYear: unknown,
+    rawTonnes: unknown,
+  ): Promise<{ organizationId: string; fiscalYear: number | null; tonnes: string | null }> {
     requireRole(this.scope.identity, 'NETWORK_ADMIN');
     const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
     const hasYear = rawFiscalYear !== null && rawFiscalYear !== undefined;
     const hasTonnes = rawTonnes !== null && rawTonnes !== undefined;
-    if (hasYear === hasTonnes) throw badInput('Give either a fiscal year or tonnes', { fiscalYear: 'either this', tonnes: 'or this' });
+    if (hasYear === hasTonnes)
+      throw badInput('Give either a fiscal year or tonnes', { fiscalYear: 'either this', tonnes: 'or this' });
     const fiscalYear = hasYear ? parseInput(rules.fiscalYear, rawFiscalYear, 'fiscalYear') : null;
     const tonnes = hasTonnes ? parseInput(rules.baselineTonnes, rawTonnes, 'tonnes') : null;
     return this.scope.dataSource.transaction(async (tx) => {
@@ -129,7 +163,15 @@ export class ReportManager {
 }
 
 /** Sets a baseline (fiscal year or tonnes), emits `waste.baseline-set`, and re-judges the years it moves. */
-export async function storeBaseline(tx: EntityManager, organizationId: string, fiscalYear: number | null, tonnes: string | null, source: 'ADMIN' | 'AGREEMENT', identity: Identity, traceparent?: string): Promise<void> {
+export async function storeBaseline(
+  tx: EntityManager,
+  organizationId: string,
+  fiscalYear: number | null,
+  tonnes: string | null,
+  source: 'ADMIN' | 'AGREEMENT',
+  identity: Identity,
+  traceparent?: string,
+): Promise<void> {
   await tx.query(
     `INSERT INTO waste_baseline (organization_id, fiscal_year, tonnes, source) VALUES ($1, $2, $3, $4)
      ON CONFLICT (organization_id) DO UPDATE SET fiscal_year = EXCLUDED.fiscal_year, tonnes = EXCLUDED.tonnes, source = EXCLUDED.source, set_at = now()`,
@@ -138,10 +180,24 @@ export async function storeBaseline(tx: EntityManager, organizationId: string, f
   // A fiscal-year baseline counts once the year is complete (as in the summaries): until then, no figure.
   const [{ total, months }] =
     fiscalYear !== null
-      ? await tx.query('SELECT coalesce(sum(total_tonnes), 0)::text AS total, count(*)::int AS months FROM waste_report WHERE latest AND organization_id = $1 AND fiscal_year = $2', [organizationId, fiscalYear])
+      ? await tx.query(
+          'SELECT coalesce(sum(total_tonnes), 0)::text AS total, count(*)::int AS months FROM waste_report WHERE latest AND organization_id = $1 AND fiscal_year = $2',
+          [organizationId, fiscalYear],
+        )
       : [{ total: tonnes, months: 12 }];
   const baselineTonnes = months === 12 ? toTonnes(Math.round(Number(total) * 1000)) : null;
-  await emitWasteEvent(tx, 'baseline-set', organizationId, identity, { baselineTonnes, baselineFiscalYear: fiscalYear }, traceparent, source === 'AGREEMENT');
-  const years: Array<{ fiscal_year: number }> = await tx.query('SELECT DISTINCT fiscal_year FROM waste_report WHERE organization_id = $1 AND latest', [organizationId]);
+  await emitWasteEvent(
+    tx,
+    'baseline-set',
+    organizationId,
+    identity,
+    { baselineTonnes, baselineFiscalYear: fiscalYear },
+    traceparent,
+    source === 'AGREEMENT',
+  );
+  const years: Array<{ fiscal_year: number }> = await tx.query(
+    'SELECT DISTINCT fiscal_year FROM waste_report WHERE organization_id = $1 AND latest',
+    [organizationId],
+  );
   for (const { fiscal_year } of years) await reassessRisk(tx, organizationId, fiscal_year, identity, traceparent);
 }

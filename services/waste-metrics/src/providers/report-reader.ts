@@ -1,4 +1,12 @@
-import { badInput, decodeCursor, pageSize, parseInput, toConnection, type Connection, type PageArgs } from '@pcc/subgraph-kit';
+import {
+  badInput,
+  decodeCursor,
+  pageSize,
+  parseInput,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '@pcc/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import * as rules from '../domain/inputs';
 import { WasteReportEntity } from '../store/entities';
@@ -18,15 +26,27 @@ export class ReportReader {
     const after = decodeCursor(page.after, 3);
     const query = this.dataSource.getRepository(WasteReportEntity).createQueryBuilder('r');
     if (!filter?.includeRevisions) query.andWhere('r.latest');
-    if (filter?.organizationId) query.andWhere('r.organization_id = :org', { org: parseInput(rules.id, filter.organizationId, 'filter.organizationId') });
-    if (filter?.fiscalYear !== undefined && filter?.fiscalYear !== null) query.andWhere('r.fiscal_year = :fy', { fy: parseInput(rules.fiscalYear, filter.fiscalYear, 'filter.fiscalYear') });
+    if (filter?.organizationId)
+      query.andWhere('r.organization_id = :org', {
+        org: parseInput(rules.id, filter.organizationId, 'filter.organizationId'),
+      });
+    if (filter?.fiscalYear !== undefined && filter?.fiscalYear !== null)
+      query.andWhere('r.fiscal_year = :fy', {
+        fy: parseInput(rules.fiscalYear, filter.fiscalYear, 'filter.fiscalYear'),
+      });
     const totalCount = await query.getCount();
     if (after) {
       const [m, o, v] = [String(after[0]), String(after[1]), Number(after[2])];
-      if (!/^\d{4}-\d{2}$/.test(m) || !rules.id.safeParse(o).success || !Number.isInteger(v)) throw badInput('after is not a cursor this list gave out', { after: 'malformed cursor' });
+      if (!/^\d{4}-\d{2}$/.test(m) || !rules.id.safeParse(o).success || !Number.isInteger(v))
+        throw badInput('after is not a cursor this list gave out', { after: 'malformed cursor' });
       query.andWhere('(r.month, r.organization_id, r.revision) < (:m, :o, :v)', { m, o, v });
     }
-    const rows = await query.orderBy('r.month', 'DESC').addOrderBy('r.organization_id', 'DESC').addOrderBy('r.revision', 'DESC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('r.month', 'DESC')
+      .addOrderBy('r.organization_id', 'DESC')
+      .addOrderBy('r.revision', 'DESC')
+      .limit(first + 1)
+      .getMany();
     return toConnection(rows, first, totalCount, (r) => [r.month, r.organizationId, r.revision]);
   }
 }

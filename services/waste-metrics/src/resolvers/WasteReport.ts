@@ -5,7 +5,12 @@ import { organizationIdByCode } from '@pcc/organization-projection';
 export const WasteReport: WasteReportResolvers = {
   organization: (r) => ({ id: r.organizationId }),
   byStream: (r) => ({ general: r.general, organic: r.organic, recyclable: r.recyclable, hazardous: r.hazardous }),
-  byDestination: (r) => ({ incinerated: r.incinerated, landfilled: r.landfilled, recycled: r.recycled, composted: r.composted }),
+  byDestination: (r) => ({
+    incinerated: r.incinerated,
+    landfilled: r.landfilled,
+    recycled: r.recycled,
+    composted: r.composted,
+  }),
   reporterName: async (r, _args, { identity, dataSource }) => {
     if (identity.role === 'NETWORK_ADMIN') return r.reporterName;
     if (identity.role !== 'LGO_OFFICER') return null;

@@ -5,4 +5,11 @@ import { Organization } from './Organization';
 import { Query } from './Query';
 import { WasteReport } from './WasteReport';
 
-export const resolvers: Resolvers = { Query, Mutation, WasteReport, Organization, DateTime: DateTimeScalar, Decimal: DecimalScalar };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  WasteReport,
+  Organization,
+  DateTime: DateTimeScalar,
+  Decimal: DecimalScalar,
+};

@@ -4,24 +4,33 @@ import type { WasteSummary } from '../domain/summary';
 import { summariesFor } from '../providers/figures';
 import { WasteReportEntity } from './entities';
 
-
 /** Per-request DataLoaders: the summaries of N organizations in a fixed number of queries (no N+1). */
 export function createLoaders(dataSource: DataSource) {
   return {
-    reportById: keyedLoader<string, WasteReportEntity>((ids) => {
-      const valid = ids.filter(isUuid);
-      return valid.length ? dataSource.getRepository(WasteReportEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
-    }, (r) => r.id),
+    reportById: keyedLoader<string, WasteReportEntity>(
+      (ids) => {
+        const valid = ids.filter(isUuid);
+        return valid.length
+          ? dataSource.getRepository(WasteReportEntity).findBy({ id: In(valid) })
+          : Promise.resolve([]);
+      },
+      (r) => r.id,
+    ),
     revisions: groupedLoader<string, WasteReportEntity & { key: string }>(
       async (keys) => {
-        const where = keys.map((k) => k.split('|')).map(([organizationId, month]) => ({ organizationId: organizationId!, month: month! }));
+        const where = keys
+          .map((k) => k.split('|'))
+          .map(([organizationId, month]) => ({ organizationId: organizationId!, month: month! }));
         const rows = await dataSource.getRepository(WasteReportEntity).find({ where, order: { revision: 'ASC' } });
         return rows.map((r) => Object.assign(r, { key: `${r.organizationId}|${r.month}` }));
       },
       (r) => r.key,
     ),
     /** Key: `<organization id>|<fiscal year>`; one batch per fiscal year. */
-    summary: yearlyLoader<WasteSummary>((ids, year) => summariesFor(dataSource.manager, ids, year), () => emptySummary()),
+    summary: yearlyLoader<WasteSummary>(
+      (ids, year) => summariesFor(dataSource.manager, ids, year),
+      () => emptySummary(),
+    ),
   };
 }
 

@@ -51,7 +51,9 @@ export class CreateCases1764288000000 implements MigrationInterface {
     await q.query(`CREATE INDEX case_list ON "case" (opened_at DESC, id DESC)`);
     await q.query(`CREATE INDEX case_lead_status ON "case" (lead_org_id, status, opened_at DESC)`);
     await q.query(`CREATE INDEX case_status ON "case" (status, opened_at DESC)`);
-    await q.query(`CREATE INDEX case_overdue ON "case" (due_at) WHERE status IN ('RECEIVED','TRIAGED','ASSIGNED','IN_PROGRESS','IN_MEDIATION','REOPENED')`);
+    await q.query(
+      `CREATE INDEX case_overdue ON "case" (due_at) WHERE status IN ('RECEIVED','TRIAGED','ASSIGNED','IN_PROGRESS','IN_MEDIATION','REOPENED')`,
+    );
     await q.query(`CREATE INDEX case_nearby ON "case" (category, lat, lng, opened_at)`);
     await q.query(`CREATE INDEX case_district ON "case" (district, opened_at DESC)`);
     await q.query(`CREATE INDEX case_title_trgm ON "case" USING gin (title gin_trgm_ops)`);
@@ -110,7 +112,15 @@ export class CreateCases1764288000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['routing_rule', 'mediation_session', 'case_party', 'case_timeline', 'case_supporting_organization', '"case"', 'tracking_sequence']) {
+    for (const table of [
+      'routing_rule',
+      'mediation_session',
+      'case_party',
+      'case_timeline',
+      'case_supporting_organization',
+      '"case"',
+      'tracking_sequence',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

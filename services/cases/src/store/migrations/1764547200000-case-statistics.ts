@@ -67,7 +67,9 @@ export class CaseStatistics1764547200000 implements MigrationInterface {
         IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM case_stats_apply(NEW.lead_org_id, NEW.status, NEW.opened_at, NEW.resolved_at, NEW.rating, 1); END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER case_stats AFTER INSERT OR DELETE OR UPDATE OF lead_org_id, status, opened_at, resolved_at, rating ON "case" FOR EACH ROW EXECUTE FUNCTION case_stats_trigger()`);
+    await q.query(
+      `CREATE TRIGGER case_stats AFTER INSERT OR DELETE OR UPDATE OF lead_org_id, status, opened_at, resolved_at, rating ON "case" FOR EACH ROW EXECUTE FUNCTION case_stats_trigger()`,
+    );
     // Recomputes everything from the cases: after a bulk load with the trigger disabled, and here.
     await q.query(`
       CREATE FUNCTION case_stats_rebuild() RETURNS void LANGUAGE sql AS $$
@@ -82,13 +84,21 @@ export class CaseStatistics1764547200000 implements MigrationInterface {
         UPDATE case_org_stats SET median_hours = case_median_hours(organization_id);
       $$`);
     await q.query('SELECT case_stats_rebuild()');
-    await q.query(`CREATE INDEX case_overdue_by_lead ON "case" (lead_org_id, due_at) WHERE status IN ('RECEIVED','TRIAGED','ASSIGNED','IN_PROGRESS','IN_MEDIATION','REOPENED')`);
+    await q.query(
+      `CREATE INDEX case_overdue_by_lead ON "case" (lead_org_id, due_at) WHERE status IN ('RECEIVED','TRIAGED','ASSIGNED','IN_PROGRESS','IN_MEDIATION','REOPENED')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX case_overdue_by_lead');
     await q.query('DROP TRIGGER case_stats ON "case"');
-    for (const fn of ['case_stats_rebuild()', 'case_stats_trigger()', 'case_stats_apply(uuid, text, timestamptz, timestamptz, int, int)', 'case_median_hours(uuid)']) await q.query(`DROP FUNCTION ${fn}`);
+    for (const fn of [
+      'case_stats_rebuild()',
+      'case_stats_trigger()',
+      'case_stats_apply(uuid, text, timestamptz, timestamptz, int, int)',
+      'case_median_hours(uuid)',
+    ])
+      await q.query(`DROP FUNCTION ${fn}`);
     await q.query('DROP TABLE case_resolution_hours');
     await q.query('DROP TABLE case_org_stats');
   }

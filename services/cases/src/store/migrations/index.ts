@@ -5,4 +5,10 @@ import { CaseStatistics1764547200000 } from './1764547200000-case-statistics';
 import { TrackingSequences1764547300000 } from './1764547300000-tracking-sequences';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
-export const migrations = [...eventsMigrations, CreateOrganizationProjection1764201700000, CreateCases1764288000000, CaseStatistics1764547200000, TrackingSequences1764547300000];
+export const migrations = [
+  ...eventsMigrations,
+  CreateOrganizationProjection1764201700000,
+  CreateCases1764288000000,
+  CaseStatistics1764547200000,
+  TrackingSequences1764547300000,
+];

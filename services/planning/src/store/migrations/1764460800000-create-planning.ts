@@ -17,7 +17,9 @@ export class CreatePlanning1764460800000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK (last_fiscal_year BETWEEN first_fiscal_year AND first_fiscal_year + 4)
       )`);
-    await q.query('CREATE INDEX development_plan_organization ON development_plan (organization_id, first_fiscal_year)');
+    await q.query(
+      'CREATE INDEX development_plan_organization ON development_plan (organization_id, first_fiscal_year)',
+    );
     await q.query(`
       CREATE TABLE strategy (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -79,7 +81,9 @@ export class CreatePlanning1764460800000 implements MigrationInterface {
     await q.query('CREATE INDEX project_year_status ON project (fiscal_year, status)');
     await q.query('CREATE INDEX project_newest ON project (created_at DESC, id DESC)');
     await q.query('CREATE INDEX project_owner_newest ON project (owner_organization_id, created_at DESC, id DESC)');
-    await q.query('CREATE INDEX project_under_way ON project (planned_end) WHERE status IN (\'APPROVED\', \'PROCURING\', \'IN_PROGRESS\')');
+    await q.query(
+      "CREATE INDEX project_under_way ON project (planned_end) WHERE status IN ('APPROVED', 'PROCURING', 'IN_PROGRESS')",
+    );
     await q.query(`
       CREATE TABLE project_partner (
         project_id uuid NOT NULL REFERENCES project (id) ON DELETE CASCADE,
@@ -125,7 +129,17 @@ export class CreatePlanning1764460800000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['project_case', 'case_projection', 'progress_report', 'project_counter', 'project_partner', 'project', 'development_approach', 'strategy', 'development_plan']) {
+    for (const table of [
+      'project_case',
+      'case_projection',
+      'progress_report',
+      'project_counter',
+      'project_partner',
+      'project',
+      'development_approach',
+      'strategy',
+      'development_plan',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

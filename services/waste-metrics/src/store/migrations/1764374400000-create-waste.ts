@@ -51,6 +51,7 @@ export class CreateWaste1764374400000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['waste_risk_state', 'waste_target', 'waste_baseline', 'waste_report']) await q.query(`DROP TABLE ${table}`);
+    for (const table of ['waste_risk_state', 'waste_target', 'waste_baseline', 'waste_report'])
+      await q.query(`DROP TABLE ${table}`);
   }
 }
