@@ -11,6 +11,15 @@ export interface GatewayContext {
   receivedAt?: number;
 }
 
+/**
+ * A caller's own copy of a shared subgraph answer: its GraphQL parts only. The answer also holds the
+ * fetch `Response` (`http`), which `structuredClone` refuses on Node ≥ 22.10 (a platform object).
+ */
+export function sharedCopy(response: GatewayGraphQLResponse): GatewayGraphQLResponse {
+  const { data, errors, extensions } = response;
+  return structuredClone({ data, errors, extensions });
+}
+
 /** Per identical read: the fetch in flight (when it was sent), and the one queued to follow it. */
 interface ReadSlot {
   running: { sentAt: number; response: Promise<GatewayGraphQLResponse> } | null;
@@ -64,7 +73,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     // The gateway writes into a fetch's response while it shapes the result, so callers sharing one get
     // their own copy. The copies are taken in callbacks registered before the first caller's await
     // resumes (promise callbacks run in order), so each is taken before that caller touches the original.
-    const copy = (response: Promise<GatewayGraphQLResponse>) => response.then((r) => structuredClone(r));
+    const copy = (response: Promise<GatewayGraphQLResponse>) => response.then(sharedCopy);
     if (slot.running && slot.running.sentAt >= receivedAt) return copy(slot.running.response);
     if (slot.next) return copy(slot.next.response);
     if (slot.running) {
