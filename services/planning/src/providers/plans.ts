@@ -30,21 +30,17 @@ export class PlanManager {
         throw conflict(
           `The organization already has a plan for ${overlap.first_fiscal_year}–${overlap.last_fiscal_year}`,
         );
-      const plan = await tx
-        .getRepository(PlanEntity)
-        .save(
-          tx
-            .getRepository(PlanEntity)
-            .create({
-              organizationId: input.organizationId,
-              title: input.title,
-              firstFiscalYear: input.firstFiscalYear,
-              lastFiscalYear: input.lastFiscalYear,
-              status: 'DRAFT',
-              publishedAt: null,
-              createdAt: new Date(),
-            }),
-        );
+      const plan = await tx.getRepository(PlanEntity).save(
+        tx.getRepository(PlanEntity).create({
+          organizationId: input.organizationId,
+          title: input.title,
+          firstFiscalYear: input.firstFiscalYear,
+          lastFiscalYear: input.lastFiscalYear,
+          status: 'DRAFT',
+          publishedAt: null,
+          createdAt: new Date(),
+        }),
+      );
       for (const [i, s] of input.strategies.entries()) {
         const strategy = await tx
           .getRepository(StrategyEntity)
