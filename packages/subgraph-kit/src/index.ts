@@ -1,6 +1,15 @@
 export * from './errors';
 export * from './identity';
-export * from './authz';
+export {
+  Viewer,
+  requestScope,
+  type Action,
+  type OrganizationAction,
+  type RoleAction,
+  type OrganizationLookup,
+  type RequestScope,
+  type ViewerOrganization,
+} from './viewer';
 export * from './pagination';
 export { keyedLoader, groupedLoader, yearlyLoader } from './loaders';
 export {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ensureTrackingSequence, nextTrackingNumber } from '../store/tracking-numbers';
 import type { EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, forbidden, notFound, parseInput, requireRole } from '@pcc/subgraph-kit';
+import { AppError, badInput, conflict, forbidden, notFound, parseInput } from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
 import { checkTransition, type Actor, type Transition } from '../domain/state-machine';
 import { dueAt } from '../domain/sla';
@@ -10,7 +10,8 @@ import { isOpen, type CaseStatus } from '../domain/vocabulary';
 import { emitCaseEvents } from '../events/case-events';
 import { CaseEntity } from '../store/entities';
 import { addTimeline } from './timeline';
-import { callerOrganizationId, requireActiveOrganization, type RequestScope } from './scope';
+import { caseActor } from './case-access';
+import { requireActiveOrganization, type RequestScope } from './scope';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -26,7 +27,7 @@ export class CaseWorkflow {
   /** Intake. PUBLIC reports through web or LINE; staff may record any channel on a caller's behalf. */
   async open(raw: unknown): Promise<{ case: CaseEntity; trackingCode: string; reporterSecret: string }> {
     const { identity } = this.scope;
-    if (identity.role === 'ANALYST') throw forbidden('Analysts read; they do not open cases');
+    await this.scope.viewer.assert('case:open');
     const input = parseInput(rules.openCaseInput, raw);
     if (identity.role === 'PUBLIC' && !['WEB', 'LINE'].includes(input.channel)) {
       throw badInput('A case opened online comes through WEB or LINE', {
@@ -330,7 +331,7 @@ export class CaseWorkflow {
   }
 
   async setRoutingRule(district: unknown, category: unknown, rawOrganizationId: unknown) {
-    requireRole(this.scope.identity, 'NETWORK_ADMIN');
+    await this.scope.viewer.assert('case:setRoutingRule');
     const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
     return this.scope.dataSource.transaction(async (tx) => {
       await requireActiveOrganization(tx, organizationId, 'organizationId');
@@ -358,19 +359,14 @@ export class CaseWorkflow {
   }
 
   /** Who the caller is for this case: the state machine's actors. */
-  private async actorFor(c: CaseEntity, tx: EntityManager): Promise<Actor> {
-    const { identity } = this.scope;
-    if (identity.role === 'NETWORK_ADMIN') return 'NETWORK_ADMIN';
-    if (identity.role === 'ANALYST') return 'ANALYST';
-    if (identity.role === 'PUBLIC') return 'PUBLIC';
-    const mine = await callerOrganizationId(this.scope, tx);
-    if (!mine) return 'OTHER_OFFICER';
-    if (mine === c.leadOrgId) return 'LEAD_OFFICER';
-    const [supporting] = await tx.query(
-      'SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2',
-      [c.id, mine],
-    );
-    return supporting ? 'SUPPORTING_OFFICER' : 'OTHER_OFFICER';
+  private actorFor(c: CaseEntity, tx: EntityManager): Promise<Actor> {
+    return caseActor(this.scope.viewer, c, async (organizationId) => {
+      const rows: unknown[] = await tx.query(
+        'SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2',
+        [c.id, organizationId],
+      );
+      return rows.length > 0;
+    });
   }
 
   private async lock(tx: EntityManager, rawId: unknown): Promise<CaseEntity> {

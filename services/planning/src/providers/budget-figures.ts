@@ -1,6 +1,18 @@
 import type { EntityManager } from 'typeorm';
+import { parseInput } from '@pcc/subgraph-kit';
+import * as rules from '../domain/inputs';
 import { fromSatang, percentOf, toSatang } from '../domain/money';
 import { BUDGETED_STATUSES } from '../domain/vocabulary';
+import type { RequestScope } from './scope';
+
+/** The network's budget figures of a fiscal year. Talks to: this service's database. */
+export class BudgetFigures {
+  constructor(private readonly scope: RequestScope) {}
+
+  fiscalYearSummary(rawFiscalYear: unknown) {
+    return fiscalYearSummary(this.scope.dataSource.manager, parseInput(rules.fiscalYear, rawFiscalYear, 'fiscalYear'));
+  }
+}
 
 export interface BudgetSummary {
   fiscalYear: number;
@@ -79,7 +91,7 @@ export async function budgetSummaries(
  * Every active organization of the network (registry code order) with its figures — and any that has
  * left but owns budgeted projects that year, so the total is the sum of every budgetSummary.
  */
-export async function fiscalYearSummary(manager: EntityManager, fiscalYear: number) {
+async function fiscalYearSummary(manager: EntityManager, fiscalYear: number) {
   const organizations: Array<{ id: string }> = await manager.query(
     `SELECT o.id FROM organization_projection o
      WHERE o.active OR EXISTS (SELECT 1 FROM project p WHERE p.owner_organization_id = o.id AND p.fiscal_year = $1 AND p.status = ANY($2))
