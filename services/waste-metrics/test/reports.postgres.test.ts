@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import type { DomainEvent } from '@pcc/events';
 import { agreementTargets, createServer, entities, importCsv, migrations, ReportManager } from '../src/server';
 import { monthsOfFiscalYear } from '@pcc/fiscal-year';
-import { summariesFor } from '../src/providers/figures';
+import { summariesFor } from '../src/store/figures';
 import { projectionScope } from '@pcc/organization-projection';
 
 const SECRET = 'waste-test-internal-secret-0123456789abcdef';
