@@ -10,6 +10,8 @@ export {
   type RequestScope,
   type ViewerOrganization,
 } from './viewer';
+export * as inputs from './inputs';
+export { parseOptional } from './inputs';
 export * from './pagination';
 export { keyedLoader, groupedLoader, yearlyLoader } from './loaders';
 export {

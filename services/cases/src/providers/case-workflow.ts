@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ensureTrackingSequence, nextTrackingNumber } from '../store/tracking-numbers';
 import type { EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, forbidden, notFound, parseInput } from '@pcc/subgraph-kit';
+import { AppError, badInput, conflict, forbidden, notFound, parseInput, parseOptional } from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
 import { checkTransition, type Actor, type Transition } from '../domain/state-machine';
 import { dueAt } from '../domain/sla';
@@ -118,7 +118,7 @@ export class CaseWorkflow {
   }
 
   start(rawId: unknown, rawNote: unknown) {
-    const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
+    const note = parseOptional(rules.note, rawNote, 'note');
     return this.transition(rawId, 'start', async () => ({ events: [], note }));
   }
 
@@ -185,7 +185,7 @@ export class CaseWorkflow {
   /** Lead (or admin) hands the case to another organization; the lead changes. */
   forward(rawId: unknown, rawOrganizationId: unknown, rawNote: unknown) {
     const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
-    const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
+    const note = parseOptional(rules.note, rawNote, 'note');
     return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER'], 'forward', async (c, tx) => {
       if (!c.leadOrgId) throw new AppError('INVALID_TRANSITION', 'Only a triaged case with a lead can be forwarded');
       if (organizationId === c.leadOrgId)
@@ -208,7 +208,7 @@ export class CaseWorkflow {
   /** Lead (or admin) brings in another organization; it joins at once. */
   invite(rawId: unknown, rawOrganizationId: unknown, rawNote: unknown) {
     const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
-    const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
+    const note = parseOptional(rules.note, rawNote, 'note');
     return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER'], 'supporting-organization-joined', async (c, tx) => {
       if (!c.leadOrgId)
         throw new AppError('INVALID_TRANSITION', 'Only a triaged case with a lead can have supporting organizations');
@@ -295,8 +295,7 @@ export class CaseWorkflow {
 
   rate(rawCode: unknown, rawSecret: unknown, rawRating: unknown, rawComment: unknown) {
     const rating = parseInput(rules.rating, rawRating, 'rating');
-    const comment =
-      rawComment === null || rawComment === undefined ? null : parseInput(rules.note, rawComment, 'comment');
+    const comment = parseOptional(rules.note, rawComment, 'comment');
     return this.asReporter(rawCode, rawSecret, async (c, tx) => {
       if (c.status !== 'RESOLVED' && c.status !== 'CLOSED')
         throw new AppError('INVALID_TRANSITION', `A case is rated after it is resolved (it is ${c.status})`);

@@ -1,4 +1,4 @@
-import { parseInput } from '@pcc/subgraph-kit';
+import { parseOptional } from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
 import { PlanEntity } from '../store/entities';
 import type { RequestScope } from './scope';
@@ -18,12 +18,8 @@ export class PlanReader {
 
   list(organizationId: unknown, fiscalYear: unknown): Promise<PlanEntity[]> {
     return this.visible({
-      organizationId:
-        organizationId === null || organizationId === undefined
-          ? null
-          : parseInput(rules.id, organizationId, 'organizationId'),
-      fiscalYear:
-        fiscalYear === null || fiscalYear === undefined ? null : parseInput(rules.fiscalYear, fiscalYear, 'fiscalYear'),
+      organizationId: parseOptional(rules.id, organizationId, 'organizationId'),
+      fiscalYear: parseOptional(rules.fiscalYear, fiscalYear, 'fiscalYear'),
     });
   }
 

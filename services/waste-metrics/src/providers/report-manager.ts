@@ -1,5 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, conflict, notFound, parseInput, type Identity, type RequestScope } from '@pcc/subgraph-kit';
+import {
+  badInput,
+  conflict,
+  notFound,
+  parseInput,
+  parseOptional,
+  type Identity,
+  type RequestScope,
+} from '@pcc/subgraph-kit';
 import { OrganizationProjection, requireActiveOrganization } from '@pcc/organization-projection';
 import { fiscalYearOfMonth } from '@pcc/fiscal-year';
 import * as rules from '../domain/inputs';
@@ -138,8 +146,8 @@ export class ReportManager {
     const hasTonnes = rawTonnes !== null && rawTonnes !== undefined;
     if (hasYear === hasTonnes)
       throw badInput('Give either a fiscal year or tonnes', { fiscalYear: 'either this', tonnes: 'or this' });
-    const fiscalYear = hasYear ? parseInput(rules.fiscalYear, rawFiscalYear, 'fiscalYear') : null;
-    const tonnes = hasTonnes ? parseInput(rules.baselineTonnes, rawTonnes, 'tonnes') : null;
+    const fiscalYear = parseOptional(rules.fiscalYear, rawFiscalYear, 'fiscalYear');
+    const tonnes = parseOptional(rules.baselineTonnes, rawTonnes, 'tonnes');
     return this.scope.dataSource.transaction(async (tx) => {
       await requireActiveOrganization(tx, organizationId, 'organizationId');
       await storeBaseline(tx, organizationId, fiscalYear, tonnes, 'ADMIN', this.scope.identity, this.scope.traceparent);
