@@ -1,5 +1,5 @@
 export { OrganizationProjection } from './entity';
 export { CreateOrganizationProjection1764201700000 } from './migration';
 export { applyOrganizationEvent, organizationProjection } from './subscription';
-export { organizationIdByCode, requireActForOrganization, requireActiveOrganization } from './lookups';
+export { projectionLookup, projectionScope, requireActiveOrganization } from './lookups';
 export { waitForOrganizations } from './wait';

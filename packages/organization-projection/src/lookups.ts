@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { badInput, forbidden, type Identity } from '@pcc/subgraph-kit';
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput, requestScope, type Identity, type OrganizationLookup, type RequestScope } from '@pcc/subgraph-kit';
 import { OrganizationProjection } from './entity';
 
 /** An organization a record may reference: known to the projection and active; else BAD_USER_INPUT naming `field`. */
@@ -16,26 +16,12 @@ export async function requireActiveOrganization(
   return organization;
 }
 
-/** The id of the organization with this code (officers' tokens carry codes), or null. */
-export async function organizationIdByCode(manager: EntityManager, code: string | null): Promise<string | null> {
-  if (!code) return null;
-  const organization = await manager.getRepository(OrganizationProjection).findOneBy({ code });
-  return organization?.id ?? null;
-}
+/** The Viewer's lookup of an officer's organization in the projection (tokens carry codes, records ids). */
+export const projectionLookup =
+  (manager: EntityManager): OrganizationLookup =>
+  (code) =>
+    manager.getRepository(OrganizationProjection).findOne({ where: { code }, select: { id: true, active: true } });
 
-/**
- * NETWORK_ADMIN acts for any organization; an LGO officer only for their own (officers' tokens carry
- * the code, records carry the id: the projection maps one to the other). Everyone else: FORBIDDEN.
- */
-export async function requireActForOrganization(
-  manager: EntityManager,
-  identity: Identity,
-  organizationId: string,
-  action: string,
-): Promise<void> {
-  if (identity.role === 'NETWORK_ADMIN') return;
-  if (identity.role !== 'LGO_OFFICER')
-    throw forbidden(`Only officers of the organization or network admins may ${action}`);
-  if ((await organizationIdByCode(manager, identity.org)) !== organizationId)
-    throw forbidden(`Officers of ${identity.org} may ${action} for ${identity.org} only`);
-}
+/** The scope of one request in a service that keeps the projection. */
+export const projectionScope = (dataSource: DataSource, identity: Identity, traceparent?: string): RequestScope =>
+  requestScope(dataSource, identity, projectionLookup(dataSource.manager), traceparent);

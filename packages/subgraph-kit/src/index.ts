@@ -1,6 +1,17 @@
 export * from './errors';
 export * from './identity';
-export * from './authz';
+export {
+  Viewer,
+  requestScope,
+  type Action,
+  type OrganizationAction,
+  type RoleAction,
+  type OrganizationLookup,
+  type RequestScope,
+  type ViewerOrganization,
+} from './viewer';
+export * as inputs from './inputs';
+export { parseOptional } from './inputs';
 export * from './pagination';
 export { keyedLoader, groupedLoader, yearlyLoader } from './loaders';
 export {

@@ -2,6 +2,7 @@ import { QueryCounter } from '@pcc/db';
 import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import { createServer, entities, migrations } from '../src/server';
+import { projectionScope } from '@pcc/organization-projection';
 import { CaseWorkflow } from '../src/providers/case-workflow';
 import { DEFAULT_SLA_HOURS } from '../src/domain/sla';
 
@@ -24,9 +25,7 @@ describe('cases subgraph entities (real PostgreSQL)', () => {
       );
     }
     const workflow = new CaseWorkflow({
-      dataSource: db.dataSource,
-      identity: { sub: 'admin', role: 'NETWORK_ADMIN', org: null },
-      traceparent: undefined,
+      ...projectionScope(db.dataSource, { sub: 'admin', role: 'NETWORK_ADMIN', org: null }),
       sla: DEFAULT_SLA_HOURS,
     });
     for (const [i, id] of orgIds.entries()) {

@@ -3,6 +3,7 @@ import type { BaseContext } from '@pcc/subgraph-kit';
 import { AgreementManager } from './providers/agreement-manager';
 import { MemberManager } from './providers/member-manager';
 import { OrganizationManager } from './providers/organization-manager';
+import { registryScope } from './providers/deps';
 import { createLoaders, type Loaders } from './store/loaders';
 
 /** What resolvers get for one request: who asks, the providers acting for them, and the loaders. */
@@ -15,7 +16,7 @@ export interface Context extends BaseContext {
 
 export function createContext(dataSource: DataSource) {
   return (base: BaseContext): Context => {
-    const scope = { dataSource, identity: base.identity, traceparent: base.traceparent };
+    const scope = registryScope(dataSource, base.identity, base.traceparent);
     return {
       ...base,
       organizations: new OrganizationManager(scope),

@@ -1,50 +1,42 @@
 import type { DataSource } from 'typeorm';
 import type { BaseContext } from '@pcc/subgraph-kit';
+import { projectionScope } from '@pcc/organization-projection';
+import { BudgetFigures } from './providers/budget-figures';
+import { PlanReader } from './providers/plan-reader';
 import { PlanManager } from './providers/plans';
 import { ProjectProposals } from './providers/project-proposals';
 import { ProjectReader } from './providers/project-reader';
 import { ProjectWorkflow } from './providers/project-workflow';
-import { Viewer, type RequestScope } from './providers/scope';
+import type { RequestScope } from './providers/scope';
 import { createLoaders, type Loaders } from './store/loaders';
-import type { ProjectEntity } from './store/entities';
 
-/** What resolvers get for one request. */
+/** What resolvers get for one request: the providers acting for the caller, and the loaders. */
 export interface Context extends BaseContext {
-  dataSource: DataSource;
-  viewer: Viewer;
   plans: PlanManager;
+  planReader: PlanReader;
+  budget: BudgetFigures;
   proposals: ProjectProposals;
   workflow: ProjectWorkflow;
   reader: ProjectReader;
   loaders: Loaders;
-  /** Whether the caller may see this project (proposals only for those who may). */
-  canSee(project: ProjectEntity): Promise<boolean>;
 }
 
 export function createContext(dataSource: DataSource, options: { today?: () => string } = {}) {
   return (base: BaseContext): Context => {
     const scope: RequestScope = {
-      dataSource,
-      identity: base.identity,
-      traceparent: base.traceparent,
+      ...projectionScope(dataSource, base.identity, base.traceparent),
       ...(options.today ? { today: options.today } : {}),
     };
-    const viewer = new Viewer(base.identity, dataSource.manager);
     const loaders = createLoaders(dataSource);
     return {
       ...base,
-      dataSource,
-      viewer,
       plans: new PlanManager(scope),
+      planReader: new PlanReader(scope),
+      budget: new BudgetFigures(scope),
       proposals: new ProjectProposals(scope),
       workflow: new ProjectWorkflow(scope),
-      reader: new ProjectReader(scope, viewer),
+      reader: new ProjectReader(scope, loaders),
       loaders,
-      canSee: async (project) => {
-        if (project.approvedAt) return true;
-        const partners = await loaders.partnersByProject.load(project.id);
-        return viewer.seesProposalsOf([project.ownerOrganizationId, ...partners.map((p) => p.organization_id)]);
-      },
     };
   };
 }

@@ -1,23 +1,28 @@
 import type { DataSource } from 'typeorm';
 import type { BaseContext } from '@pcc/subgraph-kit';
+import { projectionScope } from '@pcc/organization-projection';
+import { ReportImport } from './providers/csv-import';
 import { ReportManager } from './providers/report-manager';
 import { ReportReader } from './providers/report-reader';
 import { createLoaders, type Loaders } from './store/loaders';
 
-/** What resolvers get for one request. */
+/** What resolvers get for one request: the providers acting for the caller, and the loaders. */
 export interface Context extends BaseContext {
-  dataSource: DataSource;
   reports: ReportManager;
+  imports: ReportImport;
   reader: ReportReader;
   loaders: Loaders;
 }
 
 export function createContext(dataSource: DataSource) {
-  return (base: BaseContext): Context => ({
-    ...base,
-    dataSource,
-    reports: new ReportManager({ dataSource, identity: base.identity, traceparent: base.traceparent }),
-    reader: new ReportReader(dataSource),
-    loaders: createLoaders(dataSource),
-  });
+  return (base: BaseContext): Context => {
+    const scope = projectionScope(dataSource, base.identity, base.traceparent);
+    return {
+      ...base,
+      reports: new ReportManager(scope),
+      imports: new ReportImport(scope),
+      reader: new ReportReader(scope),
+      loaders: createLoaders(dataSource),
+    };
+  };
 }

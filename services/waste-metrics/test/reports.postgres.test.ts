@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
+import { QueryCounter } from '@pcc/db';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import type { DomainEvent } from '@pcc/events';
 import { agreementTargets, createServer, entities, importCsv, migrations, ReportManager } from '../src/server';
 import { monthsOfFiscalYear } from '@pcc/fiscal-year';
-import { summariesFor } from '../src/providers/figures';
+import { summariesFor } from '../src/store/figures';
+import { projectionScope } from '@pcc/organization-projection';
 
 const SECRET = 'waste-test-internal-secret-0123456789abcdef';
 const ADMIN: Identity = { sub: 'admin', role: 'NETWORK_ADMIN', org: null };
@@ -13,9 +15,10 @@ const ORGS = { PATONG: randomUUID(), KATHU: randomUUID(), KARON: randomUUID() };
 /** Reports, corrections, targets, the at-risk judgement and imports, on a real database. */
 describe('waste reports (real PostgreSQL)', () => {
   let db: TestDatabase;
+  const counter = new QueryCounter();
   let server: Awaited<ReturnType<typeof createServer>>;
   const tokens = new InternalTokens(SECRET);
-  const manager = () => new ReportManager({ dataSource: db.dataSource, identity: ADMIN, traceparent: undefined });
+  const manager = () => new ReportManager(projectionScope(db.dataSource, ADMIN));
   const tonnes = (t: number) => ({
     byStream: { general: String(t), organic: '0', recyclable: '0', hazardous: '0' },
     byDestination: { incinerated: String(t), landfilled: '0', recycled: '0', composted: '0' },
@@ -31,7 +34,7 @@ describe('waste reports (real PostgreSQL)', () => {
     );
 
   beforeAll(async () => {
-    db = await createTestDatabase({ prefix: 'waste', migrations, entities });
+    db = await createTestDatabase({ prefix: 'waste', migrations, entities, logger: counter });
     for (const [code, id] of Object.entries(ORGS)) {
       await db.dataSource.query(
         `INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, established_on, event_time) VALUES ($1, $2, $2, $2, 'TOWN_MUNICIPALITY', 'KATHU', true, '2000-01-01', now())`,
@@ -76,6 +79,28 @@ describe('waste reports (real PostgreSQL)', () => {
     });
     return response.json() as { data?: Record<string, unknown>; errors?: Array<{ extensions: { code: string } }> };
   }
+
+  it('reads the reporter names of a page with one lookup of the caller’s organization, not one per row', async () => {
+    const query = `query ($org: ID!) {
+      wasteReports(filter: { organizationId: $org, fiscalYear: 2560 }, first: 12) { edges { node { reporterName } } }
+    }`;
+    const names = async (identity: Identity) => {
+      counter.reset();
+      const result = await graphql(query, { org: ORGS.PATONG }, identity);
+      const edges = (result.data?.wasteReports as { edges: Array<{ node: { reporterName: string | null } }> }).edges;
+      const lookups = counter.statements.filter((q) => q.includes('organization_projection')).length;
+      return { names: [...new Set(edges.map((e) => e.node.reporterName))], rows: edges.length, lookups };
+    };
+    const officer = (org: string): Identity => ({ sub: `officer-of-${org}`, role: 'LGO_OFFICER', org });
+    expect(await names(officer('PATONG'))).toEqual({ names: [ADMIN.sub], rows: 12, lookups: 1 });
+    expect(await names(officer('KATHU'))).toEqual({ names: [null], rows: 12, lookups: 1 });
+    expect(await names(ADMIN)).toEqual({ names: [ADMIN.sub], rows: 12, lookups: 0 });
+    expect(await names({ sub: 'anonymous', role: 'PUBLIC', org: null })).toEqual({
+      names: [null],
+      rows: 12,
+      lookups: 0,
+    });
+  });
 
   it('flags the target at risk once at the flip and back on track when it flips back', async () => {
     const [oct, nov, dec] = monthsOfFiscalYear(2561);
@@ -174,12 +199,12 @@ describe('waste reports (real PostgreSQL)', () => {
     const bad = [...rows];
     bad[499] = 'KARON,1981-08,100.5,50,10,1.25,999,30,10,1.75,typo';
     const before = await snapshot();
-    const refused = await importCsv(db.dataSource, ADMIN, [header, ...bad].join('\n'));
+    const refused = await importCsv(projectionScope(db.dataSource, ADMIN), [header, ...bad].join('\n'));
     expect(refused.imported).toBe(0);
     expect(refused.errors).toEqual([{ row: 500, message: expect.stringMatching(/^byDestination: must add up/) }]);
     expect(await snapshot()).toBe(before);
 
-    const imported = await importCsv(db.dataSource, ADMIN, [header, ...rows].join('\r\n'));
+    const imported = await importCsv(projectionScope(db.dataSource, ADMIN), [header, ...rows].join('\r\n'));
     expect(imported).toEqual({ imported: 1000, errors: [] });
     const [{ n, total }] = await db.dataSource.query(
       'SELECT count(*)::int AS n, sum(total_tonnes)::text AS total FROM waste_report WHERE organization_id = $1',

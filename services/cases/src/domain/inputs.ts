@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputs } from '@pcc/subgraph-kit';
 import {
   CASE_CATEGORIES,
   CASE_CHANNELS,
@@ -12,15 +13,8 @@ import {
  * What the case service accepts. GraphQL checks types and enums; these rules add lengths,
  * formats and ranges, and report every violation at once.
  */
-const printable = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s);
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
-    .max(max, `must be at most ${max} characters`)
-    .refine(printable, 'must not contain control characters');
-const optionalText = (max: number) => text(1, max).nullish();
+const { text } = inputs;
+const optionalText = (max: number) => text(max).nullish();
 
 /** Phuket province, with a margin: a point outside it cannot be a case of this network. */
 export const PHUKET_BOUNDS = { minLat: 7.7, maxLat: 8.25, minLng: 98.2, maxLng: 98.5 };
@@ -42,17 +36,17 @@ const phone = z
   .trim()
   .regex(/^\+?[\d\s-]{6,20}$/, 'must be a phone number');
 export const reporter = z
-  .object({ name: text(1, 200), phone: phone.nullish(), email: z.email('must be an email address').max(254).nullish() })
+  .object({ name: text(200), phone: phone.nullish(), email: z.email('must be an email address').max(254).nullish() })
   .refine((r) => r.phone || r.email, { message: 'needs a phone number or an email to be reached', path: ['phone'] });
 
-export const party = z.object({ name: text(1, 200), role: text(1, 100), contact: optionalText(200) });
+export const party = z.object({ name: text(200), role: text(100), contact: optionalText(200) });
 
 export const openCaseInput = z.object({
   kind: z.enum(CASE_KINDS),
   category: z.enum(CASE_CATEGORIES),
   channel: z.enum(CASE_CHANNELS),
-  title: text(3, 200),
-  description: text(1, 5000),
+  title: text(200, 3),
+  description: text(5000),
   location: location,
   attachmentUrls: z
     .array(z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(1000))
@@ -64,32 +58,32 @@ export const openCaseInput = z.object({
 export type OpenCaseInput = z.infer<typeof openCaseInput>;
 
 export const triageInput = z.object({
-  leadOrganizationId: z.uuid('must be an id').nullish(),
+  leadOrganizationId: inputs.id.nullish(),
   priority: z.enum(CASE_PRIORITIES),
   category: z.enum(CASE_CATEGORIES).nullish(),
 });
 
 export const resolveInput = z.object({
-  resolution: text(1, 5000),
+  resolution: text(5000),
   outcome: z.enum(MEDIATION_OUTCOMES).nullish(),
   referredTo: optionalText(200),
 });
 
 export const mediationSessionInput = z.object({
   heldAt: z.iso.datetime({ offset: true, message: 'must be an RFC 3339 date-time' }),
-  mediator: text(1, 200),
-  attendees: z.array(text(1, 200)).min(1, 'needs at least one attendee').max(50),
+  mediator: text(200),
+  attendees: z.array(text(200)).min(1, 'needs at least one attendee').max(50),
   notes: optionalText(10_000),
 });
 
-export const note = text(1, 5000);
-export const reason = text(3, 1000);
+export const note = text(5000);
+export const reason = text(1000, 3);
 export const rating = z
   .number()
   .int('must be a whole number')
   .min(1, 'must be from 1 to 5')
   .max(5, 'must be from 1 to 5');
-export const id = z.uuid('must be an id');
+export const { id } = inputs;
 export const trackingCodeInput = z
   .string()
   .trim()

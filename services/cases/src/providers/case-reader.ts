@@ -11,7 +11,10 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { boundingBox, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW_DAYS } from '../domain/geo';
 import * as rules from '../domain/inputs';
 import { OPEN_STATUSES, type CaseCategory, type CaseKind, type CaseStatus, type District } from '../domain/vocabulary';
+import { maySeePersonalData } from '../domain/privacy';
 import { CaseEntity } from '../store/entities';
+import type { Loaders } from '../store/loaders';
+import { caseActor } from './case-access';
 import type { RequestScope } from './scope';
 
 export interface CaseFilter {
@@ -27,11 +30,22 @@ export interface CaseFilter {
 
 /**
  * Reads of cases: the filtered, keyset-paginated list (newest first), lookups, and possible
- * duplicates. Who sees what inside a case is decided field by field (resolvers/Case.ts).
+ * duplicates, and who sees the personal data of a case (resolvers/Case.ts asks field by field).
  * Talks to: this service's database.
  */
 export class CaseReader {
-  constructor(private readonly scope: RequestScope) {}
+  constructor(
+    private readonly scope: RequestScope,
+    private readonly loaders: Loaders,
+  ) {}
+
+  /** Whether the caller sees the personal data and free text of this case. */
+  async personal(c: CaseEntity): Promise<boolean> {
+    const actor = await caseActor(this.scope.viewer, c, async (organizationId) =>
+      (await this.loaders.supportingByCase.load(c.id)).some((s) => s.organizationId === organizationId),
+    );
+    return maySeePersonalData(actor);
+  }
 
   async list(filter: CaseFilter | null | undefined, page: PageArgs): Promise<Connection<CaseEntity>> {
     const first = pageSize(page.first);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ensureTrackingSequence, nextTrackingNumber } from '../store/tracking-numbers';
 import type { EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, forbidden, notFound, parseInput, requireRole } from '@pcc/subgraph-kit';
+import { AppError, badInput, conflict, forbidden, notFound, parseInput, parseOptional } from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
 import { checkTransition, type Actor, type Transition } from '../domain/state-machine';
 import { dueAt } from '../domain/sla';
@@ -10,7 +10,8 @@ import { isOpen, type CaseStatus } from '../domain/vocabulary';
 import { emitCaseEvents } from '../events/case-events';
 import { CaseEntity } from '../store/entities';
 import { addTimeline } from './timeline';
-import { callerOrganizationId, requireActiveOrganization, type RequestScope } from './scope';
+import { caseActor } from './case-access';
+import { requireActiveOrganization, type RequestScope } from './scope';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -26,7 +27,7 @@ export class CaseWorkflow {
   /** Intake. PUBLIC reports through web or LINE; staff may record any channel on a caller's behalf. */
   async open(raw: unknown): Promise<{ case: CaseEntity; trackingCode: string; reporterSecret: string }> {
     const { identity } = this.scope;
-    if (identity.role === 'ANALYST') throw forbidden('Analysts read; they do not open cases');
+    await this.scope.viewer.assert('case:open');
     const input = parseInput(rules.openCaseInput, raw);
     if (identity.role === 'PUBLIC' && !['WEB', 'LINE'].includes(input.channel)) {
       throw badInput('A case opened online comes through WEB or LINE', {
@@ -117,7 +118,7 @@ export class CaseWorkflow {
   }
 
   start(rawId: unknown, rawNote: unknown) {
-    const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
+    const note = parseOptional(rules.note, rawNote, 'note');
     return this.transition(rawId, 'start', async () => ({ events: [], note }));
   }
 
@@ -184,7 +185,7 @@ export class CaseWorkflow {
   /** Lead (or admin) hands the case to another organization; the lead changes. */
   forward(rawId: unknown, rawOrganizationId: unknown, rawNote: unknown) {
     const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
-    const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
+    const note = parseOptional(rules.note, rawNote, 'note');
     return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER'], 'forward', async (c, tx) => {
       if (!c.leadOrgId) throw new AppError('INVALID_TRANSITION', 'Only a triaged case with a lead can be forwarded');
       if (organizationId === c.leadOrgId)
@@ -207,7 +208,7 @@ export class CaseWorkflow {
   /** Lead (or admin) brings in another organization; it joins at once. */
   invite(rawId: unknown, rawOrganizationId: unknown, rawNote: unknown) {
     const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
-    const note = rawNote === null || rawNote === undefined ? null : parseInput(rules.note, rawNote, 'note');
+    const note = parseOptional(rules.note, rawNote, 'note');
     return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER'], 'supporting-organization-joined', async (c, tx) => {
       if (!c.leadOrgId)
         throw new AppError('INVALID_TRANSITION', 'Only a triaged case with a lead can have supporting organizations');
@@ -294,8 +295,7 @@ export class CaseWorkflow {
 
   rate(rawCode: unknown, rawSecret: unknown, rawRating: unknown, rawComment: unknown) {
     const rating = parseInput(rules.rating, rawRating, 'rating');
-    const comment =
-      rawComment === null || rawComment === undefined ? null : parseInput(rules.note, rawComment, 'comment');
+    const comment = parseOptional(rules.note, rawComment, 'comment');
     return this.asReporter(rawCode, rawSecret, async (c, tx) => {
       if (c.status !== 'RESOLVED' && c.status !== 'CLOSED')
         throw new AppError('INVALID_TRANSITION', `A case is rated after it is resolved (it is ${c.status})`);
@@ -330,7 +330,7 @@ export class CaseWorkflow {
   }
 
   async setRoutingRule(district: unknown, category: unknown, rawOrganizationId: unknown) {
-    requireRole(this.scope.identity, 'NETWORK_ADMIN');
+    await this.scope.viewer.assert('case:setRoutingRule');
     const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
     return this.scope.dataSource.transaction(async (tx) => {
       await requireActiveOrganization(tx, organizationId, 'organizationId');
@@ -358,19 +358,14 @@ export class CaseWorkflow {
   }
 
   /** Who the caller is for this case: the state machine's actors. */
-  private async actorFor(c: CaseEntity, tx: EntityManager): Promise<Actor> {
-    const { identity } = this.scope;
-    if (identity.role === 'NETWORK_ADMIN') return 'NETWORK_ADMIN';
-    if (identity.role === 'ANALYST') return 'ANALYST';
-    if (identity.role === 'PUBLIC') return 'PUBLIC';
-    const mine = await callerOrganizationId(this.scope, tx);
-    if (!mine) return 'OTHER_OFFICER';
-    if (mine === c.leadOrgId) return 'LEAD_OFFICER';
-    const [supporting] = await tx.query(
-      'SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2',
-      [c.id, mine],
-    );
-    return supporting ? 'SUPPORTING_OFFICER' : 'OTHER_OFFICER';
+  private actorFor(c: CaseEntity, tx: EntityManager): Promise<Actor> {
+    return caseActor(this.scope.viewer, c, async (organizationId) => {
+      const rows: unknown[] = await tx.query(
+        'SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2',
+        [c.id, organizationId],
+      );
+      return rows.length > 0;
+    });
   }
 
   private async lock(tx: EntityManager, rawId: unknown): Promise<CaseEntity> {

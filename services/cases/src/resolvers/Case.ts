@@ -1,30 +1,32 @@
 import type { CaseResolvers } from '../generated/resolvers-types';
 import { isOpen } from '../domain/vocabulary';
-import { personal } from './access';
 
 /** Field by field: public facts for everyone, personal data and free text for the people working the case. */
 export const Case: CaseResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.caseById.load(reference.id),
-  description: async (c, _args, context) => ((await personal(c, context)) ? c.description : null),
+  description: async (c, _args, context) => ((await context.reader.personal(c)) ? c.description : null),
   location: (c) => ({ lat: c.lat, lng: c.lng, address: c.address, district: c.district }),
   reporter: async (c, _args, context) =>
-    (await personal(c, context)) ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail } : null,
+    (await context.reader.personal(c))
+      ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail }
+      : null,
   leadOrganization: (c) => (c.leadOrgId ? { id: c.leadOrgId } : null),
   supportingOrganizations: async (c, _args, { loaders }) =>
     (await loaders.supportingByCase.load(c.id)).map((s) => ({ id: s.organizationId })),
   overdue: (c) => isOpen(c.status) && c.dueAt !== null && c.dueAt.getTime() < Date.now(),
-  resolution: async (c, _args, context) => ((await personal(c, context)) ? c.resolution : null),
-  referredTo: async (c, _args, context) => ((await personal(c, context)) ? c.referredTo : null),
+  resolution: async (c, _args, context) => ((await context.reader.personal(c)) ? c.resolution : null),
+  referredTo: async (c, _args, context) => ((await context.reader.personal(c)) ? c.referredTo : null),
   // Citizens' uploads (often photos of people and homes) are for the people working the case.
-  attachmentUrls: async (c, _args, context) => ((await personal(c, context)) ? c.attachmentUrls : []),
+  attachmentUrls: async (c, _args, context) => ((await context.reader.personal(c)) ? c.attachmentUrls : []),
   duplicateOf: (c, _args, { loaders }) => (c.duplicateOf ? loaders.caseById.load(c.duplicateOf) : null),
-  parties: async (c, _args, context) => ((await personal(c, context)) ? context.loaders.partiesByCase.load(c.id) : []),
+  parties: async (c, _args, context) =>
+    (await context.reader.personal(c)) ? context.loaders.partiesByCase.load(c.id) : [],
   // Mediators and attendees are people: the sessions are for the people working the case.
   mediationSessions: async (c, _args, context) =>
-    (await personal(c, context)) ? context.loaders.sessionsByCase.load(c.id) : [],
+    (await context.reader.personal(c)) ? context.loaders.sessionsByCase.load(c.id) : [],
   timeline: async (c, _args, context) => {
     const entries = await context.loaders.timelineByCase.load(c.id);
-    const visible = await personal(c, context);
+    const visible = await context.reader.personal(c);
     return entries.map((e) => ({
       ...e,
       fromStatus: e.fromStatus as never,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputs } from '@pcc/subgraph-kit';
 import { AGREEMENT_SUBJECTS, DISTRICTS, MEMBER_CATEGORIES, ORGANIZATION_TYPES } from './vocabulary';
 
 /**
@@ -6,15 +7,8 @@ import { AGREEMENT_SUBJECTS, DISTRICTS, MEMBER_CATEGORIES, ORGANIZATION_TYPES } 
  * checks types and enums; these rules add lengths, formats and ranges, and every violation is
  * reported at once (one BAD_USER_INPUT listing the fields).
  */
-// U+0000 cannot be stored in PostgreSQL text; refuse it (and other control characters) up front.
-const printable = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s);
-const name = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
-  .refine(printable, 'must not contain control characters');
-const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
+const name = inputs.text(200);
+const optionalText = (max: number) => inputs.text(max, 0).nullish();
 const isoDate = z.iso.date('must be a date YYYY-MM-DD').nullish();
 
 export const organizationCode = z
@@ -75,7 +69,7 @@ export const OFFICER_EDITABLE_FIELDS: ReadonlySet<string> = new Set(['contact'])
 const memberFields = {
   fullName: name,
   title: optionalText(200),
-  groupRole: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  groupRole: inputs.text(100),
   category: z.enum(MEMBER_CATEGORIES),
   termStart: isoDate,
   termEnd: isoDate,
@@ -86,7 +80,7 @@ const termInOrder = (m: { termStart?: string | null; termEnd?: string | null }) 
   !m.termStart || !m.termEnd || m.termEnd >= m.termStart;
 
 export const addMemberInput = z
-  .object({ ...memberFields, organizationId: z.uuid('must be an id').nullish() })
+  .object({ ...memberFields, organizationId: inputs.id.nullish() })
   .refine(termInOrder, { message: 'must not end before it starts', path: ['termEnd'] });
 export type AddMemberInput = z.infer<typeof addMemberInput>;
 
@@ -110,22 +104,17 @@ export const agreementTargetInput = z.object({
     .trim()
     .regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'must be an UPPER_SNAKE_CASE metric, e.g. WASTE_REDUCTION'),
   value: z.string().regex(/^-?\d{1,10}(\.\d{1,4})?$/, 'must be a decimal number with at most 4 decimals'),
-  unit: z.string().trim().min(1).max(20),
-  baselineFiscalYear: z
-    .number()
-    .int()
-    .min(2500, 'must be a Buddhist-era year')
-    .max(2700, 'must be a Buddhist-era year')
-    .nullish(),
+  unit: inputs.text(20),
+  baselineFiscalYear: inputs.fiscalYear.nullish(),
 });
 
 export const signAgreementInput = z.object({
   title: name,
   subject: z.enum(AGREEMENT_SUBJECTS),
   signedOn: z.iso.date('must be a date YYYY-MM-DD'),
-  signatoryIds: z.array(z.uuid('must be an id')).min(1, 'needs at least one signatory').max(100),
+  signatoryIds: z.array(inputs.id).min(1, 'needs at least one signatory').max(100),
   targets: z.array(agreementTargetInput).max(20).nullish(),
 });
 export type SignAgreementInput = z.infer<typeof signAgreementInput>;
 
-export const id = z.uuid('must be an id');
+export const { id } = inputs;

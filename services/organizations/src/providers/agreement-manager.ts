@@ -6,17 +6,16 @@ import {
   notFound,
   pageSize,
   parseInput,
-  requireRole,
   toConnection,
   type Connection,
   type PageArgs,
   eventActor,
+  type RequestScope,
 } from '@pcc/subgraph-kit';
 import { id as idSchema, signAgreementInput } from '../domain/inputs';
 import type { AgreementSubject } from '../domain/vocabulary';
 import { agreementSnapshot, outbox } from '../events/snapshots';
 import { AgreementEntity, OrganizationEntity } from '../store/entities';
-import type { RequestScope } from './deps';
 
 export interface AgreementFilter {
   subject?: AgreementSubject | null;
@@ -61,7 +60,7 @@ export class AgreementManager {
   }
 
   async sign(rawInput: unknown): Promise<AgreementEntity> {
-    requireRole(this.scope.identity, 'NETWORK_ADMIN');
+    await this.scope.viewer.assert('agreement:manage');
     const input = parseInput(signAgreementInput, rawInput);
     const signatoryIds = [...new Set(input.signatoryIds)];
     return this.scope.dataSource.transaction(async (tx) => {
@@ -99,7 +98,7 @@ export class AgreementManager {
   }
 
   async addSignatory(rawAgreementId: unknown, rawOrganizationId: unknown): Promise<AgreementEntity> {
-    requireRole(this.scope.identity, 'NETWORK_ADMIN');
+    await this.scope.viewer.assert('agreement:manage');
     const agreementId = parseInput(idSchema, rawAgreementId, 'agreementId');
     const organizationId = parseInput(idSchema, rawOrganizationId, 'organizationId');
     return this.scope.dataSource.transaction(async (tx) => {

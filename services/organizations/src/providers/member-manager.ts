@@ -2,23 +2,21 @@ import type { EntityManager } from 'typeorm';
 import {
   badInput,
   decodeCursor,
-  forbidden,
   notFound,
   pageSize,
   parseInput,
-  requireActFor,
-  requireRole,
   toConnection,
   type Connection,
   type PageArgs,
   eventActor,
+  type RequestScope,
 } from '@pcc/subgraph-kit';
 import { changedFields } from '../domain/changes';
+import { maySeeMemberContact } from '../domain/privacy';
 import { addMemberInput, id as idSchema, updateMemberInput } from '../domain/inputs';
 import type { MemberCategory } from '../domain/vocabulary';
 import { memberSnapshot, outbox } from '../events/snapshots';
 import { MemberEntity, OrganizationEntity } from '../store/entities';
-import type { RequestScope } from './deps';
 
 export interface MemberFilter {
   organizationId?: string | null;
@@ -31,6 +29,11 @@ export interface MemberFilter {
  */
 export class MemberManager {
   constructor(private readonly scope: RequestScope) {}
+
+  /** Whether the caller sees this member's phone and email. */
+  maySeeContact(member: MemberEntity): Promise<boolean> {
+    return maySeeMemberContact(this.scope.viewer, member.organizationId);
+  }
 
   async list(filter: MemberFilter | null | undefined, page: PageArgs): Promise<Connection<MemberEntity>> {
     const first = pageSize(page.first);
@@ -60,11 +63,10 @@ export class MemberManager {
           throw badInput(`Organization ${input.organizationId} does not exist`, {
             'input.organizationId': 'unknown organization',
           });
-        requireActFor(this.scope.identity, organization.code);
-        requireActive(this.scope.identity, organization);
+        await this.scope.viewer.assert('member:manage', organization.id);
       } else {
         // Members outside any organization (citizen representatives, other stakeholders) are the PAO's to add.
-        requireRole(this.scope.identity, 'NETWORK_ADMIN');
+        await this.scope.viewer.assert('member:manageUnaffiliated');
       }
       const member = tx.getRepository(MemberEntity).create({
         organizationId: input.organizationId ?? null,
@@ -127,10 +129,9 @@ export class MemberManager {
     if (!member) throw notFound('Member', id);
     if (member.organizationId) {
       const organization = await tx.getRepository(OrganizationEntity).findOneByOrFail({ id: member.organizationId });
-      requireActFor(this.scope.identity, organization.code);
-      requireActive(this.scope.identity, organization);
+      await this.scope.viewer.assert('member:manage', organization.id);
     } else {
-      requireRole(this.scope.identity, 'NETWORK_ADMIN');
+      await this.scope.viewer.assert('member:manageUnaffiliated');
     }
     return member;
   }
@@ -148,10 +149,4 @@ export class MemberManager {
       traceparent: this.scope.traceparent,
     });
   }
-}
-
-/** Officers of an organization that left the network no longer manage its members. */
-function requireActive(identity: { role: string }, organization: OrganizationEntity): void {
-  if (!organization.active && identity.role !== 'NETWORK_ADMIN')
-    throw forbidden(`${organization.code} has left the network; only a network admin may change it`);
 }

@@ -7,12 +7,11 @@ import {
   notFound,
   pageSize,
   parseInput,
-  requireActFor,
-  requireRole,
   toConnection,
   type Connection,
   type PageArgs,
   eventActor,
+  type RequestScope,
 } from '@pcc/subgraph-kit';
 import { changedFields } from '../domain/changes';
 import {
@@ -24,7 +23,7 @@ import {
 import type { District, OrganizationType } from '../domain/vocabulary';
 import { organizationSnapshot, outbox } from '../events/snapshots';
 import { OrganizationEntity } from '../store/entities';
-import { likePattern, type RequestScope } from './deps';
+import { likePattern } from './deps';
 
 export interface OrganizationFilter {
   type?: OrganizationType | null;
@@ -70,7 +69,7 @@ export class OrganizationManager {
   }
 
   async register(rawInput: unknown): Promise<OrganizationEntity> {
-    requireRole(this.scope.identity, 'NETWORK_ADMIN');
+    await this.scope.viewer.assert('organization:register');
     const input = parseInput(registerOrganizationInput, rawInput);
     return this.scope.dataSource.transaction(async (tx) => {
       const existing = await tx.getRepository(OrganizationEntity).findOneBy({ code: input.code });
@@ -98,9 +97,7 @@ export class OrganizationManager {
     const input = parseInput(updateOrganizationInput, rawInput);
     return this.scope.dataSource.transaction(async (tx) => {
       const organization = await this.lock(tx, id);
-      requireActFor(this.scope.identity, organization.code);
-      if (!organization.active && this.scope.identity.role !== 'NETWORK_ADMIN')
-        throw forbidden(`${organization.code} has left the network; only a network admin may change it`);
+      await this.scope.viewer.assert('organization:update', organization.id);
       const current = {
         ...organization,
         location: organization.lat === null ? null : { lat: organization.lat, lng: organization.lng },
@@ -111,7 +108,7 @@ export class OrganizationManager {
         contact: input.contact ? { ...contactOf(organization), ...stripUndefined(input.contact) } : input.contact,
       };
       const changed = changedFields(current, requested);
-      if (this.scope.identity.role !== 'NETWORK_ADMIN') {
+      if (!this.scope.viewer.is('NETWORK_ADMIN')) {
         const notAllowed = Object.keys(stripUndefined(input)).filter((field) => !OFFICER_EDITABLE_FIELDS.has(field));
         if (notAllowed.length)
           throw forbidden(
@@ -136,7 +133,7 @@ export class OrganizationManager {
   }
 
   async deactivate(rawId: unknown): Promise<OrganizationEntity> {
-    requireRole(this.scope.identity, 'NETWORK_ADMIN');
+    await this.scope.viewer.assert('organization:deactivate');
     const id = parseInput(idSchema, rawId, 'id');
     return this.scope.dataSource.transaction(async (tx) => {
       const organization = await this.lock(tx, id);

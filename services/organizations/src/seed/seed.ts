@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '@pcc/subgraph-kit';
 import { AgreementManager } from '../providers/agreement-manager';
+import { registryScope } from '../providers/deps';
 import { OrganizationManager } from '../providers/organization-manager';
 import { AgreementEntity, OrganizationEntity } from '../store/entities';
 import { NETWORK_ORGANIZATIONS, WASTE_MOU } from './organizations';
@@ -13,7 +14,7 @@ const SEEDER: Identity = { sub: 'seed', role: 'NETWORK_ADMIN', org: null };
  * exists is left alone. Returns what it created.
  */
 export async function seed(dataSource: DataSource): Promise<{ organizations: number; agreements: number }> {
-  const scope = { dataSource, identity: SEEDER, traceparent: undefined };
+  const scope = registryScope(dataSource, SEEDER);
   const organizations = new OrganizationManager(scope);
   let created = 0;
   for (const o of NETWORK_ORGANIZATIONS) {

@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { groupedLoader, isUuid, keyedLoader } from '@pcc/subgraph-kit';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { groupedLoader, isUuid, keyedLoader, type OrganizationLookup } from '@pcc/subgraph-kit';
 import { AgreementEntity, OrganizationEntity } from './entities';
 
 /**
@@ -61,3 +61,9 @@ export function createLoaders(dataSource: DataSource) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** The Viewer's lookup of an officer's organization: the registry itself. */
+export const registryLookup =
+  (manager: EntityManager): OrganizationLookup =>
+  (code) =>
+    manager.getRepository(OrganizationEntity).findOne({ where: { code }, select: { id: true, active: true } });

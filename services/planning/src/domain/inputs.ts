@@ -1,22 +1,10 @@
 import { z } from 'zod';
+import { inputs } from '@pcc/subgraph-kit';
 import { BAHT } from './money';
 import { FUNDING_SOURCES } from './vocabulary';
 
-/** Shapes of the inputs; the planning rules themselves are in budget-rules.ts and state-machine.ts. */
-const printable = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s), 'must not contain control characters');
-
-export const id = z.uuid('must be an id');
-export const fiscalYear = z
-  .number()
-  .int('must be a whole year')
-  .min(2500, 'must be a Buddhist-era fiscal year, e.g. 2561')
-  .max(2700, 'must be a Buddhist-era fiscal year, e.g. 2561');
+/** Shapes of the inputs (the kit's, refined); the planning rules themselves are in budget-rules.ts and state-machine.ts. */
+export const { id, fiscalYear } = inputs;
 export const baht = z
   .string()
   .regex(BAHT, 'must be an amount in THB, not negative, with at most 2 decimals (e.g. "1250000.50")');
@@ -24,9 +12,9 @@ const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'must be a date from 2000 to 2099');
-export const title = printable(300);
-export const longText = printable(4000);
-export const note = printable(2000);
+export const title = inputs.text(300);
+export const longText = inputs.text(4000);
+export const note = inputs.text(2000);
 export const optionalNote = note.nullish();
 export const code = z
   .string()

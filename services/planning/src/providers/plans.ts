@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { badInput, conflict, invalidTransition, notFound, parseInput, eventActor } from '@pcc/subgraph-kit';
-import { requireActForOrganization, requireActiveOrganization } from '@pcc/organization-projection';
+import { requireActiveOrganization } from '@pcc/organization-projection';
 import * as rules from '../domain/inputs';
 import { outbox } from '../events/project-events';
 import { ApproachEntity, PlanEntity, StrategyEntity } from '../store/entities';
@@ -19,7 +19,7 @@ export class PlanManager {
     const input = parseInput(rules.planInput, raw);
     return this.scope.dataSource.transaction(async (tx) => {
       await requireActiveOrganization(tx, input.organizationId, 'input.organizationId');
-      await requireActForOrganization(tx, this.scope.identity, input.organizationId, 'write development plans');
+      await this.scope.viewer.assert('plan:write', input.organizationId);
       // Serialise plan writers of one organization: the overlap check depends on it.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan|${input.organizationId}`]);
       const [overlap] = await tx.query(
@@ -66,7 +66,7 @@ export class PlanManager {
     return this.scope.dataSource.transaction(async (tx) => {
       const plan = await tx.getRepository(PlanEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!plan) throw notFound('Development plan', id);
-      await requireActForOrganization(tx, this.scope.identity, plan.organizationId, 'publish development plans');
+      await this.scope.viewer.assert('plan:publish', plan.organizationId);
       if (plan.status !== 'DRAFT') throw invalidTransition(`The plan is already ${plan.status}`);
       plan.status = 'PUBLISHED';
       plan.publishedAt = new Date();

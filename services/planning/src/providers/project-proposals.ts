@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { fiscalYearRange } from '@pcc/fiscal-year';
-import { requireActForOrganization, requireActiveOrganization } from '@pcc/organization-projection';
+import { requireActiveOrganization } from '@pcc/organization-projection';
 import { badInput, parseInput } from '@pcc/subgraph-kit';
 import { proposalProblems } from '../domain/budget-rules';
 import * as rules from '../domain/inputs';
@@ -24,7 +24,7 @@ export class ProjectProposals {
     const partners = [...new Set(input.partnerOrganizationIds ?? [])];
     return this.scope.dataSource.transaction(async (tx) => {
       const owner = await requireActiveOrganization(tx, input.ownerOrganizationId, 'input.ownerOrganizationId');
-      await requireActForOrganization(tx, this.scope.identity, owner.id, 'propose projects');
+      await this.scope.viewer.assert('project:propose', owner.id);
       await requirePartners(tx, owner.id, partners);
       const { planId } = await requirePlannedStrategy(
         tx,

@@ -9,7 +9,9 @@ import {
 import * as rules from '../domain/inputs';
 import { COORDINATION_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '../domain/vocabulary';
 import { ProjectEntity } from '../store/entities';
-import { Viewer, type RequestScope } from './scope';
+import type { Loaders } from '../store/loaders';
+import { seesProposalsOf, visibleProjects } from './project-access';
+import type { RequestScope } from './scope';
 
 export interface ProjectFilter {
   organizationId?: string | null;
@@ -28,14 +30,34 @@ export interface ProjectFilter {
 export class ProjectReader {
   constructor(
     private readonly scope: RequestScope,
-    private readonly viewer: Viewer,
+    private readonly loaders: Loaders,
   ) {}
+
+  /** Whether the caller may see this project (proposals only for those who may). */
+  async canSee(project: ProjectEntity): Promise<boolean> {
+    if (project.approvedAt) return true;
+    const partners = await this.loaders.partnersByProject.load(project.id);
+    return seesProposalsOf(this.scope.viewer, [project.ownerOrganizationId, ...partners.map((p) => p.organization_id)]);
+  }
+
+  /** A project by id, if the caller may see it. */
+  async byId(id: string): Promise<ProjectEntity | null> {
+    const project = await this.loaders.projectById.load(id);
+    return project && (await this.canSee(project)) ? project : null;
+  }
+
+  /** The projects linked to a case that the caller may see. */
+  async ofCase(caseId: string): Promise<ProjectEntity[]> {
+    const projects = await this.loaders.projectsByCase.load(caseId);
+    const visible = await Promise.all(projects.map((p) => this.canSee(p)));
+    return projects.filter((_p, i) => visible[i]);
+  }
 
   async list(rawFilter: ProjectFilter | null | undefined, page: PageArgs): Promise<Connection<ProjectEntity>> {
     const filter = parseInput(rules.projectFilter, rawFilter, 'filter') ?? {};
     const first = pageSize(page.first);
     const after = decodeTimeIdCursor(page.after);
-    const visible = await this.viewer.visibleProjects();
+    const visible = await visibleProjects(this.scope.viewer);
     const base = () => {
       const query = this.scope.dataSource
         .getRepository(ProjectEntity)

@@ -7,7 +7,8 @@ import { checkAction, type Action } from '../domain/state-machine';
 import { emitProjectEvents, type ProjectEvent } from '../events/project-events';
 import { CaseProjection, ProgressReportEntity, ProjectEntity } from '../store/entities';
 import { reassessDelay } from './delays';
-import { todayOf, Viewer, type RequestScope } from './scope';
+import { projectActor } from './project-access';
+import { todayOf, type RequestScope } from './scope';
 
 /** One BAD_USER_INPUT naming every problem, with fields under `prefix`. */
 export function rejectProblems(problems: Problems, what: string, prefix = 'input'): void {
@@ -41,7 +42,7 @@ export class ProjectWorkflow {
         .getRepository(ProjectEntity)
         .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!project) throw notFound('Project', id);
-      const actor = await new Viewer(this.scope.identity, tx).actorFor(project.ownerOrganizationId);
+      const actor = await projectActor(this.scope.viewer, project.ownerOrganizationId);
       const check = checkAction(action, project.status, project.coordinationStatus, actor);
       if (!check.ok)
         throw check.reason === 'FORBIDDEN'

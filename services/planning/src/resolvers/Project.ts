@@ -2,10 +2,7 @@ import type { ProjectResolvers } from '../generated/resolvers-types';
 
 /** A project's fields; references to other entities go through the per-request loaders. */
 export const Project: ProjectResolvers = {
-  __resolveReference: async (reference, { loaders, canSee }) => {
-    const project = await loaders.projectById.load(reference.id);
-    return project && (await canSee(project)) ? project : null;
-  },
+  __resolveReference: (reference, { reader }) => reader.byId(reference.id),
   owner: (p) => ({ id: p.ownerOrganizationId }),
   partners: async (p, _args, { loaders }) =>
     (await loaders.partnersByProject.load(p.id)).map((r) => ({ id: r.organization_id })),

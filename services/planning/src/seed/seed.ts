@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { seededRandom } from '@pcc/db';
 import { fiscalYearRange } from '@pcc/fiscal-year';
-import { OrganizationProjection } from '@pcc/organization-projection';
+import { OrganizationProjection, projectionScope } from '@pcc/organization-projection';
 import type { Identity } from '@pcc/subgraph-kit';
 import type { FundingSource } from '../domain/vocabulary';
 import { PlanManager } from '../providers/plans';
@@ -276,7 +276,7 @@ export async function seed(dataSource: DataSource): Promise<{ plans: number; pro
   // The history is replayed on a clock of its own: each step happens on its day, so delays are judged
   // as they were then; the delay watch then judges what is still open as of today.
   let clock = '2017-10-01';
-  const scope = { dataSource, identity: ADMIN, traceparent: undefined, today: () => clock };
+  const scope = { ...projectionScope(dataSource, ADMIN), today: () => clock };
   const [plans, proposals, workflow] = [
     new PlanManager(scope),
     new ProjectProposals(scope),

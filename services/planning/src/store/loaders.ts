@@ -1,6 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import { groupedLoader, isUuid, keyedLoader, yearlyLoader } from '@pcc/subgraph-kit';
-import { budgetSummaries, emptySummary, type BudgetSummary } from '../providers/budget-figures';
+import { budgetSummaries, emptySummary, type BudgetSummary } from './budget-figures';
 import { ApproachEntity, ProgressReportEntity, ProjectEntity, StrategyEntity } from './entities';
 
 const valid = (ids: readonly string[]) => ids.filter(isUuid);

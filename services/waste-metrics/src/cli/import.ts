@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfigOrExit } from '@pcc/config';
 import { databaseConfigSchema, dataSourceFor } from '../data-source';
 import { importCsv } from '../providers/csv-import';
+import { projectionScope } from '@pcc/organization-projection';
 
 function progress(done: number, total: number): void {
   if (!process.stderr.isTTY && done !== total) return;
@@ -29,8 +30,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const result = await importCsv(
-      dataSource,
-      { sub: 'import-cli', role: 'NETWORK_ADMIN', org: null },
+      projectionScope(dataSource, { sub: 'import-cli', role: 'NETWORK_ADMIN', org: null }),
       readFileSync(file, 'utf8'),
       { onProgress: progress },
     );

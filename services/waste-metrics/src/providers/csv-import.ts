@@ -1,9 +1,9 @@
-import { badInput, type Identity } from '@pcc/subgraph-kit';
+import { badInput, parseInput } from '@pcc/subgraph-kit';
+import * as rules from '../domain/inputs';
 import { OrganizationProjection } from '@pcc/organization-projection';
-import type { DataSource } from 'typeorm';
 import { fiscalYearOfMonth } from '@pcc/fiscal-year';
 import { reassessRisk } from './risk';
-import { ReportManager, type ReportInput } from './report-manager';
+import { ReportManager, type ReportInput, type ReportScope } from './report-manager';
 
 export const CSV_COLUMNS = [
   'organization_code',
@@ -65,8 +65,7 @@ export interface ImportResult {
  * becomes a new revision). `onlyOrganizationId` restricts a file to one organization (the API).
  */
 export async function importCsv(
-  dataSource: DataSource,
-  identity: Identity,
+  scope: ReportScope,
   text: string,
   options: { onlyOrganizationId?: string; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportResult> {
@@ -78,7 +77,8 @@ export async function importCsv(
       csv: 'bad header',
     });
   const at = (row: string[], column: string) => (row[header.indexOf(column)] ?? '').trim();
-  const manager = new ReportManager({ dataSource, identity, traceparent: undefined });
+  const { dataSource, identity } = scope;
+  const manager = new ReportManager(scope);
   const codes = new Map((await dataSource.getRepository(OrganizationProjection).find()).map((o) => [o.code, o]));
   const errors: ImportResult['errors'] = [];
   const inputs: ReportInput[] = [];
@@ -129,7 +129,7 @@ export async function importCsv(
       }
       seen.add(key);
       try {
-        await manager.requireActFor(tx, organization.id);
+        await manager.requireActFor(organization.id);
       } catch (error) {
         errors.push({ row: number, message: error instanceof Error ? error.message : String(error) });
         continue;
@@ -159,4 +159,16 @@ export async function importCsv(
     }
   });
   return { imported: inputs.length, errors: [] };
+}
+
+/** Imports through the API: one organization's file, by its officers or a network admin. */
+export class ReportImport {
+  constructor(private readonly scope: ReportScope) {}
+
+  async forOrganization(rawOrganizationId: unknown, rawCsv: unknown): Promise<ImportResult> {
+    const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
+    const text = parseInput(rules.csvText, rawCsv, 'csv');
+    await new ReportManager(this.scope).requireActFor(organizationId);
+    return importCsv(this.scope, text, { onlyOrganizationId: organizationId });
+  }
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { OrganizationProjection } from '@pcc/organization-projection';
 import type { WasteSummary } from '../domain/summary';
 import { toKg, toPercent, toTonnes } from '../domain/tonnes';
-import { summariesFor } from './figures';
+import { summariesFor } from '../store/figures';
 
 /**
  * The province's year: totals over every active organization and the ranking by projected

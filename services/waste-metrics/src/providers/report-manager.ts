@@ -1,10 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, conflict, notFound, parseInput, requireRole, type Identity } from '@pcc/subgraph-kit';
 import {
-  OrganizationProjection,
-  requireActForOrganization,
-  requireActiveOrganization,
-} from '@pcc/organization-projection';
+  badInput,
+  conflict,
+  notFound,
+  parseInput,
+  parseOptional,
+  type Identity,
+  type RequestScope,
+} from '@pcc/subgraph-kit';
+import { OrganizationProjection, requireActiveOrganization } from '@pcc/organization-projection';
 import { fiscalYearOfMonth } from '@pcc/fiscal-year';
 import * as rules from '../domain/inputs';
 import { toTonnes } from '../domain/tonnes';
@@ -12,14 +16,9 @@ import { totalKg, validateReport, type ReportFigures } from '../domain/validatio
 import { emitWasteEvent, reportSnapshot } from '../events/waste-events';
 import { WasteReportEntity } from '../store/entities';
 import { reassessRisk } from './risk';
-import type { DataSource } from 'typeorm';
 
-export interface RequestScope {
-  dataSource: DataSource;
-  identity: Identity;
-  traceparent: string | undefined;
-  now?: () => Date;
-}
+/** The request's scope; `now` pins the clock in tests. */
+export type ReportScope = RequestScope & { now?: () => Date };
 
 export interface ReportInput {
   organizationId: string;
@@ -51,7 +50,7 @@ export const figuresOf = (input: ReportInput): ReportFigures => ({
  * Talks to: this service's database (reports, baselines, projection, outbox).
  */
 export class ReportManager {
-  constructor(private readonly scope: RequestScope) {}
+  constructor(private readonly scope: ReportScope) {}
 
   submit(raw: ReportInput): Promise<WasteReportEntity> {
     return this.scope.dataSource.transaction((tx) => this.write(tx, raw, 'submit'));
@@ -77,7 +76,7 @@ export class ReportManager {
   async write(tx: EntityManager, raw: ReportInput, mode: 'submit' | 'correct' | 'upsert'): Promise<WasteReportEntity> {
     const organizationId = parseInput(rules.id, raw.organizationId, 'input.organizationId');
     await requireActiveOrganization(tx, organizationId, 'input.organizationId');
-    await this.requireActFor(tx, organizationId);
+    await this.requireActFor(organizationId);
     const problems = await this.problems(tx, raw);
     if (Object.keys(problems).length) {
       throw badInput(
@@ -141,14 +140,14 @@ export class ReportManager {
     rawFiscalYear: unknown,
     rawTonnes: unknown,
   ): Promise<{ organizationId: string; fiscalYear: number | null; tonnes: string | null }> {
-    requireRole(this.scope.identity, 'NETWORK_ADMIN');
+    await this.scope.viewer.assert('waste:setBaseline');
     const organizationId = parseInput(rules.id, rawOrganizationId, 'organizationId');
     const hasYear = rawFiscalYear !== null && rawFiscalYear !== undefined;
     const hasTonnes = rawTonnes !== null && rawTonnes !== undefined;
     if (hasYear === hasTonnes)
       throw badInput('Give either a fiscal year or tonnes', { fiscalYear: 'either this', tonnes: 'or this' });
-    const fiscalYear = hasYear ? parseInput(rules.fiscalYear, rawFiscalYear, 'fiscalYear') : null;
-    const tonnes = hasTonnes ? parseInput(rules.baselineTonnes, rawTonnes, 'tonnes') : null;
+    const fiscalYear = parseOptional(rules.fiscalYear, rawFiscalYear, 'fiscalYear');
+    const tonnes = parseOptional(rules.baselineTonnes, rawTonnes, 'tonnes');
     return this.scope.dataSource.transaction(async (tx) => {
       await requireActiveOrganization(tx, organizationId, 'organizationId');
       await storeBaseline(tx, organizationId, fiscalYear, tonnes, 'ADMIN', this.scope.identity, this.scope.traceparent);
@@ -157,8 +156,8 @@ export class ReportManager {
   }
 
   /** NETWORK_ADMIN acts for any organization; an LGO officer only for their own. */
-  requireActFor(tx: EntityManager, organizationId: string): Promise<void> {
-    return requireActForOrganization(tx, this.scope.identity, organizationId, 'report waste');
+  requireActFor(organizationId: string): Promise<void> {
+    return this.scope.viewer.assert('waste:report', organizationId);
   }
 }
 

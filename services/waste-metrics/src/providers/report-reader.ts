@@ -6,10 +6,11 @@ import {
   toConnection,
   type Connection,
   type PageArgs,
+  type RequestScope,
 } from '@pcc/subgraph-kit';
-import type { DataSource } from 'typeorm';
 import * as rules from '../domain/inputs';
 import { WasteReportEntity } from '../store/entities';
+import { provinceSummary } from './province';
 
 export interface ReportFilter {
   organizationId?: string | null;
@@ -17,14 +18,23 @@ export interface ReportFilter {
   includeRevisions?: boolean | null;
 }
 
-/** Reads of reports: newest month first, keyset-paginated; only latest revisions unless asked. */
+/** Reads of reports (newest month first, keyset-paginated; only latest revisions unless asked) and the province's year. */
 export class ReportReader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly scope: RequestScope) {}
+
+  /** The reporter's name is for staff: network admins and the organization's own officers. */
+  async reporterName(report: WasteReportEntity): Promise<string | null> {
+    return (await this.scope.viewer.canActFor(report.organizationId)) ? report.reporterName : null;
+  }
+
+  provinceSummary(rawFiscalYear: unknown) {
+    return provinceSummary(this.scope.dataSource, parseInput(rules.fiscalYear, rawFiscalYear, 'fiscalYear'));
+  }
 
   async list(filter: ReportFilter | null | undefined, page: PageArgs): Promise<Connection<WasteReportEntity>> {
     const first = pageSize(page.first);
     const after = decodeCursor(page.after, 3);
-    const query = this.dataSource.getRepository(WasteReportEntity).createQueryBuilder('r');
+    const query = this.scope.dataSource.getRepository(WasteReportEntity).createQueryBuilder('r');
     if (!filter?.includeRevisions) query.andWhere('r.latest');
     if (filter?.organizationId)
       query.andWhere('r.organization_id = :org', {

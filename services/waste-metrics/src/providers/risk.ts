@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Identity } from '@pcc/subgraph-kit';
 import { atRisk } from '../domain/summary';
 import { emitWasteEvent } from '../events/waste-events';
-import { summariesFor } from './figures';
+import { summariesFor } from '../store/figures';
 
 /**
  * Re-judges an organization's fiscal year after anything that can move it (a report, a correction,

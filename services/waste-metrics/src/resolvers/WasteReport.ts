@@ -1,7 +1,5 @@
 import type { WasteReportResolvers } from '../generated/resolvers-types';
-import { organizationIdByCode } from '@pcc/organization-projection';
 
-/** The reporter's name is for staff: network admins and the organization's own officers. */
 export const WasteReport: WasteReportResolvers = {
   organization: (r) => ({ id: r.organizationId }),
   byStream: (r) => ({ general: r.general, organic: r.organic, recyclable: r.recyclable, hazardous: r.hazardous }),
@@ -11,10 +9,6 @@ export const WasteReport: WasteReportResolvers = {
     recycled: r.recycled,
     composted: r.composted,
   }),
-  reporterName: async (r, _args, { identity, dataSource }) => {
-    if (identity.role === 'NETWORK_ADMIN') return r.reporterName;
-    if (identity.role !== 'LGO_OFFICER') return null;
-    return (await organizationIdByCode(dataSource.manager, identity.org)) === r.organizationId ? r.reporterName : null;
-  },
+  reporterName: (r, _args, { reader }) => reader.reporterName(r),
   revisions: (r, _args, { loaders }) => loaders.revisions.load(`${r.organizationId}|${r.month}`),
 };

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '@pcc/subgraph-kit';
-import { OrganizationProjection } from '@pcc/organization-projection';
+import { OrganizationProjection, projectionScope } from '@pcc/organization-projection';
 import { monthsOfFiscalYear } from '@pcc/fiscal-year';
 import { toTonnes } from '../domain/tonnes';
 import { ReportManager } from '../providers/report-manager';
@@ -71,7 +71,7 @@ function split(totalKg: number) {
 /** 24 months (FY2560 as the baseline year, FY2561 against it) for the 19 organizations. Idempotent. */
 export async function seed(dataSource: DataSource): Promise<{ reports: number }> {
   const organizations = await dataSource.getRepository(OrganizationProjection).findBy({ active: true });
-  const manager = new ReportManager({ dataSource, identity: ADMIN, traceparent: undefined });
+  const manager = new ReportManager(projectionScope(dataSource, ADMIN));
   let reports = 0;
   for (const organization of organizations) {
     const profile = PROFILE[organization.code];

@@ -1,7 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { groupedLoader, isUuid, keyedLoader, yearlyLoader } from '@pcc/subgraph-kit';
 import type { WasteSummary } from '../domain/summary';
-import { summariesFor } from '../providers/figures';
+import { summariesFor } from './figures';
 import { WasteReportEntity } from './entities';
 
 /** Per-request DataLoaders: the summaries of N organizations in a fixed number of queries (no N+1). */

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { monthsOfFiscalYear } from '@pcc/fiscal-year';
 import { summarize, type Baseline, type WasteSummary } from '../domain/summary';
 import { toKg } from '../domain/tonnes';
 import type { ReportFigures } from '../domain/validation';
@@ -81,6 +80,3 @@ export async function summariesFor(
   }
   return result;
 }
-
-export const isFiscalYear = (year: number): boolean =>
-  Number.isInteger(year) && year >= 2500 && year <= 2700 && monthsOfFiscalYear(year).length === 12;
