@@ -25,7 +25,9 @@ const gateway = createGatewayRuntime({
     fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }),
   },
 });
-const server = createServer(gateway);
+// The adapter's own Node listener: it settles every request itself (errors become a 500), so Node
+// gets a plain callback rather than a promise nobody waits for.
+const server = createServer(gateway.requestListener);
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT ?? 5100), '127.0.0.1', () => console.log('hive gateway listening'));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     const waste = await connect('waste_metrics');
     for (
       let i = 0;
-      i < 120 && Number((await waste.query('SELECT count(*) AS n FROM waste_target')).rows[0].n) < 19;
+      i < 120 && Number((await waste.query<{ n: string }>('SELECT count(*) AS n FROM waste_target')).rows[0]!.n) < 19;
       i += 1
     )
       await new Promise((r) => setTimeout(r, 500));

@@ -7,7 +7,9 @@ import type { DataSource } from 'typeorm';
 export async function waitForOrganizations(dataSource: DataSource, count: number, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM organization_projection WHERE active');
+    const [{ n }] = await dataSource.query<[{ n: number }]>(
+      'SELECT count(*)::int AS n FROM organization_projection WHERE active',
+    );
     if (n >= count) return;
     if (Date.now() > deadline)
       throw new Error(

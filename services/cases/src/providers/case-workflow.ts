@@ -86,16 +86,16 @@ export class CaseWorkflow {
       let leadId = input.leadOrganizationId ?? null;
       if (!leadId) {
         const [rule] = c.district
-          ? await tx.query('SELECT organization_id FROM routing_rule WHERE district = $1 AND category = $2', [
-              c.district,
-              c.category,
-            ])
+          ? await tx.query<Array<{ organization_id: string }>>(
+              'SELECT organization_id FROM routing_rule WHERE district = $1 AND category = $2',
+              [c.district, c.category],
+            )
           : [];
         if (!rule)
           throw badInput('No routing rule for this district and category: name the lead organization', {
             'input.leadOrganizationId': 'required',
           });
-        leadId = rule.organization_id as string;
+        leadId = rule.organization_id;
       }
       await requireActiveOrganization(tx, leadId, 'input.leadOrganizationId');
       c.leadOrgId = leadId;
@@ -170,7 +170,7 @@ export class CaseWorkflow {
       if (!original) throw notFound('Case', originalId);
       if (original.duplicateOf)
         throw badInput('Point to the original case, not to another duplicate', { originalId: 'is itself a duplicate' });
-      const [pointed] = await tx.query('SELECT 1 FROM "case" WHERE duplicate_of = $1 LIMIT 1', [c.id]);
+      const [pointed] = await tx.query<unknown[]>('SELECT 1 FROM "case" WHERE duplicate_of = $1 LIMIT 1', [c.id]);
       if (pointed)
         throw badInput('Other cases are duplicates of this one: it is an original', { id: 'is an original' });
       c.duplicateOf = original.id;
@@ -264,7 +264,7 @@ export class CaseWorkflow {
             'INVALID_TRANSITION',
             `Sessions are recorded while a conflict is IN_MEDIATION (it is ${c.status})`,
           );
-        const [row] = await tx.query(
+        const [row] = await tx.query<[{ id: string }]>(
           'INSERT INTO mediation_session (case_id, held_at, mediator, attendees, notes) VALUES ($1, $2, $3, $4, $5) RETURNING id',
           [c.id, session.heldAt, session.mediator, session.attendees, session.notes ?? null],
         );

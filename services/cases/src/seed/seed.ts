@@ -56,16 +56,16 @@ export async function seed(dataSource: DataSource, count = 300): Promise<{ cases
     for (const category of CASE_CATEGORIES) {
       const lead = byCode.get(CATEGORY_LEADS[category] ?? DISTRICT_LEADS[district]);
       if (!lead) continue;
-      const [existing] = await dataSource.query('SELECT 1 FROM routing_rule WHERE district = $1 AND category = $2', [
-        district,
-        category,
-      ]);
+      const [existing] = await dataSource.query<unknown[]>(
+        'SELECT 1 FROM routing_rule WHERE district = $1 AND category = $2',
+        [district, category],
+      );
       if (existing) continue;
       await workflow.setRoutingRule(district, category, lead.id);
       rules += 1;
     }
   }
-  const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM "case"');
+  const [{ n }] = await dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM "case"');
   if (n >= count) return { cases: 0, rules };
   const next = seededRandom(2561);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;

@@ -25,11 +25,11 @@ export function createLoaders(dataSource: DataSource) {
     supportingByCase: groupedLoader<string, { caseId: string; organizationId: string }>(
       async (ids) =>
         (
-          await dataSource.query(
+          await dataSource.query<Array<{ case_id: string; organization_id: string }>>(
             'SELECT case_id, organization_id FROM case_supporting_organization WHERE case_id = ANY($1::uuid[]) ORDER BY joined_at, organization_id',
             [ids],
           )
-        ).map((r: { case_id: string; organization_id: string }) => ({
+        ).map((r) => ({
           caseId: r.case_id,
           organizationId: r.organization_id,
         })),
@@ -50,31 +50,31 @@ export function createLoaders(dataSource: DataSource) {
     >(
       async (ids) =>
         (
-          await dataSource.query(
+          await dataSource.query<
+            Array<{
+              case_id: string;
+              at: Date;
+              action: string;
+              from_status: string | null;
+              to_status: string | null;
+              actor_role: string;
+              actor_org: string | null;
+              note: string | null;
+            }>
+          >(
             'SELECT case_id, at, action, from_status, to_status, actor_role, actor_org, note FROM case_timeline WHERE case_id = ANY($1::uuid[]) ORDER BY id',
             [ids],
           )
-        ).map(
-          (r: {
-            case_id: string;
-            at: Date;
-            action: string;
-            from_status: string | null;
-            to_status: string | null;
-            actor_role: string;
-            actor_org: string | null;
-            note: string | null;
-          }) => ({
-            caseId: r.case_id,
-            at: r.at,
-            action: r.action,
-            fromStatus: r.from_status,
-            toStatus: r.to_status,
-            actorRole: r.actor_role,
-            actorOrganization: r.actor_org,
-            note: r.note,
-          }),
-        ),
+        ).map((r) => ({
+          caseId: r.case_id,
+          at: r.at,
+          action: r.action,
+          fromStatus: r.from_status,
+          toStatus: r.to_status,
+          actorRole: r.actor_role,
+          actorOrganization: r.actor_org,
+          note: r.note,
+        })),
       (r) => r.caseId,
     ),
     partiesByCase: groupedLoader<
@@ -83,11 +83,13 @@ export function createLoaders(dataSource: DataSource) {
     >(
       async (ids) =>
         (
-          await dataSource.query(
+          await dataSource.query<
+            Array<{ case_id: string; id: string; name: string; role: string; contact: string | null }>
+          >(
             'SELECT case_id, id, name, role, contact FROM case_party WHERE case_id = ANY($1::uuid[]) ORDER BY name, id',
             [ids],
           )
-        ).map((r: { case_id: string; id: string; name: string; role: string; contact: string | null }) => ({
+        ).map((r) => ({
           caseId: r.case_id,
           id: r.id,
           name: r.name,
@@ -102,27 +104,27 @@ export function createLoaders(dataSource: DataSource) {
     >(
       async (ids) =>
         (
-          await dataSource.query(
+          await dataSource.query<
+            Array<{
+              case_id: string;
+              id: string;
+              held_at: Date;
+              mediator: string;
+              attendees: string[];
+              notes: string | null;
+            }>
+          >(
             'SELECT case_id, id, held_at, mediator, attendees, notes FROM mediation_session WHERE case_id = ANY($1::uuid[]) ORDER BY held_at, id',
             [ids],
           )
-        ).map(
-          (r: {
-            case_id: string;
-            id: string;
-            held_at: Date;
-            mediator: string;
-            attendees: string[];
-            notes: string | null;
-          }) => ({
-            caseId: r.case_id,
-            id: r.id,
-            heldAt: r.held_at,
-            mediator: r.mediator,
-            attendees: r.attendees,
-            notes: r.notes,
-          }),
-        ),
+        ).map((r) => ({
+          caseId: r.case_id,
+          id: r.id,
+          heldAt: r.held_at,
+          mediator: r.mediator,
+          attendees: r.attendees,
+          notes: r.notes,
+        })),
       (r) => r.caseId,
     ),
     /** The statistics of N organizations (as lead) in one grouped query, not N. */

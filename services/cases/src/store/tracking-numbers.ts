@@ -30,6 +30,6 @@ export async function ensureTrackingSequence(dataSource: DataSource, fiscalYear:
 
 /** The next tracking number of a fiscal year, from its own sequence: never a lock other intakes wait on. */
 export async function nextTrackingNumber(tx: EntityManager, fiscalYear: number): Promise<number> {
-  const [{ n }] = await tx.query('SELECT nextval($1::regclass)::int AS n', [sequenceOf(fiscalYear)]);
-  return n as number;
+  const [{ n }] = await tx.query<[{ n: number }]>('SELECT nextval($1::regclass)::int AS n', [sequenceOf(fiscalYear)]);
+  return n;
 }

@@ -22,7 +22,7 @@ export class PlanManager {
       await this.scope.viewer.assert('plan:write', input.organizationId);
       // Serialise plan writers of one organization: the overlap check depends on it.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan|${input.organizationId}`]);
-      const [overlap] = await tx.query(
+      const [overlap] = await tx.query<Array<{ first_fiscal_year: number; last_fiscal_year: number }>>(
         'SELECT first_fiscal_year, last_fiscal_year FROM development_plan WHERE organization_id = $1 AND first_fiscal_year <= $3 AND last_fiscal_year >= $2 LIMIT 1',
         [input.organizationId, input.firstFiscalYear, input.lastFiscalYear],
       );
@@ -119,7 +119,7 @@ export async function requirePlannedStrategy(
   strategyId: string,
   approachId: string | null,
 ): Promise<{ planId: string }> {
-  const [row] = await tx.query(
+  const [row] = await tx.query<Array<{ plan_id: string }>>(
     `SELECT p.id AS plan_id FROM strategy s JOIN development_plan p ON p.id = s.plan_id
      WHERE s.id = $1 AND p.organization_id = $2 AND p.status = 'PUBLISHED' AND $3 BETWEEN p.first_fiscal_year AND p.last_fiscal_year`,
     [strategyId, ownerOrganizationId, fiscalYear],
@@ -129,14 +129,14 @@ export async function requirePlannedStrategy(
       'input.strategyId': 'unknown strategy',
     });
   if (approachId !== null) {
-    const [approach] = await tx.query('SELECT 1 FROM development_approach WHERE id = $1 AND strategy_id = $2', [
-      approachId,
-      strategyId,
-    ]);
+    const [approach] = await tx.query<unknown[]>(
+      'SELECT 1 FROM development_approach WHERE id = $1 AND strategy_id = $2',
+      [approachId, strategyId],
+    );
     if (!approach)
       throw badInput(`Approach ${approachId} is not under strategy ${strategyId}`, {
         'input.approachId': 'unknown approach',
       });
   }
-  return { planId: row.plan_id as string };
+  return { planId: row.plan_id };
 }

@@ -37,7 +37,7 @@ export class ProjectProposals {
         proposalProblems({ ...input, partnerCount: partners.length }, fiscalYearRange(input.fiscalYear)),
         'Invalid project',
       );
-      const [{ last }] = await tx.query(
+      const [{ last }] = await tx.query<[{ last: number }]>(
         `INSERT INTO project_counter (organization_id, fiscal_year, last) VALUES ($1, $2, 1)
          ON CONFLICT (organization_id, fiscal_year) DO UPDATE SET last = project_counter.last + 1 RETURNING last`,
         [owner.id, input.fiscalYear],
@@ -118,7 +118,7 @@ export class ProjectProposals {
         strategyId,
         approachId,
         planId,
-      } as ProjectEntity;
+      };
       rejectProblems(
         proposalProblems({ ...next, partnerCount: partners.length }, fiscalYearRange(project.fiscalYear)),
         'Invalid project',

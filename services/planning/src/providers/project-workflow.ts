@@ -116,7 +116,7 @@ export class ProjectWorkflow {
   reportProgress(id: unknown, raw: unknown): Promise<ProjectEntity> {
     const input = parseInput(rules.progress, raw);
     return this.act(id, 'reportProgress', async (tx, project) => {
-      const [latest] = await tx.query(
+      const [latest] = await tx.query<Array<{ on: string | null }>>(
         'SELECT max(reported_on)::text AS on FROM progress_report WHERE project_id = $1',
         [project.id],
       );

@@ -271,7 +271,7 @@ const addDays = (date: string, days: number) =>
  * coordination submitted, accepted and declined. Idempotent: does nothing once projects exist.
  */
 export async function seed(dataSource: DataSource): Promise<{ plans: number; projects: number }> {
-  const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM project');
+  const [{ n }] = await dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM project');
   if (n > 0) return { plans: 0, projects: 0 };
   // The history is replayed on a clock of its own: each step happens on its day, so delays are judged
   // as they were then; the delay watch then judges what is still open as of today.

@@ -49,7 +49,10 @@ async function applyAgreement(event: DomainEvent, tx: EntityManager): Promise<vo
       event.traceparent,
       true,
     );
-    const [baseline] = await tx.query(`SELECT source FROM waste_baseline WHERE organization_id = $1`, [signatory]);
+    const [baseline] = await tx.query<Array<{ source: 'ADMIN' | 'AGREEMENT' }>>(
+      `SELECT source FROM waste_baseline WHERE organization_id = $1`,
+      [signatory],
+    );
     if (target.baselineFiscalYear && (!baseline || baseline.source === 'AGREEMENT')) {
       await storeBaseline(tx, signatory, target.baselineFiscalYear, null, 'AGREEMENT', SYSTEM, event.traceparent);
     } else {

@@ -177,9 +177,9 @@ export async function storeBaseline(
     [organizationId, fiscalYear, tonnes, source],
   );
   // A fiscal-year baseline counts once the year is complete (as in the summaries): until then, no figure.
-  const [{ total, months }] =
+  const [{ total, months }]: [{ total: string | null; months: number }] =
     fiscalYear !== null
-      ? await tx.query(
+      ? await tx.query<[{ total: string; months: number }]>(
           'SELECT coalesce(sum(total_tonnes), 0)::text AS total, count(*)::int AS months FROM waste_report WHERE latest AND organization_id = $1 AND fiscal_year = $2',
           [organizationId, fiscalYear],
         )

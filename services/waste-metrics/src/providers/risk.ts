@@ -22,11 +22,11 @@ export async function reassessRisk(
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`risk|${organizationId}|${fiscalYear}`]);
   const summary = (await summariesFor(tx, [organizationId], fiscalYear)).get(organizationId)!;
   const now = atRisk(summary);
-  const [previous] = await tx.query(
+  const [previous] = await tx.query<Array<{ at_risk: boolean }>>(
     'SELECT at_risk FROM waste_risk_state WHERE organization_id = $1 AND fiscal_year = $2 FOR UPDATE',
     [organizationId, fiscalYear],
   );
-  const was = previous ? (previous.at_risk as boolean) : false;
+  const was = previous ? previous.at_risk : false;
   if (now === was) return;
   await tx.query(
     `INSERT INTO waste_risk_state (organization_id, fiscal_year, at_risk) VALUES ($1, $2, $3)

@@ -82,7 +82,7 @@ export async function seed(dataSource: DataSource): Promise<{ reports: number }>
       [2561, base2561],
     ] as const) {
       for (const month of monthsOfFiscalYear(year)) {
-        const [exists] = await dataSource.query(
+        const [exists] = await dataSource.query<unknown[]>(
           'SELECT 1 FROM waste_report WHERE organization_id = $1 AND month = $2',
           [organization.id, month],
         );

@@ -10,9 +10,11 @@ export class TrackingSequences1764547300000 implements MigrationInterface {
   name = 'TrackingSequences1764547300000';
 
   async up(q: QueryRunner): Promise<void> {
-    const rows: Array<{ fiscal_year: number; last_value: number }> = await q.query(
-      'SELECT fiscal_year, last_value FROM tracking_sequence',
-    );
+    // QueryRunner.query has no type parameter (unlike EntityManager's): the row type is asserted.
+    const rows = (await q.query('SELECT fiscal_year, last_value FROM tracking_sequence')) as Array<{
+      fiscal_year: number;
+      last_value: number;
+    }>;
     for (const { fiscal_year, last_value } of rows) {
       await q.query(`CREATE SEQUENCE case_tracking_${Number(fiscal_year)} MINVALUE 1`);
       await q.query('SELECT setval($1::regclass, $2)', [`case_tracking_${Number(fiscal_year)}`, last_value]);
@@ -22,9 +24,9 @@ export class TrackingSequences1764547300000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('CREATE TABLE tracking_sequence (fiscal_year int PRIMARY KEY, last_value int NOT NULL)');
-    const sequences: Array<{ name: string; last: number | null }> = await q.query(
+    const sequences = (await q.query(
       "SELECT sequencename AS name, last_value AS last FROM pg_sequences WHERE sequencename LIKE 'case_tracking_%'",
-    );
+    )) as Array<{ name: string; last: number | null }>;
     for (const { name, last } of sequences) {
       await q.query('INSERT INTO tracking_sequence (fiscal_year, last_value) VALUES ($1, $2)', [
         Number(name.slice('case_tracking_'.length)),
