@@ -1,5 +1,4 @@
-import { forbidden } from './errors';
-import type { Identity, Role } from './identity';
+import { forbidden, type Identity, type Role } from '@pcc/http';
 
 /**
  * Authorization rules every service shares. The service decides (never only the gateway): each
