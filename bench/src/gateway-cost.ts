@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SERVICES, type ServiceName } from './databases';
 import { sequential, type Request } from './load';
-import { percentile } from '@pcc/events/bench';
+import { percentile } from './benchmarks-file';
 import { subgraphUrl } from './processes';
 
 export interface RecordedFetch {

@@ -1,7 +1,7 @@
 /** `npm run bench:render -- results/<date>.json`: rewrites the platform section of BENCHMARKS.md from a run's figures. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeBenchmarkSection } from '@pcc/events/bench';
+import { writeBenchmarkSection } from './benchmarks-file';
 import { formatReport, type PlatformReport } from './report';
 
 // npm runs workspace scripts in the workspace: the path is taken from where the command was typed.

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { PUBLIC_IDENTITY, toIdentity, InvalidTokenError, type Identity } from '@pcc/subgraph-kit';
+import { PUBLIC_IDENTITY, toIdentity, InvalidTokenError, type Identity } from '@pcc/http';
 
 export interface AuthSettings {
   secret: string;

@@ -3,8 +3,8 @@ import { env, httpEnv, logEnv } from '@pcc/config';
 
 /** Development-only secrets, refused when NODE_ENV=production. */
 export const DEV_JWT_SECRET = 'pcc-development-jwt-secret-not-for-production';
-export { DEV_INTERNAL_SECRET } from '@pcc/subgraph-kit';
-import { DEV_INTERNAL_SECRET } from '@pcc/subgraph-kit';
+export { DEV_INTERNAL_SECRET } from '@pcc/http';
+import { DEV_INTERNAL_SECRET } from '@pcc/http';
 
 /**
  * The gateway's environment. Subgraph URLs come from the supergraph; `*_URL` overrides them

@@ -2,7 +2,7 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { loadConfigOrExit } from '@pcc/config';
-import { createLogger, serve } from '@pcc/subgraph-kit';
+import { createLogger, serve } from '@pcc/http';
 import { configSchema } from './config';
 import { createGatewayServer } from './server';
 import { readSupergraph } from './supergraph';

@@ -18,7 +18,7 @@ import {
   validTraceparent,
   type Identity,
   type Metrics,
-} from '@pcc/subgraph-kit';
+} from '@pcc/http';
 import { Authenticator } from './auth';
 import { urlOverrides, type Config } from './config';
 import { idePage, registerIde, wantsIde } from './ide';

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { AppError, ERROR_CODES, type ErrorCode, type Identity, type InternalTokens } from '@pcc/subgraph-kit';
+import { AppError, ERROR_CODES, type ErrorCode, type Identity, type InternalTokens } from '@pcc/http';
 
 /** What the gateway keeps per request and hands to every subgraph fetch. */
 export interface GatewayContext {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
+import { InternalTokens, type Identity } from '@pcc/http';
 import { SubgraphSource, type GatewayContext } from '../src/subgraph-source';
 
 const ANALYST: Identity = { sub: 'analyst-1', role: 'ANALYST', org: null };

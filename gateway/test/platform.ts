@@ -6,7 +6,7 @@ import * as waste from '@pcc/waste-metrics';
 import * as planning from '@pcc/planning';
 import { QueryCounter } from '@pcc/db';
 import type { Subscription } from '@pcc/events';
-import { InternalTokens } from '@pcc/subgraph-kit';
+import { InternalTokens } from '@pcc/http';
 import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@pcc/testing';
 import { createServer, entities, migrations, seed } from '@pcc/organizations';
 import { configSchema, DEV_JWT_SECRET } from '../src/config';

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
 import { loadConfigOrExit } from '@pcc/config';
-import { ROLES } from '@pcc/subgraph-kit';
+import { ROLES } from '@pcc/http';
 import { configSchema } from '../config';
 
 function fail(message: string): never {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { databaseEnv, env, httpEnv, kafkaEnv, logEnv } from '@pcc/config';
-import { DEV_INTERNAL_SECRET } from './identity';
+import { DEV_INTERNAL_SECRET } from '@pcc/http';
 
 /**
  * The environment every subgraph reads — HTTP, its own database, Kafka, logs, the secret that

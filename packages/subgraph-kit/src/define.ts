@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { ConsumerRunner, OutboxRelay } from '@pcc/events';
-import type { InternalTokens } from './identity';
+import type { InternalTokens } from '@pcc/http';
 import { subgraphReadiness } from './run';
 import { createSubgraphServer, type BaseContext, type SubgraphServer } from './server';
 

@@ -1,5 +1,24 @@
-export * from './errors';
-export * from './identity';
+// What the services use of the HTTP layer; they import everything a subgraph needs from the kit.
+export {
+  AppError,
+  ERROR_CODES,
+  badInput,
+  conflict,
+  forbidden,
+  fromZod,
+  invalidTransition,
+  notFound,
+  parseInput,
+  type ErrorCode,
+  DEV_INTERNAL_SECRET,
+  InternalTokens,
+  InvalidTokenError,
+  PUBLIC_IDENTITY,
+  ROLES,
+  eventActor,
+  type Identity,
+  type Role,
+} from '@pcc/http';
 export {
   Viewer,
   requestScope,
@@ -14,19 +33,7 @@ export * as inputs from './inputs';
 export { parseOptional } from './inputs';
 export * from './pagination';
 export { keyedLoader, groupedLoader, yearlyLoader } from './loaders';
-export {
-  createLogger,
-  createMetrics,
-  traceIdOf,
-  validTraceparent,
-  requestIdOf,
-  registerOperationalRoutes,
-  registerRequestLogging,
-  type Metrics,
-  type ReadinessCheck,
-} from './observability';
 export { createSubgraphServer, type BaseContext, type SubgraphServer, type SubgraphServerOptions } from './server';
-export { serve } from './serve';
 export { loadSchemaFile } from './schema-file';
 export { DateScalar, DateTimeScalar, DecimalScalar, scalarResolvers } from './scalars';
 export {

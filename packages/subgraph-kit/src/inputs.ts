@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput } from './errors';
+import { parseInput } from '@pcc/http';
 
 /**
  * The input rules every service shares, refined per service (Hive's shared models): GraphQL checks

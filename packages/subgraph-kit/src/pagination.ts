@@ -1,4 +1,4 @@
-import { badInput } from './errors';
+import { badInput } from '@pcc/http';
 import { isUuid } from './ids';
 
 /** Relay-style connection arguments and shape (DESIGN §7). */

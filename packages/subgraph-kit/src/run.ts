@@ -9,9 +9,7 @@ import {
   platformCatalogue,
   type Subscription,
 } from '@pcc/events';
-import { InternalTokens } from './identity';
-import { createLogger, type ReadinessCheck } from './observability';
-import { serve } from './serve';
+import { createLogger, InternalTokens, serve, type ReadinessCheck } from '@pcc/http';
 
 /** The environment every subgraph process reads (each service's config schema includes these). */
 export interface SubgraphProcessConfig {

@@ -6,9 +6,12 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
-import { clientErrorStatusPlugin, createFormatError } from './errors';
-import { InvalidTokenError, type Identity, type InternalTokens } from './identity';
 import {
+  clientErrorStatusPlugin,
+  createFormatError,
+  InvalidTokenError,
+  type Identity,
+  type InternalTokens,
   createLogger,
   createMetrics,
   registerOperationalRoutes,
@@ -17,7 +20,7 @@ import {
   validTraceparent,
   type Metrics,
   type ReadinessCheck,
-} from './observability';
+} from '@pcc/http';
 
 /** What every subgraph's context starts from; services add their loaders and providers. */
 export interface BaseContext {

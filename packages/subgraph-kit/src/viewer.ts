@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { forbidden } from './errors';
-import type { Identity, Role } from './identity';
+import { forbidden, type Identity, type Role } from '@pcc/http';
 
 /** The caller's own organization, as the service knows it. */
 export interface ViewerOrganization {

@@ -6,8 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { createDataSource } from '@pcc/db';
-import { defineEvent, EventCatalogue } from '../catalogue/define';
-import { Outbox } from '../outbox/append';
+import { defineEvent, EventCatalogue, Outbox } from '@pcc/events';
 
 interface Job {
   url: string;

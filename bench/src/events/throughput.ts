@@ -15,14 +15,18 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { createTestDatabase } from '@pcc/db';
-import { defineEvent, EventCatalogue } from '../catalogue/define';
-import { ConsumerRunner } from '../consumer/runner';
-import { createKafka, ensureTopics } from '../kafka';
-import { eventsMigrations } from '../outbox/migration';
-import { OutboxRelay } from '../relay/relay';
-import type { DomainEvent } from '../envelope';
-import { describeMachine } from './machine';
-import { percentile, writeBenchmarkSection } from './report';
+import {
+  ConsumerRunner,
+  createKafka,
+  defineEvent,
+  ensureTopics,
+  EventCatalogue,
+  eventsMigrations,
+  OutboxRelay,
+  type DomainEvent,
+} from '@pcc/events';
+import { describeMachine } from '../machine';
+import { percentile, writeBenchmarkSection } from '../benchmarks-file';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 50_000);
 const RATES = (process.env.BENCH_RATES ?? '1000,500,250').split(',').map(Number);
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
     // it must not share an event loop or connections with the consumer (that would be measured).
     const writer = (phase: string, rate = 0) =>
       new Promise<{ sent: number; startedAt: number; finishedAt: number }>((resolve, reject) => {
-        const worker = new Worker(join(__dirname, 'events-writer.js'), {
+        const worker = new Worker(join(__dirname, 'writer.js'), {
           workerData: { url: db.url, topic, phase, total: TOTAL, rate, seconds: SECONDS, keys: KEYS },
         });
         worker.once('message', resolve);
@@ -157,7 +161,7 @@ async function main(): Promise<void> {
     console.table(latency);
     console.log(JSON.stringify({ machine, figures }, null, 2));
     writeBenchmarkSection(
-      join(__dirname, '..', '..', '..', '..', 'BENCHMARKS.md'),
+      join(__dirname, '..', '..', '..', 'BENCHMARKS.md'),
       'events',
       `## Events: outbox → relay → Kafka → consumer
 
