@@ -1,5 +1,5 @@
 import { QueryCounter } from '@pcc/db';
-import { InternalTokens } from '@pcc/subgraph-kit';
+import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
 import { OrganizationFactory } from '@pcc/organization-projection/testing';
 import {
   createTestDatabase,
@@ -8,7 +8,6 @@ import {
   IdentityFactory,
   type GraphQLClient,
   type TestDatabase,
-  type TestIdentity,
 } from '@pcc/testing';
 import { createServer, entities, migrations } from '../src/server';
 import { CaseWorkflow } from '../src/providers/case-workflow';
@@ -23,7 +22,7 @@ describe('cases subgraph entities (real PostgreSQL)', () => {
   const tokens = new InternalTokens(SECRET);
   let db: TestDatabase;
   let server: Awaited<ReturnType<typeof createServer>>;
-  let client: GraphQLClient<TestIdentity>;
+  let client: GraphQLClient<Identity>;
   const orgIds = Array.from({ length: 19 }, (_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
 
   beforeAll(async () => {
@@ -58,7 +57,7 @@ describe('cases subgraph entities (real PostgreSQL)', () => {
       await workflow.triage(c.id, { leadOrganizationId: id, priority: 'NORMAL' });
     }
     server = await createServer({ dataSource: db.dataSource, internalTokens: tokens, logLevel: 'silent' });
-    client = graphqlClient(server.app, { sign: (identity: TestIdentity) => tokens.sign(identity) });
+    client = graphqlClient(server.app, { sign: (identity: Identity) => tokens.sign(identity) });
   });
   afterAll(async () => {
     await server.app.close();

@@ -1,5 +1,5 @@
 import { QueryCounter } from '@pcc/db';
-import { InternalTokens } from '@pcc/subgraph-kit';
+import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
 import {
   createTestDatabase,
   errorCodes,
@@ -8,7 +8,6 @@ import {
   IdentityFactory,
   type GraphQLClient,
   type TestDatabase,
-  type TestIdentity,
 } from '@pcc/testing';
 import { createServer, entities, migrations, seed } from '../src/server';
 import { graphql } from './generated';
@@ -21,14 +20,14 @@ describe('organizations subgraph (real PostgreSQL)', () => {
   const tokens = new InternalTokens(SECRET);
   let db: TestDatabase;
   let server: Awaited<ReturnType<typeof createServer>>;
-  let client: GraphQLClient<TestIdentity>;
+  let client: GraphQLClient<Identity>;
   const analyst = IdentityFactory.analyst('t');
 
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: 'orgs', migrations, entities, logger: counter });
     await seed(db.dataSource);
     server = await createServer({ dataSource: db.dataSource, internalTokens: tokens, logLevel: 'silent' });
-    client = graphqlClient(server.app, { sign: (identity: TestIdentity) => tokens.sign(identity) });
+    client = graphqlClient(server.app, { sign: (identity: Identity) => tokens.sign(identity) });
   });
   afterAll(async () => {
     await server.app.close();
