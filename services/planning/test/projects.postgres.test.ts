@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from '@pcc/testing';
+import { OrganizationFactory } from '@pcc/organization-projection/testing';
+import {
+  createTestDatabase,
+  errorCodes,
+  expectNoGraphQLErrors,
+  graphqlClient,
+  IdentityFactory,
+  type GraphQLClient,
+  type GraphQLResponse,
+  type TestDatabase,
+} from '@pcc/testing';
 import type { DomainEvent } from '@pcc/events';
 import { caseProjection, createServer, entities, migrations, reportDelays } from '../src/server';
 
@@ -9,38 +19,28 @@ const TODAY = '2018-02-20';
 /** The Bangkok date the service judges delays on; tests move it. */
 let today = TODAY;
 const ORGS = { 'PKT-PAO': randomUUID(), PATONG: randomUUID(), KATHU: randomUUID() };
-const ADMIN: Identity = { sub: 'admin', role: 'NETWORK_ADMIN', org: null };
-const PATONG: Identity = { sub: 'patong-officer', role: 'LGO_OFFICER', org: 'PATONG' };
-const KATHU: Identity = { sub: 'kathu-officer', role: 'LGO_OFFICER', org: 'KATHU' };
-const ANALYST: Identity = { sub: 'analyst', role: 'ANALYST', org: null };
-const PUBLIC: Identity = { sub: 'anonymous', role: 'PUBLIC', org: null };
+const ADMIN: Identity = IdentityFactory.admin();
+const PATONG: Identity = IdentityFactory.officer('PATONG', 'patong-officer');
+const KATHU: Identity = IdentityFactory.officer('KATHU', 'kathu-officer');
+const ANALYST: Identity = IdentityFactory.analyst();
+const PUBLIC: Identity = IdentityFactory.public();
 
-type Result = {
-  data?: Record<string, unknown> | null;
-  errors?: Array<{ message: string; extensions: { code: string; fields?: Record<string, string> } }>;
-};
+type Result = GraphQLResponse<Record<string, unknown>>;
 
 /** Plans, projects, their rules, who may do what, delays, summaries and case links, on a real database. */
 describe('planning (real PostgreSQL)', () => {
   let db: TestDatabase;
   let server: Awaited<ReturnType<typeof createServer>>;
+  let client: GraphQLClient<Identity>;
   const tokens = new InternalTokens(SECRET);
   const strategies: Record<string, string> = {};
 
-  async function graphql(query: string, variables: Record<string, unknown>, identity: Identity): Promise<Result> {
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` },
-      payload: { query, variables },
-    });
-    return response.json() as Result;
-  }
-  const ok = (r: Result) => {
-    expect(r.errors).toBeUndefined();
-    return r.data!;
-  };
-  const code = (r: Result) => r.errors?.[0]?.extensions.code;
+  // The documents here are assembled from parts (one `act` for every project transition), so they
+  // go as text; the answers are checked field by field below.
+  const graphql = (query: string, variables: Record<string, unknown>, identity: Identity): Promise<Result> =>
+    client.execute({ document: query, variables, as: identity });
+  const ok = (r: Result) => expectNoGraphQLErrors(r);
+  const code = (r: Result) => errorCodes(r)[0];
   const outboxCount = async (type: string, projectId: string) =>
     (
       await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [type, projectId])
@@ -124,18 +124,17 @@ describe('planning (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: 'planning', migrations, entities });
-    for (const [orgCode, id] of Object.entries(ORGS)) {
-      await db.dataSource.query(
-        `INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, established_on, event_time) VALUES ($1, $2, $2, $2, 'TOWN_MUNICIPALITY', 'KATHU', true, '2000-01-01', now())`,
-        [id, orgCode],
-      );
-    }
+    await OrganizationFactory.insert(
+      db.dataSource,
+      ...Object.entries(ORGS).map(([code, id]) => ({ id, code, nameTh: code, nameEn: code })),
+    );
     server = await createServer({
       dataSource: db.dataSource,
       internalTokens: tokens,
       logLevel: 'silent',
       today: () => today,
     });
+    client = graphqlClient(server.app, { sign: (identity: Identity) => tokens.sign(identity) });
     for (const [orgCode, identity] of [
       ['PATONG', PATONG],
       ['PKT-PAO', ADMIN],
@@ -319,7 +318,11 @@ describe('planning (real PostgreSQL)', () => {
     ];
     for (const [name, request, field] of cases) {
       const result = await request;
-      expect({ name, code: code(result), fields: Object.keys(result.errors?.[0]?.extensions.fields ?? {}) }).toEqual({
+      expect({
+        name,
+        code: code(result),
+        fields: Object.keys(result.body.errors?.[0]?.extensions?.fields ?? {}),
+      }).toEqual({
         name,
         code: 'BAD_USER_INPUT',
         fields: expect.arrayContaining([field]),
@@ -487,7 +490,7 @@ describe('planning (real PostgreSQL)', () => {
     );
     const before = await snapshot();
     const unknown = await act('linkProjectToCase', id, PATONG, `, caseId: "${randomUUID()}"`);
-    expect([code(unknown), unknown.errors?.[0]?.extensions.fields]).toEqual([
+    expect([code(unknown), unknown.body.errors?.[0]?.extensions?.fields]).toEqual([
       'BAD_USER_INPUT',
       { caseId: 'unknown case' },
     ]);
