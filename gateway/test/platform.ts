@@ -7,7 +7,7 @@ import * as planning from '@pcc/planning';
 import { QueryCounter } from '@pcc/db';
 import type { Subscription } from '@pcc/events';
 import { InternalTokens } from '@pcc/subgraph-kit';
-import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@pcc/testing';
+import { createTestDatabase, graphqlClient, kafkaBrokers, type GraphQLResponse, type TestDatabase } from '@pcc/testing';
 import { createServer, entities, migrations, seed } from '@pcc/organizations';
 import { configSchema, DEV_JWT_SECRET } from '../src/config';
 import { createGatewayServer } from '../src/server';
@@ -15,13 +15,7 @@ import { readSupergraph } from '../src/supergraph';
 
 const INTERNAL_SECRET = 'gateway-test-internal-secret-0123456789abcdef';
 
-export interface GraphQLResult {
-  status: number;
-  body: {
-    data?: Record<string, unknown> | null;
-    errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }>;
-  };
-}
+export type GraphQLResult = GraphQLResponse<Record<string, unknown>>;
 
 /**
  * The platform as a client sees it, on real parts: the organizations subgraph on a fresh
@@ -215,12 +209,7 @@ export class Platform {
     token?: string,
     url = this.gatewayUrl,
   ): Promise<GraphQLResult> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, body: (await response.json()) as GraphQLResult['body'] };
+    return graphqlClient(url, { sign: (caller: string) => caller }).execute({ document: query, variables, as: token });
   }
 
   async organizationId(code: string): Promise<string> {
