@@ -7,7 +7,14 @@ import * as planning from '@pcc/planning';
 import { QueryCounter } from '@pcc/db';
 import type { Subscription } from '@pcc/events';
 import { InternalTokens } from '@pcc/subgraph-kit';
-import { createTestDatabase, graphqlClient, kafkaBrokers, type GraphQLResponse, type TestDatabase } from '@pcc/testing';
+import {
+  createTestDatabase,
+  graphqlClient,
+  kafkaBrokers,
+  waitFor,
+  type GraphQLResponse,
+  type TestDatabase,
+} from '@pcc/testing';
 import { createServer, entities, migrations, seed } from '@pcc/organizations';
 import { configSchema, DEV_JWT_SECRET } from '../src/config';
 import { createGatewayServer } from '../src/server';
@@ -165,15 +172,18 @@ export class Platform {
     const ids = (await this.db.dataSource.query('SELECT id FROM organization WHERE active')).map(
       (r: { id: string }) => r.id,
     );
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const [{ n }] = await db.dataSource.query(
-        'SELECT count(*)::int AS n FROM organization_projection WHERE active AND id = ANY($1::uuid[])',
-        [ids],
-      );
-      if (n >= ids.length || Date.now() > deadline) return n;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    return waitFor(
+      async () =>
+        (
+          await db.dataSource.query(
+            'SELECT count(*)::int AS n FROM organization_projection WHERE active AND id = ANY($1::uuid[])',
+            [ids],
+          )
+        )[0].n as number,
+      (n) => n >= ids.length,
+      timeoutMs,
+      200,
+    );
   }
 
   casesKnowOrganizations(count: number): Promise<number> {
