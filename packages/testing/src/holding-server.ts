@@ -17,28 +17,34 @@ export class HoldingServer {
   private readonly waiting: Array<() => void> = [];
   private holding = true;
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
+  private readonly server: Server;
+  private url_ = '';
 
-  static async start(answer: (request: HeldRequest) => unknown, path = '/graphql'): Promise<HoldingServer> {
-    let self!: HoldingServer;
-    const server = createServer((request, response) => {
+  private constructor(answer: (request: HeldRequest) => unknown) {
+    this.server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const held = { headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
-        self.requests.push(held);
+        this.requests.push(held);
         const reply = JSON.stringify(answer(held));
         const send = () => response.writeHead(200, { 'content-type': 'application/json' }).end(reply);
-        if (self.holding) self.waiting.push(send);
+        if (this.holding) this.waiting.push(send);
         else send();
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    self = new HoldingServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
-    return self;
+  }
+
+  /** Where to send requests. */
+  get url(): string {
+    return this.url_;
+  }
+
+  static async start(answer: (request: HeldRequest) => unknown, path = '/graphql'): Promise<HoldingServer> {
+    const held = new HoldingServer(answer);
+    await new Promise<void>((resolve) => held.server.listen(0, '127.0.0.1', resolve));
+    held.url_ = `http://127.0.0.1:${(held.server.address() as AddressInfo).port}${path}`;
+    return held;
   }
 
   /** Waits until `count` requests have arrived in all; throws with the number seen otherwise. */
