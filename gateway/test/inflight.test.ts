@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { InternalTokens, type Identity } from '@pcc/http';
+import { HoldingServer } from '@pcc/testing';
 import { SubgraphSource, type GatewayContext } from '../src/subgraph-source';
 
 const ANALYST: Identity = { sub: 'analyst-1', role: 'ANALYST', org: null };
@@ -8,39 +7,25 @@ const ANALYST: Identity = { sub: 'analyst-1', role: 'ANALYST', org: null };
 /**
  * Sharing an in-flight subgraph read: only with requests that reached the gateway before that read
  * was sent (so no caller ever gets an answer older than its request), never across identities,
- * never for mutations. The subgraph here is a real HTTP server that counts and delays its answers,
- * and stamps each with the write "version" it saw.
+ * never for mutations. The subgraph here is a real HTTP server that holds its answers until the test
+ * releases them (so the test, not a delay, decides what is in flight), and stamps each with the
+ * write "version" it saw when the request arrived.
  */
 describe('in-flight subgraph reads', () => {
-  let server: Server;
-  let url: string;
-  let received = 0;
+  let server: HoldingServer;
   let version = 0;
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      received += 1;
-      const seen = version; // the state this read observes, as a database would at statement start
-      request.resume();
-      setTimeout(
-        () =>
-          response
-            .writeHead(200, { 'content-type': 'application/json' })
-            .end(JSON.stringify({ data: { version: seen } })),
-        50,
-      );
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    // The state a read observes is the one at its arrival, as a database would see at statement start.
+    server = await HoldingServer.start(() => ({ data: { version } }));
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
-  beforeEach(() => {
-    received = 0;
-  });
+  afterAll(() => server.close());
+  beforeEach(() => server.hold());
+  const received = () => server.requests.length;
 
   const source = () =>
     new SubgraphSource({
       name: 'test',
-      url,
+      url: server.url,
       internalTokens: new InternalTokens('inflight-test-internal-secret-0123456789'),
       timeoutMs: 2_000,
     });
@@ -61,37 +46,51 @@ describe('in-flight subgraph reads', () => {
   it('lets requests that arrived before a read was sent share it', async () => {
     const s = source();
     const contexts = Array.from({ length: 10 }, () => context());
-    const answers = await Promise.all(contexts.map((c) => read(s, c)));
-    expect(received).toBe(1);
+    const pending = Promise.all(contexts.map((c) => read(s, c)));
+    await server.arrived(1);
+    server.releaseAll();
+    const answers = await pending;
+    expect(received()).toBe(1);
     expect(answers.every((a) => a.data?.version === answers[0]!.data?.version)).toBe(true);
   });
 
   it('never hands a request a read sent before it arrived: a caller always sees its own completed write', async () => {
     const s = source();
     const before = read(s, context()); // in flight, observing version 0…
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await server.arrived(1);
     version += 1; // …a write completes…
-    const after = await read(s, context()); // …and a request that arrives now must see it
-    expect(received).toBe(2);
+    const pending = read(s, context()); // …and a request that arrives now must see it
+    server.releaseAll(); // its own fetch goes out once the first read is answered
+    const after = await pending;
+    expect(received()).toBe(2);
     expect([(await before).data?.version, after.data?.version]).toEqual([version - 1, version]);
   });
 
   it('serves requests that arrive while an older read is in flight with one fetch sent after it, which sees the write', async () => {
     const s = source();
     const before = read(s, context());
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await server.arrived(1);
     version += 1; // a write completes while the first read is in flight
-    const later = await Promise.all(Array.from({ length: 5 }, () => read(s, context())));
-    expect(received).toBe(2); // the first read, and one follow-up for all five
+    const pending = Promise.all(Array.from({ length: 5 }, () => read(s, context())));
+    server.releaseAll(); // the follow-up goes out once the first read is answered
+    const later = await pending;
+    expect(received()).toBe(2); // the first read, and one follow-up for all five
     expect((await before).data?.version).toBe(version - 1);
     expect(later.map((a) => a.data?.version)).toEqual(Array(5).fill(version));
   });
 
   it('shares nothing between identities, nor for mutations', async () => {
     const s = source();
-    await Promise.all([read(s, context()), read(s, context({ sub: 'analyst-2', role: 'ANALYST', org: null }))]);
-    expect(received).toBe(2);
-    await Promise.all([read(s, context(), 'mutation'), read(s, context(), 'mutation')]);
-    expect(received).toBe(4);
+    // Both held: had they shared one fetch, the second request would never arrive.
+    const identities = Promise.all([
+      read(s, context()),
+      read(s, context({ sub: 'analyst-2', role: 'ANALYST', org: null })),
+    ]);
+    await server.arrived(2);
+    const mutations = Promise.all([read(s, context(), 'mutation'), read(s, context(), 'mutation')]);
+    await server.arrived(4);
+    server.releaseAll();
+    await Promise.all([identities, mutations]);
+    expect(received()).toBe(4);
   });
 });

@@ -7,7 +7,14 @@ import * as planning from '@pcc/planning';
 import { QueryCounter } from '@pcc/db';
 import type { Subscription } from '@pcc/events';
 import { InternalTokens } from '@pcc/http';
-import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@pcc/testing';
+import {
+  createTestDatabase,
+  graphqlClient,
+  kafkaBrokers,
+  waitFor,
+  type GraphQLResponse,
+  type TestDatabase,
+} from '@pcc/testing';
 import { createServer, entities, migrations, seed } from '@pcc/organizations';
 import { configSchema, DEV_JWT_SECRET } from '../src/config';
 import { createGatewayServer } from '../src/server';
@@ -15,13 +22,7 @@ import { readSupergraph } from '../src/supergraph';
 
 const INTERNAL_SECRET = 'gateway-test-internal-secret-0123456789abcdef';
 
-export interface GraphQLResult {
-  status: number;
-  body: {
-    data?: Record<string, unknown> | null;
-    errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }>;
-  };
-}
+export type GraphQLResult = GraphQLResponse<Record<string, unknown>>;
 
 /**
  * The platform as a client sees it, on real parts: the organizations subgraph on a fresh
@@ -171,15 +172,18 @@ export class Platform {
     const ids = (await this.db.dataSource.query('SELECT id FROM organization WHERE active')).map(
       (r: { id: string }) => r.id,
     );
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const [{ n }] = await db.dataSource.query(
-        'SELECT count(*)::int AS n FROM organization_projection WHERE active AND id = ANY($1::uuid[])',
-        [ids],
-      );
-      if (n >= ids.length || Date.now() > deadline) return n;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    return waitFor(
+      async () =>
+        (
+          await db.dataSource.query(
+            'SELECT count(*)::int AS n FROM organization_projection WHERE active AND id = ANY($1::uuid[])',
+            [ids],
+          )
+        )[0].n as number,
+      (n) => n >= ids.length,
+      timeoutMs,
+      200,
+    );
   }
 
   casesKnowOrganizations(count: number): Promise<number> {
@@ -215,12 +219,7 @@ export class Platform {
     token?: string,
     url = this.gatewayUrl,
   ): Promise<GraphQLResult> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, body: (await response.json()) as GraphQLResult['body'] };
+    return graphqlClient(url, { sign: (caller: string) => caller }).execute({ document: query, variables, as: token });
   }
 
   async organizationId(code: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { TestDatabase } from '@pcc/db';
 import { Outbox } from '../src';
-import { counterCatalogue, freshDatabase } from './fixtures';
+import { counterCatalogue, freshDatabase, waitFor } from './fixtures';
 
 describe('outbox (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -71,11 +71,18 @@ describe('outbox (real PostgreSQL)', () => {
     try {
       await db.dataSource.transaction(async (tx) => {
         await outbox.append(tx, { type: 'pcc.test.counted', subject: key, data: { key, n: 4 } });
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        // A round trip on the listening connection instead of a pause: a session takes in pending
+        // notifications between commands, so one sent before this commit would have arrived by now.
+        await listener.query('SELECT 1');
         expect(notes).toEqual([]);
       });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(notes).toEqual(['pcc_outbox']);
+      expect(
+        await waitFor(
+          () => notes,
+          (n) => n.length > 0,
+          10_000,
+        ),
+      ).toEqual(['pcc_outbox']);
     } finally {
       await listener.end();
     }

@@ -140,12 +140,14 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
   it('lets two relays share one outbox: every event published, none twice', async () => {
     const outbox = new Outbox(counterCatalogue(topic), '/services/test');
     const ids = new Map<string, number>();
+    let received = 0;
     const spy = testKafka('spy').consumer({ groupId: `spy-${topic}` });
     await spy.connect();
     await spy.subscribe({ topic, fromBeginning: true });
     await spy.run({
       eachMessage: async ({ message }) => {
         const id = message.headers!.ce_id!.toString();
+        received += 1;
         ids.set(id, (ids.get(id) ?? 0) + 1);
       },
     });
@@ -170,7 +172,20 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
         (n) => n >= 1000,
         60_000,
       );
-      await new Promise((resolve) => setTimeout(resolve, 500)); // a late duplicate would show up here
+      // Stop both relays, so nothing more reaches the topic, then read it to its end: a duplicate
+      // either relay sent is in the topic's offsets and so is counted, however late it came.
+      for (const relay of [a, b]) {
+        await relay.stop();
+        running.splice(running.indexOf(relay), 1);
+      }
+      const end = (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+      expect(
+        await waitFor(
+          () => received,
+          (n) => n >= end,
+          30_000,
+        ),
+      ).toBe(end);
       expect(ids.size).toBe(1000);
       expect([...ids.values()].filter((count) => count > 1)).toEqual([]);
       expect(a.stats().published + b.stats().published).toBe(1000);

@@ -3,3 +3,18 @@ export { kafkaBrokers, testKafka, uniqueTopic } from './kafka';
 export { brokerIsOurs, startBroker, stopBroker } from './broker';
 export { waitFor } from './wait';
 export { EventTap, type TappedMessage } from './event-tap';
+export {
+  errorCodes,
+  expectNoGraphQLErrors,
+  graphqlClient,
+  uncheckedVariables,
+  type GraphQLClient,
+  type GraphQLErrorBody,
+  type GraphQLResponse,
+  type InjectTarget,
+  type UncheckedVariables,
+} from './graphql-client';
+export { IdentityFactory, type TestIdentity } from './identities';
+export { defineRowFactory, type RowFactory } from './row-factory';
+export { deferred, type Deferred } from './deferred';
+export { HoldingServer, type HeldRequest } from './holding-server';

@@ -1,7 +1,16 @@
 import { QueryCounter } from '@pcc/db';
 import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from '@pcc/testing';
+import {
+  createTestDatabase,
+  errorCodes,
+  expectNoGraphQLErrors,
+  graphqlClient,
+  IdentityFactory,
+  type GraphQLClient,
+  type TestDatabase,
+} from '@pcc/testing';
 import { createServer, entities, migrations, seed } from '../src/server';
+import { graphql } from './generated';
 
 const SECRET = 'organizations-test-internal-secret-0123456789';
 
@@ -11,36 +20,19 @@ describe('organizations subgraph (real PostgreSQL)', () => {
   const tokens = new InternalTokens(SECRET);
   let db: TestDatabase;
   let server: Awaited<ReturnType<typeof createServer>>;
+  let client: GraphQLClient<Identity>;
+  const analyst = IdentityFactory.analyst('t');
 
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: 'orgs', migrations, entities, logger: counter });
     await seed(db.dataSource);
     server = await createServer({ dataSource: db.dataSource, internalTokens: tokens, logLevel: 'silent' });
+    client = graphqlClient(server.app, { sign: (identity: Identity) => tokens.sign(identity) });
   });
   afterAll(async () => {
     await server.app.close();
     await db.drop();
   });
-
-  async function post(
-    query: string,
-    variables: Record<string, unknown> = {},
-    identity: Identity = { sub: 't', role: 'ANALYST', org: null },
-  ) {
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` },
-      payload: { query, variables },
-    });
-    return {
-      status: response.statusCode,
-      body: response.json() as {
-        data?: Record<string, unknown>;
-        errors?: Array<{ message: string; extensions: { code: string } }>;
-      },
-    };
-  }
 
   it('resolves all 19 organizations through _entities with one SQL query', async () => {
     const ids: Array<{ id: string; code: string }> = await db.dataSource.query(
@@ -48,46 +40,81 @@ describe('organizations subgraph (real PostgreSQL)', () => {
     );
     expect(ids).toHaveLength(19);
     counter.reset();
-    const { body } = await post(
-      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization { id code nameEn } } }',
-      { representations: [...ids].reverse().map(({ id }) => ({ __typename: 'Organization', id })) },
+    const data = expectNoGraphQLErrors(
+      await client.execute({
+        document: graphql(`
+          query OrganizationReferences($representations: [_Any!]!) {
+            _entities(representations: $representations) {
+              ... on Organization {
+                id
+                code
+                nameEn
+              }
+            }
+          }
+        `),
+        variables: { representations: [...ids].reverse().map(({ id }) => ({ __typename: 'Organization', id })) },
+        as: analyst,
+      }),
     );
-    expect(body.errors).toBeUndefined();
-    const entitiesReturned = body.data!._entities as Array<{ id: string; code: string }>;
     // Same order as the representations, each one resolved.
-    expect(entitiesReturned.map((e) => e.code)).toEqual([...ids].reverse().map((i) => i.code));
+    expect(data._entities.map((e) => (e && 'code' in e ? e.code : e))).toEqual([...ids].reverse().map((i) => i.code));
     expect(counter.statements).toHaveLength(1);
     expect(counter.statements[0]).toMatch(/FROM "organization"/);
   });
 
   it('returns null for a representation that matches nothing, without a failing query', async () => {
-    const { body } = await post(
-      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id } } }',
-      {
-        r: [
-          { __typename: 'Organization', id: '00000000-0000-4000-8000-000000000000' },
-          { __typename: 'Organization', id: 'not-a-uuid' },
-        ],
-      },
+    const data = expectNoGraphQLErrors(
+      await client.execute({
+        document: graphql(`
+          query MissingOrganizationReferences($r: [_Any!]!) {
+            _entities(representations: $r) {
+              ... on Organization {
+                id
+              }
+            }
+          }
+        `),
+        variables: {
+          r: [
+            { __typename: 'Organization', id: '00000000-0000-4000-8000-000000000000' },
+            { __typename: 'Organization', id: 'not-a-uuid' },
+          ],
+        },
+        as: analyst,
+      }),
     );
-    expect(body.errors).toBeUndefined();
-    expect(body.data!._entities).toEqual([null, null]);
+    expect(data._entities).toEqual([null, null]);
   });
 
   it('exposes its SDL with the Organization key for composition', async () => {
-    const { body } = await post('{ _service { sdl } }');
-    expect((body.data!._service as { sdl: string }).sdl).toMatch(/type Organization\s+@key\(fields: "id"\)/);
+    const data = expectNoGraphQLErrors(
+      await client.execute({
+        document: graphql(`
+          query ServiceSdl {
+            _service {
+              sdl
+            }
+          }
+        `),
+        as: analyst,
+      }),
+    );
+    expect(data._service.sdl).toMatch(/type Organization\s+@key\(fields: "id"\)/);
   });
 
+  const OrganizationCount = graphql(`
+    query OrganizationCount {
+      organizations {
+        totalCount
+      }
+    }
+  `);
+
   it('refuses GraphQL without the internal token, but answers health checks', async () => {
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json' },
-      payload: { query: '{ organizations { totalCount } }' },
-    });
-    expect(response.statusCode).toBe(401);
-    expect(response.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const response = await client.execute({ document: OrganizationCount });
+    expect(response.status).toBe(401);
+    expect(errorCodes(response)[0]).toBe('UNAUTHENTICATED');
     expect((await server.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     const ready = await server.app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.json()).toEqual({ status: 'ready', checks: { database: true } });
@@ -103,14 +130,12 @@ describe('organizations subgraph (real PostgreSQL)', () => {
     });
     const expired = await new InternalTokens(SECRET, -10).sign({ sub: 'x', role: 'NETWORK_ADMIN', org: null });
     for (const token of [forged, expired, 'not.a.jwt']) {
-      const response = await server.app.inject({
-        method: 'POST',
-        url: '/graphql',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        payload: { query: '{ organizations { totalCount } }' },
+      const response = await graphqlClient(server.app, { sign: () => token }).execute({
+        document: OrganizationCount,
+        as: analyst,
       });
-      expect(response.statusCode).toBe(401);
-      expect(response.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(response.status).toBe(401);
+      expect(errorCodes(response)[0]).toBe('UNAUTHENTICATED');
     }
   });
 

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from '@pcc/testing';
+import { OrganizationFactory } from '@pcc/organization-projection/testing';
+import {
+  createTestDatabase,
+  errorCodes,
+  expectNoGraphQLErrors,
+  graphqlClient,
+  IdentityFactory,
+  type GraphQLClient,
+  type GraphQLResponse,
+  type TestDatabase,
+} from '@pcc/testing';
 import type { DomainEvent } from '@pcc/events';
 import { caseProjection, createServer, entities, migrations, reportDelays } from '../src/server';
 
@@ -9,38 +19,28 @@ const TODAY = '2018-02-20';
 /** The Bangkok date the service judges delays on; tests move it. */
 let today = TODAY;
 const ORGS = { 'PKT-PAO': randomUUID(), PATONG: randomUUID(), KATHU: randomUUID() };
-const ADMIN: Identity = { sub: 'admin', role: 'NETWORK_ADMIN', org: null };
-const PATONG: Identity = { sub: 'patong-officer', role: 'LGO_OFFICER', org: 'PATONG' };
-const KATHU: Identity = { sub: 'kathu-officer', role: 'LGO_OFFICER', org: 'KATHU' };
-const ANALYST: Identity = { sub: 'analyst', role: 'ANALYST', org: null };
-const PUBLIC: Identity = { sub: 'anonymous', role: 'PUBLIC', org: null };
+const ADMIN: Identity = IdentityFactory.admin();
+const PATONG: Identity = IdentityFactory.officer('PATONG', 'patong-officer');
+const KATHU: Identity = IdentityFactory.officer('KATHU', 'kathu-officer');
+const ANALYST: Identity = IdentityFactory.analyst();
+const PUBLIC: Identity = IdentityFactory.public();
 
-type Result = {
-  data?: Record<string, unknown> | null;
-  errors?: Array<{ message: string; extensions: { code: string; fields?: Record<string, string> } }>;
-};
+type Result = GraphQLResponse<Record<string, unknown>>;
 
 /** Plans, projects, their rules, who may do what, delays, summaries and case links, on a real database. */
 describe('planning (real PostgreSQL)', () => {
   let db: TestDatabase;
   let server: Awaited<ReturnType<typeof createServer>>;
+  let client: GraphQLClient<Identity>;
   const tokens = new InternalTokens(SECRET);
   const strategies: Record<string, string> = {};
 
-  async function graphql(query: string, variables: Record<string, unknown>, identity: Identity): Promise<Result> {
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(identity)}` },
-      payload: { query, variables },
-    });
-    return response.json() as Result;
-  }
-  const ok = (r: Result) => {
-    expect(r.errors).toBeUndefined();
-    return r.data!;
-  };
-  const code = (r: Result) => r.errors?.[0]?.extensions.code;
+  // The documents here are assembled from parts (one `act` for every project transition), so they
+  // go as text; the answers are checked field by field below.
+  const request = (query: string, variables: Record<string, unknown>, identity: Identity): Promise<Result> =>
+    client.execute({ document: query, variables, as: identity });
+  const ok = (r: Result) => expectNoGraphQLErrors(r);
+  const code = (r: Result) => errorCodes(r)[0];
   const outboxCount = async (type: string, projectId: string) =>
     (
       await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [type, projectId])
@@ -71,7 +71,7 @@ describe('planning (real PostgreSQL)', () => {
     ...overrides,
   });
   const propose = async (overrides: Record<string, unknown> = {}, identity: Identity = PATONG) =>
-    ok(await graphql(PROPOSE, { input: proposal(overrides) }, identity)).proposeProject as { id: string; code: string };
+    ok(await request(PROPOSE, { input: proposal(overrides) }, identity)).proposeProject as { id: string; code: string };
   const act = (
     field: string,
     id: string,
@@ -80,7 +80,7 @@ describe('planning (real PostgreSQL)', () => {
     variables: Record<string, unknown> = {},
     types = '',
   ) =>
-    graphql(
+    request(
       `mutation ($id: ID!${types}) { ${field}(id: $id${args}) { ${PROJECT_FIELDS} } }`,
       { id, ...variables },
       identity,
@@ -124,24 +124,23 @@ describe('planning (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: 'planning', migrations, entities });
-    for (const [orgCode, id] of Object.entries(ORGS)) {
-      await db.dataSource.query(
-        `INSERT INTO organization_projection (id, code, name_th, name_en, type, district, active, established_on, event_time) VALUES ($1, $2, $2, $2, 'TOWN_MUNICIPALITY', 'KATHU', true, '2000-01-01', now())`,
-        [id, orgCode],
-      );
-    }
+    await OrganizationFactory.insert(
+      db.dataSource,
+      ...Object.entries(ORGS).map(([code, id]) => ({ id, code, nameTh: code, nameEn: code })),
+    );
     server = await createServer({
       dataSource: db.dataSource,
       internalTokens: tokens,
       logLevel: 'silent',
       today: () => today,
     });
+    client = graphqlClient(server.app, { sign: (identity: Identity) => tokens.sign(identity) });
     for (const [orgCode, identity] of [
       ['PATONG', PATONG],
       ['PKT-PAO', ADMIN],
     ] as const) {
       const plan = ok(
-        await graphql(
+        await request(
           'mutation ($input: DevelopmentPlanInput!) { createDevelopmentPlan(input: $input) { id status strategies { id code approaches { id code } } } }',
           {
             input: {
@@ -161,7 +160,7 @@ describe('planning (real PostgreSQL)', () => {
       expect(plan.status).toBe('DRAFT');
       strategies[orgCode] = plan.strategies[0]!.id;
       ok(
-        await graphql('mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { status } }', { id: plan.id }, identity),
+        await request('mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { status } }', { id: plan.id }, identity),
       );
       expect(await outboxCount('pcc.plan.published', plan.id)).toBe(1);
     }
@@ -175,7 +174,7 @@ describe('planning (real PostgreSQL)', () => {
   });
 
   it('keeps plans of one organization from overlapping, and drafts to their organization', async () => {
-    const overlapping = await graphql(
+    const overlapping = await request(
       'mutation ($input: DevelopmentPlanInput!) { createDevelopmentPlan(input: $input) { id } }',
       {
         input: {
@@ -190,7 +189,7 @@ describe('planning (real PostgreSQL)', () => {
     );
     expect(code(overlapping)).toBe('CONFLICT');
     const kathuPlan = ok(
-      await graphql(
+      await request(
         'mutation ($input: DevelopmentPlanInput!) { createDevelopmentPlan(input: $input) { id } }',
         {
           input: {
@@ -207,7 +206,7 @@ describe('planning (real PostgreSQL)', () => {
     const plans = async (identity: Identity) =>
       (
         ok(
-          await graphql(
+          await request(
             'query ($org: ID) { developmentPlans(organizationId: $org) { id } }',
             { org: ORGS.KATHU },
             identity,
@@ -217,7 +216,7 @@ describe('planning (real PostgreSQL)', () => {
     expect([await plans(KATHU), await plans(ADMIN), await plans(PATONG), await plans(PUBLIC)]).toEqual([1, 1, 0, 0]);
     expect(
       code(
-        await graphql('mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { id } }', { id: kathuPlan.id }, PATONG),
+        await request('mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { id } }', { id: kathuPlan.id }, PATONG),
       ),
     ).toBe('FORBIDDEN');
   });
@@ -274,26 +273,26 @@ describe('planning (real PostgreSQL)', () => {
     const { id } = await propose();
     const before = await snapshot();
     const cases: Array<[string, Promise<Result>, string]> = [
-      ['a negative budget', graphql(PROPOSE, { input: proposal({ budget: '-5.00' }) }, PATONG), 'input.budget'],
-      ['an over-precise budget', graphql(PROPOSE, { input: proposal({ budget: '100.001' }) }, PATONG), 'input.budget'],
+      ['a negative budget', request(PROPOSE, { input: proposal({ budget: '-5.00' }) }, PATONG), 'input.budget'],
+      ['an over-precise budget', request(PROPOSE, { input: proposal({ budget: '100.001' }) }, PATONG), 'input.budget'],
       [
         'end before start',
-        graphql(PROPOSE, { input: proposal({ plannedEnd: '2017-12-31' }) }, PATONG),
+        request(PROPOSE, { input: proposal({ plannedEnd: '2017-12-31' }) }, PATONG),
         'input.plannedEnd',
       ],
       [
         'an unknown strategy',
-        graphql(PROPOSE, { input: proposal({ strategyId: randomUUID() }) }, PATONG),
+        request(PROPOSE, { input: proposal({ strategyId: randomUUID() }) }, PATONG),
         'input.strategyId',
       ],
       [
         "another organization's strategy",
-        graphql(PROPOSE, { input: proposal({ strategyId: strategies['PKT-PAO'] }) }, PATONG),
+        request(PROPOSE, { input: proposal({ strategyId: strategies['PKT-PAO'] }) }, PATONG),
         'input.strategyId',
       ],
       [
         'a fiscal year outside the plan',
-        graphql(
+        request(
           PROPOSE,
           { input: proposal({ fiscalYear: 2570, plannedStart: '2026-10-01', plannedEnd: '2027-01-01' }) },
           PATONG,
@@ -302,12 +301,12 @@ describe('planning (real PostgreSQL)', () => {
       ],
       [
         'a joint project without partners',
-        graphql(PROPOSE, { input: proposal({ fundingSource: 'JOINT' }) }, PATONG),
+        request(PROPOSE, { input: proposal({ fundingSource: 'JOINT' }) }, PATONG),
         'input.partnerOrganizationIds',
       ],
       [
         'an unknown partner',
-        graphql(PROPOSE, { input: proposal({ partnerOrganizationIds: [randomUUID()] }) }, PATONG),
+        request(PROPOSE, { input: proposal({ partnerOrganizationIds: [randomUUID()] }) }, PATONG),
         'input.partnerOrganizationIds',
       ],
       [
@@ -319,7 +318,11 @@ describe('planning (real PostgreSQL)', () => {
     ];
     for (const [name, request, field] of cases) {
       const result = await request;
-      expect({ name, code: code(result), fields: Object.keys(result.errors?.[0]?.extensions.fields ?? {}) }).toEqual({
+      expect({
+        name,
+        code: code(result),
+        fields: Object.keys(result.body.errors?.[0]?.extensions?.fields ?? {}),
+      }).toEqual({
         name,
         code: 'BAD_USER_INPUT',
         fields: expect.arrayContaining([field]),
@@ -353,7 +356,7 @@ describe('planning (real PostgreSQL)', () => {
       act('cancelProject', id, KATHU, ', reason: "not ours"'),
       act('submitForCoordination', id, KATHU),
       act('linkProjectToCase', id, KATHU, `, caseId: "${randomUUID()}"`),
-      graphql(PROPOSE, { input: proposal() }, KATHU),
+      request(PROPOSE, { input: proposal() }, KATHU),
       approve(id, '1000.00', ANALYST),
       approve(id, '1000.00', PUBLIC),
     ];
@@ -361,16 +364,16 @@ describe('planning (real PostgreSQL)', () => {
     expect(await snapshot()).toBe(before);
 
     const visible = async (identity: Identity) => {
-      const one = ok(await graphql('query ($id: ID!) { project(id: $id) { id } }', { id }, identity)).project;
+      const one = ok(await request('query ($id: ID!) { project(id: $id) { id } }', { id }, identity)).project;
       const list = ok(
-        await graphql(
+        await request(
           'query ($org: ID) { projects(filter: { organizationId: $org }, first: 100) { edges { node { id } } } }',
           { org: ORGS.PATONG },
           identity,
         ),
       ).projects as { edges: Array<{ node: { id: string } }> };
       const entity = ok(
-        await graphql(
+        await request(
           'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Project { id } } }',
           { reps: [{ __typename: 'Project', id }] },
           identity,
@@ -487,7 +490,7 @@ describe('planning (real PostgreSQL)', () => {
     );
     const before = await snapshot();
     const unknown = await act('linkProjectToCase', id, PATONG, `, caseId: "${randomUUID()}"`);
-    expect([code(unknown), unknown.errors?.[0]?.extensions.fields]).toEqual([
+    expect([code(unknown), unknown.body.errors?.[0]?.extensions?.fields]).toEqual([
       'BAD_USER_INPUT',
       { caseId: 'unknown case' },
     ]);
@@ -500,7 +503,7 @@ describe('planning (real PostgreSQL)', () => {
     const related = async (identity: Identity) =>
       (
         ok(
-          await graphql(
+          await request(
             'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Case { relatedProjects { id relatedCases { id } } } } }',
             { reps: [{ __typename: 'Case', id: ours }] },
             identity,
@@ -564,7 +567,7 @@ describe('planning (real PostgreSQL)', () => {
     const FIELDS =
       'fiscalYear approved disbursed disbursementRate projectCount completedCount delayedCount accumulatedFundsApproved';
     const entities = ok(
-      await graphql(
+      await request(
         `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { budgetSummary(fiscalYear: 2562) { ${FIELDS} } } } }`,
         { reps: Object.values(ORGS).map((id) => ({ __typename: 'Organization', id })) },
         PUBLIC,
@@ -594,7 +597,7 @@ describe('planning (real PostgreSQL)', () => {
       },
     ]);
     const province = ok(
-      await graphql(
+      await request(
         `{ fiscalYearSummary(fiscalYear: 2562) { fiscalYear total { ${FIELDS} } organizations { organization { id } summary { approved projectCount } } } }`,
         {},
         ANALYST,
@@ -607,7 +610,7 @@ describe('planning (real PostgreSQL)', () => {
       approved: want.approved,
       projectCount: expected.count,
     });
-    expect(code(await graphql('{ fiscalYearSummary(fiscalYear: 61) { fiscalYear } }', {}, PUBLIC))).toBe(
+    expect(code(await request('{ fiscalYearSummary(fiscalYear: 61) { fiscalYear } }', {}, PUBLIC))).toBe(
       'BAD_USER_INPUT',
     );
   });
