@@ -1,5 +1,5 @@
-# Shared set-up of `npm test`, `npm start` and the benchmarks: install what is missing, make sure
-# PostgreSQL is up with the service databases, and start Kafka unless KAFKA_BROKERS names one.
+# Shared set-up of `npm test`, `npm start` and the benchmarks: install what is missing, build, make
+# sure PostgreSQL is up with the service databases, and start Kafka unless KAFKA_BROKERS names one.
 # Everything started here is stopped by `pcc_cleanup` (registered as an EXIT trap by callers).
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -67,19 +67,30 @@ pcc_postgres() {
   bash "$ROOT/infra/postgres/create-databases.sh" ${PCC_RESET_DATABASES:+--reset} || { log "creating the service databases failed"; return 1; }
 }
 
+# pcc_kafka_env VARIABLE: one of the Kafka scripts' settings (infra/kafka/env.sh is their only home).
+pcc_kafka_env() {
+  (source "$ROOT/infra/kafka/env.sh" && printf '%s' "${!1}")
+}
+
+# Whether the broker started by infra/kafka/start.sh runs (by its pid file, never by the port).
+pcc_kafka_running() {
+  local pid_file
+  pid_file="$(pcc_kafka_env KAFKA_PID_FILE)"
+  [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null
+}
+
 pcc_kafka() {
   if [[ -n "${KAFKA_BROKERS:-}" && "${PCC_KAFKA_MANAGED:-}" != "1" ]]; then
     log "using Kafka at $KAFKA_BROKERS"
     return 0
   fi
-  local pid_file="$ROOT/infra/kafka/.cache/kafka.pid"
-  if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
-    log "Kafka already running (pid $(cat "$pid_file")); leaving it running afterwards"
+  if pcc_kafka_running; then
+    log "Kafka already running (pid $(cat "$(pcc_kafka_env KAFKA_PID_FILE)")); leaving it running afterwards"
   else
     PCC_KAFKA_MANAGED=1 bash "$ROOT/infra/kafka/start.sh" || return 1
     PCC_STARTED_KAFKA=1
   fi
-  export KAFKA_BROKERS="127.0.0.1:${PCC_KAFKA_PORT:-9092}" PCC_KAFKA_MANAGED=1
+  export KAFKA_BROKERS="127.0.0.1:$(pcc_kafka_env KAFKA_PORT)" PCC_KAFKA_MANAGED=1
 }
 
 pcc_cleanup() {
@@ -88,9 +99,24 @@ pcc_cleanup() {
   fi
 }
 
-pcc_setup() {
+pcc_build() {
+  # Before the infrastructure: the scripts read the services' built declarations (scripts/services.mjs).
+  (cd "$ROOT" && npx turbo run build --output-logs=errors-only)
+}
+
+# The toolchain and the build, then the infrastructure; callers that decide something in between
+# (scripts/start.sh) call the halves themselves.
+pcc_toolchain() {
   pcc_node || { log "Node.js $(cat "$ROOT/.node-version") could not be set up"; return 1; }
   pcc_install || { log "installing node modules failed"; return 1; }
+  pcc_build || { log "the build failed"; return 1; }
+}
+
+pcc_infra() {
   pcc_postgres || return 1
   pcc_kafka || { log "Kafka could not be started"; return 1; }
+}
+
+pcc_setup() {
+  pcc_toolchain && pcc_infra
 }

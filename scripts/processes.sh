@@ -1,5 +1,11 @@
-# What `npm start` runs, in start order, sourced by scripts/start.sh (which provides `run` and `log`).
-# Each service migrates and seeds before it listens; the gateway starts once its subgraphs answer.
+# What `npm start` runs, sourced by scripts/start.sh (which provides `run` and `log`) after the build.
+# The services, their ports and their start order come from their declarations (services/*/src/service.ts,
+# through scripts/services.mjs): each one starts after those whose topics it consumes, then is seeded
+# (a seed waits until the service's projections know the data it builds on); the gateway starts last.
+
+mapfile -t SERVICES < <(node "$ROOT/scripts/services.mjs" list) # "<name> <port>", in start order
+GATEWAY_PORT="$(node "$ROOT/scripts/services.mjs" gateway-port)"
+[[ ${#SERVICES[@]} -gt 0 && -n "$GATEWAY_PORT" ]] || { log "could not read the services' declarations"; return 1; }
 
 # Development secrets shared by the gateway and the subgraphs (never used when NODE_ENV=production).
 export INTERNAL_JWT_SECRET="${INTERNAL_JWT_SECRET:-pcc-development-internal-secret-not-for-production}"
@@ -22,34 +28,25 @@ port_free() { # PORT: a stale process on a port would answer health checks for a
 }
 
 ports_free() {
-  port_free 4001 && port_free 4002 && port_free 4003 && port_free 4004 && port_free 4000
+  local line
+  for line in "${SERVICES[@]}"; do port_free "${line#* }" || return 1; done
+  port_free "$GATEWAY_PORT"
 }
 
 start_processes() {
-  log "seeding the organizations registry (migrates first; idempotent)"
-  node services/organizations/dist/seed/cli.js || return 1
-  run organizations node services/organizations/dist/index.js
-  wait_for http://127.0.0.1:4001/healthz || return 1
-
-  # The cases service learns the organizations from Kafka; its seed waits until it knows all 19.
-  run cases node services/cases/dist/index.js
-  wait_for http://127.0.0.1:4002/healthz || return 1
-  log "seeding demo cases (waits for the organization projection)"
-  node services/cases/dist/seed/cli.js || return 1
-
-  # Planning learns organizations and cases from Kafka; its seed replays two fiscal years of projects.
-  run planning node services/planning/dist/index.js
-  wait_for http://127.0.0.1:4003/healthz || return 1
-  log "seeding development plans and FY2561–FY2562 projects (waits for the organization projection)"
-  node services/planning/dist/seed/cli.js || return 1
-
-  run waste-metrics node services/waste-metrics/dist/index.js
-  wait_for http://127.0.0.1:4004/healthz || return 1
-  log "seeding 24 months of waste reports (waits for the organization projection)"
-  node services/waste-metrics/dist/seed/cli.js || return 1
+  local line name port
+  for line in "${SERVICES[@]}"; do
+    read -r name port <<< "$line"
+    run "$name" node "services/$name/dist/index.js"
+    wait_for "http://127.0.0.1:$port/healthz" || return 1
+    if [[ -f "services/$name/dist/seed/cli.js" ]]; then
+      log "seeding $name demo data"
+      node "services/$name/dist/seed/cli.js" || return 1
+    fi
+  done
 
   run gateway node --max-old-space-size=160 gateway/dist/index.js
-  wait_for http://127.0.0.1:4000/readyz || return 1
+  wait_for "http://127.0.0.1:$GATEWAY_PORT/readyz" || return 1
 
   run events node packages/events/dist/cli/tail.js
 
@@ -61,15 +58,13 @@ start_processes() {
 
   PCC platform is up.
 
-  GraphQL endpoint   http://localhost:4000/graphql   (open it in a browser for the GraphQL IDE)
-  organizations      http://localhost:4001/graphql   (subgraphs answer only through the gateway; each has /healthz /readyz /metrics)
-  cases              http://localhost:4002/graphql
-  planning           http://localhost:4003/graphql
-  waste-metrics      http://localhost:4004/graphql
+  GraphQL endpoint   http://localhost:$GATEWAY_PORT/graphql   (open it in a browser for the GraphQL IDE)
+  subgraphs          (they answer only through the gateway; each has /healthz /readyz /metrics)
+$(for line in "${SERVICES[@]}"; do printf '    %-16s http://localhost:%s/graphql\n' "${line% *}" "${line#* }"; done)
   events             every platform event is printed below with the prefix [events]
 
   Try:
-    curl -s localhost:4000/graphql -H 'content-type: application/json' \\
+    curl -s localhost:$GATEWAY_PORT/graphql -H 'content-type: application/json' \\
       -d '{"query":"{ organizationByCode(code: \\"PATONG\\") { nameEn caseStats { open overdue } budgetSummary(fiscalYear: 2562) { approved disbursed disbursementRate delayedCount } cases(first: 3) { edges { node { trackingCode title status } } } } }"}'
 
   Tokens (header  Authorization: Bearer <token>; no header = PUBLIC; more with npm run token -- --role …):

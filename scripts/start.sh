@@ -22,24 +22,23 @@ stop_all() {
 trap 'PCC_INTERRUPTED=1; stop_all' INT TERM
 trap stop_all EXIT
 
-# A fresh demo each time: the service databases and the broker's topics are emptied together, so
-# the projections (filled from Kafka) always match the registry. Only what is ours is reset: not
-# an external PostgreSQL or broker, nor a broker already running. PCC_KEEP_DATA=1 keeps both.
+# The build comes first: which ports and databases are ours is read from the services' declarations.
+pcc_toolchain || exit 1
 # shellcheck source=/dev/null
 source "$ROOT/scripts/processes.sh"
 # Never reset or start anything while another platform still holds the ports.
 ports_free || exit 1
 
-kafka_pid_file="$ROOT/infra/kafka/.cache/kafka.pid"
-if [[ "${PCC_KEEP_DATA:-0}" != "1" && -z "${KAFKA_BROKERS:-}" && -z "${PCC_POSTGRES_URL:-}" ]] \
-  && ! { [[ -f "$kafka_pid_file" ]] && kill -0 "$(cat "$kafka_pid_file")" 2>/dev/null; }; then
+# A fresh demo each time: the service databases and the broker's topics are emptied together, so
+# the projections (filled from Kafka) always match the registry. Only what is ours is reset: not
+# an external PostgreSQL or broker, nor a broker already running. PCC_KEEP_DATA=1 keeps both.
+if [[ "${PCC_KEEP_DATA:-0}" != "1" && -z "${KAFKA_BROKERS:-}" && -z "${PCC_POSTGRES_URL:-}" ]] && ! pcc_kafka_running; then
   log "fresh demo data (PCC_KEEP_DATA=1 keeps the previous run's)"
-  rm -rf "${PCC_KAFKA_DATA:-$ROOT/infra/kafka/.cache/data}"
+  rm -rf "$(pcc_kafka_env KAFKA_DATA)"
   export PCC_RESET_DATABASES=1
 fi
 
-pcc_setup || exit 1
-npx turbo run build --output-logs=errors-only || exit 1
+pcc_infra || exit 1
 
 # run NAME COMMAND…: starts one process in the background, its lines prefixed with [NAME].
 run() {

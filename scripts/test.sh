@@ -10,14 +10,11 @@ cd "$ROOT"
 # Tests get a broker with empty storage of its own (unless one is already running or KAFKA_BROKERS is
 # set): events of test databases never reach the topics `npm start` keeps.
 export PCC_KAFKA_DATA="$ROOT/infra/kafka/.cache/test-data"
-if ! { [[ -f "$ROOT/infra/kafka/.cache/kafka.pid" ]] && kill -0 "$(cat "$ROOT/infra/kafka/.cache/kafka.pid")" 2>/dev/null; }; then
-  rm -rf "$PCC_KAFKA_DATA"
-fi
-pcc_setup || exit 1
+pcc_kafka_running || rm -rf "$PCC_KAFKA_DATA"
 find . -name test-results.json -not -path './node_modules/*' -delete
 
 status=0
-npx turbo run build --output-logs=errors-only || status=$?
+pcc_setup || status=$?
 if [[ $status -eq 0 ]]; then
   npx turbo run test --concurrency=1 --continue --output-logs=full "$@" || status=$?
 fi

@@ -6,5 +6,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap pcc_cleanup EXIT
 cd "$ROOT"
 pcc_setup || exit 1
-npx turbo run build --output-logs=errors-only || exit 1
 "$@"

@@ -1,20 +1,34 @@
 import { Client } from 'pg';
+import type { Service } from '@pcc/config';
 import { createDataSource, migrate } from '@pcc/db';
 import * as cases from '@pcc/cases';
+import { service as casesService } from '@pcc/cases/service';
 import * as organizations from '@pcc/organizations';
+import { service as organizationsService } from '@pcc/organizations/service';
 import * as planning from '@pcc/planning';
+import { service as planningService } from '@pcc/planning/service';
 import * as waste from '@pcc/waste-metrics';
+import { service as wasteService } from '@pcc/waste-metrics/service';
 
 /**
- * The benchmark's own databases, one per service like production, apart from the ones `npm start`
- * and the tests use, so a benchmark never clobbers demo data (nor the other way round).
+ * A service on the bench, from its declaration: its own database (`pcc_bench_…`) and a port 1000
+ * above its own, apart from the ones `npm start` and the tests use, so a benchmark never clobbers
+ * demo data (nor the other way round).
  */
+const onBench = <M>(service: Service, module: M) => ({
+  service,
+  module,
+  database: service.database.replace(/^pcc_/, 'pcc_bench_'),
+  port: service.port + 1000,
+});
+
+/** The services by their name in the supergraph. */
 export const SERVICES = {
-  organizations: { database: 'pcc_bench_organizations', module: organizations, port: 5001 },
-  cases: { database: 'pcc_bench_cases', module: cases, port: 5002 },
-  planning: { database: 'pcc_bench_planning', module: planning, port: 5003 },
-  waste_metrics: { database: 'pcc_bench_waste', module: waste, port: 5004 },
-} as const;
+  organizations: onBench(organizationsService, organizations),
+  cases: onBench(casesService, cases),
+  planning: onBench(planningService, planning),
+  waste_metrics: onBench(wasteService, waste),
+};
 export type ServiceName = keyof typeof SERVICES;
 
 const server = () =>

@@ -8,14 +8,6 @@ export const GATEWAY_PORT = 5000;
 export const HIVE_PORT = 5100;
 export const HIVE_NO_DEDUP_PORT = 5101;
 
-/** The entry point of each subgraph, as `npm start` runs it. */
-const ENTRY: Record<ServiceName, string> = {
-  organizations: 'services/organizations/dist/index.js',
-  cases: 'services/cases/dist/index.js',
-  planning: 'services/planning/dist/index.js',
-  waste_metrics: 'services/waste-metrics/dist/index.js',
-};
-
 export const subgraphUrl = (name: ServiceName) => `http://127.0.0.1:${SERVICES[name].port}/graphql`;
 
 /** The committed supergraph with the bench ports, for Hive Gateway (ours takes `*_URL` overrides). */
@@ -59,7 +51,8 @@ export function start(
 export function startSubgraph(name: ServiceName, secret: string, log: (line: string) => void): Running {
   return start(
     name,
-    ENTRY[name],
+    // The entry point of the subgraph, as `npm start` runs it.
+    `services/${SERVICES[name].service.name}/dist/index.js`,
     {
       PORT: String(SERVICES[name].port),
       HOST: '127.0.0.1',
@@ -86,10 +79,10 @@ export function startGateway(
       HOST: '127.0.0.1',
       INTERNAL_JWT_SECRET: secrets.internal,
       JWT_SECRET: secrets.jwt,
-      ORGANIZATIONS_URL: subgraphUrl('organizations'),
-      CASES_URL: subgraphUrl('cases'),
-      PLANNING_URL: subgraphUrl('planning'),
-      WASTE_METRICS_URL: subgraphUrl('waste_metrics'),
+      // The gateway's `<SUBGRAPH>_URL` overrides of the committed supergraph's URLs.
+      ...Object.fromEntries(
+        (Object.keys(SERVICES) as ServiceName[]).map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)]),
+      ),
       ...extra,
     },
     log,

@@ -1,5 +1,6 @@
 -- Run once by the postgres container on an empty data directory (docker-entrypoint-initdb.d).
--- Same list as create-databases.sh: one database per service, never shared.
+-- One database per service, never shared: the ones declared in services/*/src/service.ts
+-- (create-databases.sh reads them from there; infra/test/compose.test.ts keeps this list equal).
 CREATE DATABASE pcc_organizations;
 CREATE DATABASE pcc_cases;
 CREATE DATABASE pcc_planning;

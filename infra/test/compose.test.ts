@@ -1,13 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { loadConfig } from '@pcc/config';
+import { loadConfig, type Service } from '@pcc/config';
 
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so this keeps it honest instead: the
- * infrastructure matches the scripts, and every service's environment satisfies that service's
- * own config schema, with no variable the service does not read.
+ * infrastructure matches the services' declarations (`services/<name>/src/service.ts`), and every
+ * service's environment satisfies that service's own config schema, with no variable it does not read.
  */
 const root = join(__dirname, '..', '..');
 type ComposeService = {
@@ -22,6 +23,11 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as
   services: Record<string, ComposeService>;
 };
 
+/** The declarations as the scripts read them (the same CLI, so this tests it too), in start order. */
+const services = JSON.parse(
+  execFileSync(process.execPath, [join(root, 'scripts', 'services.mjs'), 'json'], { encoding: 'utf8' }),
+) as Service[];
+
 /** Workspaces that deploy as a container: services/* and the gateway, each exporting `./config`. */
 function deployables(): Array<{ name: string; dir: string }> {
   const services = existsSync(join(root, 'services'))
@@ -33,16 +39,50 @@ function deployables(): Array<{ name: string; dir: string }> {
   return [...services, ...gateway].filter((d) => existsSync(join(d.dir, 'package.json')));
 }
 
+describe('the service declarations', () => {
+  it('cover every service folder, each under its own name, database and port', () => {
+    const folders = deployables()
+      .map((d) => d.name)
+      .filter((name) => name !== 'gateway');
+    expect(services.map((s) => s.name).sort()).toEqual(folders.sort());
+    for (const key of ['name', 'database', 'port'] as const)
+      expect(new Set(services.map((s) => s[key])).size).toBe(services.length);
+  });
+
+  it('start a service after the services whose topics it consumes', () => {
+    services.forEach((service, position) => {
+      const publishers = services.filter((other) => other.publishes.some((t) => service.consumes.includes(t)));
+      for (const publisher of publishers) expect(services.indexOf(publisher)).toBeLessThan(position);
+    });
+    expect(services[0]!.name).toBe('organizations');
+  });
+});
+
 describe('docker-compose.yml', () => {
-  it('runs PostgreSQL with the same databases the scripts create', () => {
+  it('runs PostgreSQL with the databases the services declare', () => {
     const postgres = compose.services.postgres!;
     expect(postgres.volumes).toContain('./infra/postgres/init.sql:/docker-entrypoint-initdb.d/init.sql:ro');
     const initSql = readFileSync(join(root, 'infra', 'postgres', 'init.sql'), 'utf8');
-    const script = readFileSync(join(root, 'infra', 'postgres', 'create-databases.sh'), 'utf8');
     const fromInit = [...initSql.matchAll(/CREATE DATABASE (\w+)/g)].map((m) => m[1]);
-    const fromScript = script.match(/for database in ([\w ]+); do/)![1]!.split(' ');
-    expect(fromInit).toEqual(fromScript);
-    expect(fromInit).toEqual(['pcc_organizations', 'pcc_cases', 'pcc_planning', 'pcc_waste']);
+    expect(fromInit.sort()).toEqual(services.map((s) => s.database).sort());
+  });
+
+  it('runs each service on its declared port, with its declared database', () => {
+    for (const service of services) {
+      const container = compose.services[service.name]!;
+      expect(container.build).toMatchObject({ args: { PORT: String(service.port) } });
+      expect(container.environment?.DATABASE_URL).toMatch(new RegExp(`@postgres:5432/${service.database}$`));
+      expect(container.depends_on).toMatchObject({ postgres: {}, kafka: {} });
+    }
+  });
+
+  it('points the gateway at every service by its container name and declared port', () => {
+    const gateway = compose.services.gateway!;
+    for (const service of services)
+      expect(gateway.environment?.[`${service.subgraph.toUpperCase()}_URL`]).toBe(
+        `http://${service.name}:${service.port}/graphql`,
+      );
+    expect(Object.keys(gateway.depends_on as object).sort()).toEqual(services.map((s) => s.name).sort());
   });
 
   it('runs the same Kafka version as infra/kafka, in KRaft mode with a listener for containers and one for the host', () => {

@@ -9,6 +9,7 @@ import {
   platformCatalogue,
   type Subscription,
 } from '@pcc/events';
+import type { Service } from '@pcc/config';
 import { createLogger, InternalTokens, serve, type ReadinessCheck } from '@pcc/http';
 
 /** The environment every subgraph process reads (each service's config schema includes these). */
@@ -35,12 +36,11 @@ export interface RuntimeDeps {
 }
 
 export interface SubgraphProcess {
-  name: string;
+  /** The service's declaration: its name, its topics (created if missing) and its consumer group. */
+  service: Service;
   config: SubgraphProcessConfig;
   dataSource: DataSource;
-  /** Topics this process publishes to or reads (created with their dead-letter topics if missing). */
-  topics: string[];
-  /** Consumer subscriptions (projections); the consumer group is `pcc-<name>`. */
+  /** Consumer subscriptions (projections), each on a topic the service declares it consumes. */
   subscriptions?: Subscription[];
   createServer: (deps: RuntimeDeps) => Promise<{ app: FastifyInstance }>;
   /** Background work (e.g. a periodic job); returns how to stop it. */
@@ -52,8 +52,12 @@ export interface SubgraphProcess {
  * create topics, start the outbox relay and the consumers, listen; on SIGTERM stop in reverse order.
  */
 export async function runSubgraph(process: SubgraphProcess): Promise<void> {
-  const { config, dataSource } = process;
-  const log = createLogger(process.name, config.LOG_LEVEL);
+  const { service, config, dataSource } = process;
+  // The declaration is what compose, the scripts and the docs read: a consumer it does not name is a bug.
+  const undeclared = (process.subscriptions ?? []).filter((s) => !service.consumes.includes(s.topic));
+  if (undeclared.length > 0)
+    throw new Error(`${service.name} consumes ${undeclared.map((s) => s.topic).join(', ')} without declaring it`);
+  const log = createLogger(service.name, config.LOG_LEVEL);
   await dataSource.initialize();
   if (config.MIGRATE_ON_START) await dataSource.runMigrations({ transaction: 'each' });
 
@@ -63,7 +67,7 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
   );
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, process.topics, {
+  await ensureTopics(admin, [...service.topics], {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   });
@@ -81,7 +85,7 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
       kafka,
       dataSource,
       catalogue: platformCatalogue,
-      group: `pcc-${process.name}`,
+      group: service.consumerGroup,
       subscriptions: process.subscriptions,
       onError: (error, where) => log.warn({ err: brief(error), ...where }, 'event handler failed'),
     });
@@ -107,7 +111,7 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
       () => dataSource.destroy(),
     ],
   });
-  log.info({ address }, `${process.name} subgraph listening`);
+  log.info({ address }, `${service.name} subgraph listening`);
 }
 
 /** An error for a log line: name, message and code only (a pg error drags its whole client along). */

@@ -1,21 +1,20 @@
 /** Entry point: read config and run the subgraph process, with the organization projection and the SLA watch. */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
-import { TOPICS } from '@pcc/events';
 import { organizationProjection } from '@pcc/organization-projection';
 import { main, runSubgraph } from '@pcc/subgraph-kit';
 import { configSchema, slaHoursOf } from './config';
 import { dataSourceFor } from './data-source';
 import { reportSlaBreaches } from './providers/sla-watch';
 import { createServer } from './server';
+import { service } from './service';
 
 main(async () => {
   const config = loadConfigOrExit(configSchema);
   await runSubgraph({
-    name: 'cases',
+    service,
     config,
     dataSource: dataSourceFor(config),
-    topics: [TOPICS.case, TOPICS.organization],
     subscriptions: [organizationProjection],
     createServer: (deps) => createServer({ ...deps, sla: slaHoursOf(config) }),
     background: ({ dataSource, log }) => {

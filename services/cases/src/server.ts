@@ -3,12 +3,13 @@ import { defineSubgraph, loadSchemaFile, type SubgraphDeps } from '@pcc/subgraph
 import { createContext, type Context } from './context';
 import { DEFAULT_SLA_HOURS, type SlaHours } from './domain/sla';
 import { resolvers } from './resolvers';
+import { service } from './service';
 
 export const typeDefs = loadSchemaFile(join(__dirname, '..', 'schema.graphql'));
 
 /** Builds the cases subgraph without listening and without I/O of its own. */
 export const createServer = defineSubgraph<Context, SubgraphDeps & { sla?: SlaHours }>({
-  name: 'cases',
+  name: service.name,
   typeDefs,
   resolvers,
   context: (deps) => createContext(deps.dataSource, deps.sla ?? DEFAULT_SLA_HOURS),

@@ -1,19 +1,18 @@
 /** Entry point: read config and run the subgraph process (connect, migrate, relay, listen). */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
-import { TOPICS } from '@pcc/events';
 import { main, runSubgraph } from '@pcc/subgraph-kit';
 import { configSchema } from './config';
 import { dataSourceFor } from './data-source';
 import { createServer } from './server';
+import { service } from './service';
 
 main(async () => {
   const config = loadConfigOrExit(configSchema);
   await runSubgraph({
-    name: 'organizations',
+    service,
     config,
     dataSource: dataSourceFor(config),
-    topics: [TOPICS.organization, TOPICS.member, TOPICS.agreement],
     createServer,
   });
 });

@@ -1,7 +1,6 @@
 /** Entry point: read config and run the subgraph process, with the organization and case projections and the delay watch. */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
-import { TOPICS } from '@pcc/events';
 import { organizationProjection } from '@pcc/organization-projection';
 import { main, runSubgraph } from '@pcc/subgraph-kit';
 import { configSchema } from './config';
@@ -9,14 +8,14 @@ import { dataSourceFor } from './data-source';
 import { caseProjection } from './events/case-projection';
 import { reportDelays } from './providers/delays';
 import { createServer } from './server';
+import { service } from './service';
 
 main(async () => {
   const config = loadConfigOrExit(configSchema);
   await runSubgraph({
-    name: 'planning',
+    service,
     config,
     dataSource: dataSourceFor(config),
-    topics: [TOPICS.project, TOPICS.plan, TOPICS.organization, TOPICS.case],
     subscriptions: [organizationProjection, caseProjection],
     createServer,
     background: ({ dataSource, log }) => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { defineSubgraph, loadSchemaFile, type SubgraphDeps } from '@pcc/subgraph-kit';
 import { createContext, type Context } from './context';
 import { resolvers } from './resolvers';
+import { service } from './service';
 
 export const typeDefs = loadSchemaFile(join(__dirname, '..', 'schema.graphql'));
 
@@ -12,7 +13,7 @@ export interface PlanningDeps extends SubgraphDeps {
 
 /** Builds the planning subgraph without listening and without I/O of its own. */
 export const createServer = defineSubgraph<Context, PlanningDeps>({
-  name: 'planning',
+  name: service.name,
   typeDefs,
   resolvers,
   context: (deps) => createContext(deps.dataSource, deps.today ? { today: deps.today } : {}),

@@ -4,4 +4,4 @@ import { loadConfigOrExit } from '@pcc/config';
 import { runMigrationCli } from '@pcc/db';
 import { databaseConfigSchema, dataSourceFor } from './data-source';
 
-void runMigrationCli(dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'pcc-waste-metrics-migrate'));
+void runMigrationCli(dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'migrate'));

@@ -2,9 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
 import { type Identity, eventActor } from '@pcc/subgraph-kit';
 import type { CaseEntity } from '../store/entities';
+import { service } from '../service';
 
 /** This service's outbox: every event it writes is validated against the platform catalogue. */
-export const outbox = new Outbox(platformCatalogue, sourceOf('cases'));
+export const outbox = new Outbox(platformCatalogue, sourceOf(service.name));
 
 export const SYSTEM: Identity = { sub: 'system', role: 'NETWORK_ADMIN', org: null };
 

@@ -1,8 +1,9 @@
 import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
 import type { AgreementEntity, MemberEntity, OrganizationEntity } from '../store/entities';
+import { service } from '../service';
 
 /** This service's outbox: every event it writes is validated against the platform catalogue. */
-export const outbox = new Outbox(platformCatalogue, sourceOf('organizations'));
+export const outbox = new Outbox(platformCatalogue, sourceOf(service.name));
 
 /**
  * Event payloads. An organization event carries the whole public snapshot, so other services'

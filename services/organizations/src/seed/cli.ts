@@ -5,7 +5,7 @@ import { runSeedCli } from '@pcc/db';
 import { databaseConfigSchema, dataSourceFor } from '../data-source';
 import { seed } from './seed';
 
-void runSeedCli(dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'pcc-organizations-seed'), async (dataSource) => {
+void runSeedCli(dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'seed'), async (dataSource) => {
   const result = await seed(dataSource);
   return `seeded ${result.organizations} organizations and ${result.agreements} agreement(s)`;
 });

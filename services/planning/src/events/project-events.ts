@@ -2,9 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
 import { type Identity, eventActor } from '@pcc/subgraph-kit';
 import type { ProjectEntity } from '../store/entities';
+import { service } from '../service';
 
 /** This service's outbox: every event it writes is validated against the platform catalogue. */
-export const outbox = new Outbox(platformCatalogue, sourceOf('planning'));
+export const outbox = new Outbox(platformCatalogue, sourceOf(service.name));
 
 /** Who the delay watch's events name as their actor (role SYSTEM). */
 const DELAY_WATCH: Identity = { sub: 'planning', role: 'NETWORK_ADMIN', org: null };

@@ -9,7 +9,7 @@ import { waitForOrganizations } from '@pcc/organization-projection';
 import { databaseConfigSchema, dataSourceFor } from '../data-source';
 import { seed } from './seed';
 
-void runSeedCli(dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'pcc-planning-seed'), async (dataSource) => {
+void runSeedCli(dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'seed'), async (dataSource) => {
   await waitForOrganizations(dataSource, 19);
   const { plans, projects } = await seed(dataSource);
   return `seeded ${plans} development plans and ${projects} projects`;

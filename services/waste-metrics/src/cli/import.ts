@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     console.error('usage: npm run import:waste -- file.csv');
     process.exit(2);
   }
-  const dataSource = dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'pcc-waste-metrics-import');
+  const dataSource = dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'import');
   await dataSource.initialize();
   try {
     const result = await importCsv(

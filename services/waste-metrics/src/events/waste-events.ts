@@ -2,9 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
 import { type Identity, eventActor } from '@pcc/subgraph-kit';
 import type { WasteReportEntity } from '../store/entities';
+import { service } from '../service';
 
 /** This service's outbox: every event it writes is validated against the platform catalogue. */
-export const outbox = new Outbox(platformCatalogue, sourceOf('waste-metrics'));
+export const outbox = new Outbox(platformCatalogue, sourceOf(service.name));
 
 /** A report as analysts see it: tonnes only, no reporter name. */
 export const reportSnapshot = (r: WasteReportEntity) => ({

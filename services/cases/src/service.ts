@@ -1,0 +1,11 @@
+import { defineService } from '@pcc/config';
+import { TOPICS } from '@pcc/events';
+
+/** The cases service, declared once; its config, scripts, compose and the bench derive from this. */
+export const service = defineService({
+  name: 'cases',
+  database: 'pcc_cases',
+  port: 4002,
+  publishes: [TOPICS.case],
+  consumes: [TOPICS.organization],
+});

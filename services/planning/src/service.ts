@@ -1,0 +1,11 @@
+import { defineService } from '@pcc/config';
+import { TOPICS } from '@pcc/events';
+
+/** The planning service, declared once; its config, scripts, compose and the bench derive from this. */
+export const service = defineService({
+  name: 'planning',
+  database: 'pcc_planning',
+  port: 4003,
+  publishes: [TOPICS.project, TOPICS.plan],
+  consumes: [TOPICS.organization, TOPICS.case],
+});
