@@ -30,7 +30,7 @@ describe('createTestDatabase (real PostgreSQL)', () => {
       expect(await databaseExists(db.name)).toBe(true);
       await db.dataSource.query(`INSERT INTO thing (name) VALUES ('a')`);
       expect(await db.dataSource.query('SELECT name FROM thing')).toEqual([{ name: 'a' }]);
-      const settings = await db.dataSource.query(
+      const settings = await db.dataSource.query<Array<{ timeout: string; app: string }>>(
         `SELECT current_setting('statement_timeout') AS timeout, current_setting('application_name') AS app`,
       );
       expect(settings).toEqual([{ timeout: '15s', app: 'test-db' }]);
