@@ -1,4 +1,5 @@
 /** Entry point: read config and the supergraph, listen — in one process, or in GATEWAY_WORKERS of them. */
+import '@pcc/telemetry/register';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { loadConfigOrExit } from '@pcc/config';

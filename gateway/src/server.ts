@@ -3,18 +3,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
   clientErrorStatusPlugin,
   createFormatError,
+  createHttpApp,
   createLogger,
   createMetrics,
   InternalTokens,
   InvalidTokenError,
   registerOperationalRoutes,
-  registerRequestLogging,
-  requestIdOf,
   validTraceparent,
   type Identity,
   type Metrics,
@@ -22,6 +21,7 @@ import {
 import { Authenticator } from './auth';
 import { urlOverrides, type Config } from './config';
 import { idePage, registerIde, wantsIde } from './ide';
+import { createFetchHistogram } from './fetch-metrics';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 import { subgraphsOf } from './supergraph';
 
@@ -67,18 +67,20 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     audience: config.JWT_AUDIENCE,
   });
 
-  const app: FastifyInstance = Fastify({
-    loggerInstance: log as FastifyBaseLogger,
-    genReqId: (request) => requestIdOf(request.headers['x-request-id']),
-    bodyLimit: config.BODY_LIMIT_BYTES,
-  });
-  registerRequestLogging(app);
+  const app = createHttpApp({ log, bodyLimit: config.BODY_LIMIT_BYTES });
   const metrics = createMetrics('gateway');
+  const fetches = createFetchHistogram(metrics.registry);
 
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphSource({ name, url: overrides[name] ?? url!, internalTokens, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
+      new SubgraphSource({
+        name,
+        url: overrides[name] ?? url!,
+        internalTokens,
+        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        onFetch: (outcome, seconds) => fetches.observe({ subgraph: name, outcome }, seconds),
+      }),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH },

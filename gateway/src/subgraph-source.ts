@@ -1,6 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { AppError, ERROR_CODES, type ErrorCode, type Identity, type InternalTokens } from '@pcc/http';
+import { activeTraceparent } from '@pcc/telemetry';
+
+/** How a fetch to a subgraph ended: an answer, an HTTP error status, or no answer (unreachable, timeout). */
+export type FetchOutcome = 'ok' | 'http_error' | 'failed';
 
 /** What the gateway keeps per request and hands to every subgraph fetch. */
 export interface GatewayContext {
@@ -42,11 +46,31 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
   private readonly internalTokens: InternalTokens;
 
-  constructor(options: { name: string; url: string; internalTokens: InternalTokens; timeoutMs: number }) {
+  constructor(options: {
+    name: string;
+    url: string;
+    internalTokens: InternalTokens;
+    timeoutMs: number;
+    /** Told of every fetch sent (shared reads count once), with its duration in seconds. */
+    onFetch?: (outcome: FetchOutcome, seconds: number) => void;
+  }) {
     super({
       url: options.url,
-      fetcher: (input, init) =>
-        fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(options.timeoutMs) }) as never,
+      fetcher: async (input, init) => {
+        const started = performance.now();
+        const took = () => (performance.now() - started) / 1000;
+        try {
+          const response = await fetch(input as string, {
+            ...(init as RequestInit),
+            signal: AbortSignal.timeout(options.timeoutMs),
+          });
+          options.onFetch?.(response.ok ? 'ok' : 'http_error', took());
+          return response as never;
+        } catch (error) {
+          options.onFetch?.('failed', took());
+          throw error;
+        }
+      },
     });
     this.serviceName = options.name;
     this.internalTokens = options.internalTokens;
@@ -109,7 +133,10 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!identity || !request.http) return;
     request.http.headers.set('authorization', `Bearer ${await this.tokenFor(identity)}`);
     if ('requestId' in context && context.requestId) request.http.headers.set('x-request-id', context.requestId);
-    if ('traceparent' in context && context.traceparent) request.http.headers.set('traceparent', context.traceparent);
+    // The active span (Apollo Gateway's fetch span, in the trace the HTTP instrumentation started or
+    // continued); without an SDK, the caller's own traceparent is passed on as it came.
+    const traceparent = activeTraceparent() ?? ('traceparent' in context ? context.traceparent : undefined);
+    if (traceparent) request.http.headers.set('traceparent', traceparent);
   }
 
   /**

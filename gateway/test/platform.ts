@@ -118,6 +118,7 @@ export class Platform {
     this.organizations = await createServer({
       dataSource: this.db.dataSource,
       internalTokens: new InternalTokens(INTERNAL_SECRET),
+      relay: this.relay,
       logLevel: 'silent',
     });
     const address = await this.organizations.app.listen({ host: '127.0.0.1', port: this.organizationsPort });
@@ -152,6 +153,8 @@ export class Platform {
     const server = await service.createServer({
       dataSource: db.dataSource,
       internalTokens: new InternalTokens(INTERNAL_SECRET),
+      relay,
+      consumer,
       logLevel: 'silent',
     });
     const url = `${await server.app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;

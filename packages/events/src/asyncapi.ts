@@ -36,7 +36,11 @@ export function buildAsyncApiDocument(
       ce_time: { type: 'string', format: 'date-time' },
       ce_subject: { type: 'string', description: 'Aggregate id; also the message key.' },
       'content-type': { type: 'string', const: 'application/json' },
-      traceparent: { type: 'string', description: 'W3C trace context of the causing request.' },
+      ce_traceparent: {
+        type: 'string',
+        description:
+          'W3C trace context of the request (or event) that caused this event (distributed-tracing extension).',
+      },
     },
   };
   const messages: Record<string, unknown> = {};

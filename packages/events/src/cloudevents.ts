@@ -4,6 +4,9 @@ import type { DomainEvent } from './envelope';
 /**
  * CloudEvents 1.0 in Kafka binary content mode: the payload is the message value (JSON), the
  * attributes are `ce_`-prefixed headers, the key is the aggregate id (the CloudEvents subject).
+ * The context of the request that caused the event travels as the distributed-tracing extension
+ * attribute `ce_traceparent`; the plain `traceparent` header belongs to the kafkajs
+ * instrumentation (the hop from the relay's send span), which overwrites it on every send.
  */
 export const SPEC_VERSION = '1.0';
 
@@ -17,7 +20,7 @@ export function toKafkaMessage(event: DomainEvent): Message {
     ce_subject: event.subject,
     'content-type': 'application/json',
   };
-  if (event.traceparent) headers.traceparent = event.traceparent;
+  if (event.traceparent) headers.ce_traceparent = event.traceparent;
   return { key: event.subject, value: JSON.stringify(event.data), headers };
 }
 
@@ -62,7 +65,7 @@ export function fromKafkaMessage(message: KafkaMessage): DomainEvent {
     source: header(message, 'ce_source') as string,
     time: header(message, 'ce_time') as string,
     subject: header(message, 'ce_subject') ?? message.key?.toString('utf8') ?? '',
-    traceparent: header(message, 'traceparent'),
+    traceparent: header(message, 'ce_traceparent'),
     data,
   };
 }

@@ -5,6 +5,12 @@ export { createKafka, ensureTopics, type KafkaSettings } from './kafka';
 export { Outbox, type NewEvent } from './outbox/append';
 export { CreateOutboxAndInbox1764115200000, eventsMigrations } from './outbox/migration';
 export { OutboxRelay, type RelaySettings, type RelayStats } from './relay/relay';
-export { ConsumerRunner, isTransient, type ConsumerSettings, type ConsumerStats } from './consumer/runner';
+export {
+  ConsumerRunner,
+  isTransient,
+  type ConsumerSettings,
+  type ConsumerStats,
+  type PartitionLag,
+} from './consumer/runner';
 export type { EventHandler, Subscription } from './consumer/types';
 export { buildAsyncApiDocument, jsonSchemaOf } from './asyncapi';

@@ -31,7 +31,7 @@ describe('CloudEvents binary mode on Kafka', () => {
       ce_time: event.time,
       ce_subject: event.subject,
       'content-type': 'application/json',
-      traceparent: event.traceparent,
+      ce_traceparent: event.traceparent,
     });
   });
 

@@ -7,8 +7,8 @@ export {
   validTraceparent,
   requestIdOf,
   registerOperationalRoutes,
-  registerRequestLogging,
   type Metrics,
   type ReadinessCheck,
 } from './observability';
+export { createHttpApp } from './app';
 export { serve } from './serve';

@@ -30,15 +30,6 @@ export function requestIdOf(header: string | string[] | undefined): string {
   return typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
 }
 
-/** Puts the trace id on each request's logger and echoes the request id to the caller. */
-export function registerRequestLogging(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
-    const traceId = traceIdOf(request.headers.traceparent as string | undefined);
-    if (traceId) request.log = request.log.child({ traceId });
-    void reply.header('x-request-id', request.id);
-  });
-}
-
 export interface Metrics {
   registry: Registry;
   operations: Histogram<'operation' | 'outcome'>;

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { stopTelemetry } from '@pcc/telemetry';
 
 /**
  * Listens, and on SIGTERM or SIGINT shuts down in order: stop taking requests and finish those in
  * flight (Fastify close + Apollo's drain plugin), then run `closers` (relay, consumers, database
- * pool) one after another. A shutdown that hangs is cut off after `graceMs`.
+ * pool) one after another, and flush the last spans. A shutdown that hangs is cut off after `graceMs`.
  */
 export async function serve(
   app: FastifyInstance,
@@ -24,6 +25,7 @@ export async function serve(
     try {
       await app.close();
       for (const close of options.closers ?? []) await close();
+      await stopTelemetry();
       options.log.info('stopped');
       process.exit(0);
     } catch (error) {

@@ -37,6 +37,8 @@ export function defineSubgraph<TContext extends BaseContext, TDeps extends Subgr
       createContext: definition.context(deps),
       readiness: subgraphReadiness(deps),
       ...(deps.relay ? { outboxLag: () => deps.relay!.lag() } : {}),
+      relay: deps.relay,
+      consumer: deps.consumer,
       ...(deps.logger ? { logger: deps.logger } : {}),
       ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
     });

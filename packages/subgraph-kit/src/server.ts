@@ -3,24 +3,25 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
+import type { ConsumerRunner, OutboxRelay } from '@pcc/events';
 import {
   clientErrorStatusPlugin,
   createFormatError,
   InvalidTokenError,
   type Identity,
   type InternalTokens,
+  createHttpApp,
   createLogger,
   createMetrics,
   registerOperationalRoutes,
-  registerRequestLogging,
-  requestIdOf,
   validTraceparent,
   type Metrics,
   type ReadinessCheck,
 } from '@pcc/http';
+import { registerEventMetrics } from './event-metrics';
 
 /** What every subgraph's context starts from; services add their loaders and providers. */
 export interface BaseContext {
@@ -40,6 +41,9 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   createContext: (base: BaseContext) => TContext | Promise<TContext>;
   readiness?: Record<string, ReadinessCheck>;
   outboxLag?: () => Promise<{ pending: number; oldestAgeSeconds: number }>;
+  /** The process's relay and consumer group: their counters and lag go to `/metrics`. */
+  relay?: OutboxRelay | undefined;
+  consumer?: ConsumerRunner | undefined;
   logger?: Logger;
   logLevel?: string;
   introspection?: boolean;
@@ -70,13 +74,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<SubgraphServer<TContext>> {
   const log = options.logger ?? createLogger(options.name, options.logLevel ?? 'info');
-  const app: FastifyInstance = Fastify({
-    loggerInstance: log as FastifyBaseLogger,
-    genReqId: (request) => requestIdOf(request.headers['x-request-id']),
-    bodyLimit: 1024 * 1024,
-  });
-  registerRequestLogging(app);
+  const app = createHttpApp({ log, bodyLimit: 1024 * 1024 });
   const metrics = createMetrics(options.name, options.outboxLag);
+  registerEventMetrics(metrics.registry, { relay: options.relay, consumer: options.consumer });
 
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([

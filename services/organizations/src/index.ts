@@ -1,4 +1,5 @@
 /** Entry point: read config and run the subgraph process (connect, migrate, relay, listen). */
+import '@pcc/telemetry/register';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
 import { main, runSubgraph } from '@pcc/subgraph-kit';

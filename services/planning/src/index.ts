@@ -1,4 +1,5 @@
 /** Entry point: read config and run the subgraph process, with the organization and case projections and the delay watch. */
+import '@pcc/telemetry/register';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
 import { organizationProjection } from '@pcc/organization-projection';

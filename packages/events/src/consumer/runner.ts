@@ -7,6 +7,8 @@ import {
   type Producer,
 } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
+import { SpanKind } from '@opentelemetry/api';
+import { contextOf, inSpan } from '@pcc/telemetry';
 import type { EventCatalogue } from '../catalogue/define';
 import { fromKafkaMessage } from '../cloudevents';
 import type { DomainEvent } from '../envelope';
@@ -31,10 +33,20 @@ export interface ConsumerSettings {
 
 export interface ConsumerStats {
   handled: number;
+  /** Redelivered events the inbox absorbed (no second effect). */
   duplicates: number;
   ignored: number;
   deadLettered: number;
+  /** Failed attempts at handling one message (each retry counts). */
+  failures: number;
   connected: boolean;
+}
+
+/** How far the group is behind on one partition: the high watermark minus the committed offset. */
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
 }
 
 type Decoded = { message: KafkaMessage; event: DomainEvent } | { message: KafkaMessage; error: unknown };
@@ -55,7 +67,7 @@ export class ConsumerRunner {
   private readonly chunkSize: number;
   private readonly byTopic: Map<string, Subscription>;
   private connected = false;
-  private readonly counters = { handled: 0, duplicates: 0, ignored: 0, deadLettered: 0 };
+  private readonly counters = { handled: 0, duplicates: 0, ignored: 0, deadLettered: 0, failures: 0 };
 
   constructor(private readonly settings: ConsumerSettings) {
     this.consumer = settings.kafka.consumer({ groupId: settings.group, allowAutoTopicCreation: false });
@@ -97,8 +109,37 @@ export class ConsumerRunner {
     await this.producer.disconnect();
   }
 
+  /** The consumer group id. */
+  get group(): string {
+    return this.settings.group;
+  }
+
   stats(): ConsumerStats {
     return { ...this.counters, connected: this.connected };
+  }
+
+  /** The group's lag per partition of its topics (two admin requests per topic; for metrics scrapes). */
+  async lag(): Promise<PartitionLag[]> {
+    const admin = this.settings.kafka.admin();
+    await admin.connect();
+    try {
+      const topics = [...this.byTopic.keys()];
+      const committed = await admin.fetchOffsets({ groupId: this.settings.group, topics });
+      const result: PartitionLag[] = [];
+      for (const { topic, partitions } of committed) {
+        const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p]));
+        for (const { partition, offset } of partitions) {
+          const end = ends.get(partition);
+          if (!end) continue;
+          // No commit yet (-1): the group will read from the beginning, so all that is kept counts.
+          const from = Number(offset) >= 0 ? Number(offset) : Number(end.low);
+          result.push({ topic, partition, lag: Math.max(0, Number(end.high) - from) });
+        }
+      }
+      return result;
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -165,6 +206,7 @@ export class ConsumerRunner {
         // (offset not resolved), which retries it with backoff, instead of dead-lettering.
         if (isTransient(error)) throw error;
         lastError = error;
+        this.counters.failures += 1;
         this.settings.onError?.(error, { topic, offset: item.message.offset, attempt });
         if (attempt < attempts) await delay(this.retryDelayMs * attempt);
       }
@@ -200,7 +242,23 @@ export class ConsumerRunner {
         outcome.duplicates += 1;
         continue;
       }
-      await handlers[event.type]!(event, tx);
+      // A child of the context the event was written in: the trace of the request that caused it.
+      await inSpan(
+        `process ${event.type}`,
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': topic,
+            'messaging.consumer.group.name': this.settings.group,
+            'messaging.message.id': event.id,
+            'cloudevents.event_type': event.type,
+            'cloudevents.event_subject': event.subject,
+          },
+        },
+        contextOf(event.traceparent),
+        () => handlers[event.type]!(event, tx),
+      );
       outcome.handled += 1;
     }
     return outcome;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { activeTraceparent } from '@pcc/telemetry';
 import type { EventCatalogue } from '../catalogue/define';
 import { newEvent, type DomainEvent } from '../envelope';
 
@@ -25,10 +26,14 @@ export class Outbox {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Outbox.append needs the EntityManager of an open transaction');
     }
+    // The active span (the request's or the consuming event's) is the event's cause; the caller's
+    // `traceparent` is the fallback for a process that runs no OpenTelemetry SDK.
+    const active = activeTraceparent();
     const envelopes = events.map((e) => {
       const definition = this.catalogue.get(e.type);
       const data = this.catalogue.parse(e.type, e.data);
-      return { topic: definition!.topic, event: newEvent({ ...e, data, source: this.source }) };
+      const traceparent = active ?? e.traceparent;
+      return { topic: definition!.topic, event: newEvent({ ...e, data, traceparent, source: this.source }) };
     });
     if (envelopes.length === 0) return [];
     const values: unknown[] = [];

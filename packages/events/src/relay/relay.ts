@@ -1,5 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
+import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
+import { contextOf, inSpan } from '@pcc/telemetry';
 import { toKafkaMessage } from '../cloudevents';
 import { CLAIM_BATCH_SQL, type OutboxRow } from './claim';
 
@@ -18,6 +20,8 @@ export interface RelaySettings {
 
 export interface RelayStats {
   published: number;
+  /** Batches published (each one Kafka request and one DELETE). */
+  batches: number;
   failures: number;
   /** Rounds failed in a row (Kafka or PostgreSQL away, or a batch Kafka refuses); 0 when healthy. */
   consecutiveFailures: number;
@@ -46,7 +50,13 @@ export class OutboxRelay {
   private wakeRequested = false;
   private wake: (() => void) | null = null;
   private producerConnected = false;
-  private readonly counters = { published: 0, failures: 0, consecutiveFailures: 0, lastError: null as string | null };
+  private readonly counters = {
+    published: 0,
+    batches: 0,
+    failures: 0,
+    consecutiveFailures: 0,
+    lastError: null as string | null,
+  };
 
   constructor(private readonly settings: RelaySettings) {
     // One connection listens, one publishes, one answers lag() for metrics without queueing behind a batch.
@@ -165,10 +175,24 @@ export class OutboxRelay {
         await client.query('COMMIT');
         return 0;
       }
-      await this.producer.sendBatch({ topicMessages: groupByTopic(rows), acks: -1 });
-      await client.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
-      await client.query('COMMIT');
+      // One span per batch, linked to the context each row was written in (a batch mixes requests);
+      // the kafkajs instrumentation's send spans are its children.
+      const links = rows
+        .map((row) => trace.getSpanContext(contextOf(row.traceparent ?? undefined)))
+        .filter((context) => context !== undefined)
+        .map((context) => ({ context }));
+      await inSpan(
+        'outbox publish',
+        { kind: SpanKind.INTERNAL, links, attributes: { 'messaging.batch.message_count': rows.length } },
+        ROOT_CONTEXT,
+        async () => {
+          await this.producer.sendBatch({ topicMessages: groupByTopic(rows), acks: -1 });
+          await client.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+          await client.query('COMMIT');
+        },
+      );
       this.counters.published += rows.length;
+      this.counters.batches += 1;
       return rows.length;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
