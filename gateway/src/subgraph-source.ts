@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { OperationTypeNode } from 'graphql';
 import { AppError, ERROR_CODES, type ErrorCode, type Identity, type InternalTokens } from '@pcc/http';
 import { activeTraceparent } from '@pcc/telemetry';
 
@@ -60,12 +61,12 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
         const started = performance.now();
         const took = () => (performance.now() - started) / 1000;
         try {
-          const response = await fetch(input as string, {
+          const response = await fetch(input, {
             ...(init as RequestInit),
             signal: AbortSignal.timeout(options.timeoutMs),
           });
           options.onFetch?.(response.ok ? 'ok' : 'http_error', took());
-          return response as never;
+          return response;
         } catch (error) {
           options.onFetch?.('failed', took());
           throw error;
@@ -89,7 +90,11 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     if (!('incomingRequestContext' in options)) return super.process(options); // health checks, schema loading
     const { identity, receivedAt } = options.context;
-    if (!identity || receivedAt === undefined || options.incomingRequestContext.operation?.operation !== 'query')
+    if (
+      !identity ||
+      receivedAt === undefined ||
+      options.incomingRequestContext.operation?.operation !== OperationTypeNode.QUERY
+    )
       return super.process(options);
     const key = `${identity.role}|${identity.org ?? ''}|${identity.sub}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
     const slot = this.reads.get(key) ?? { running: null, next: null };
@@ -128,14 +133,17 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     return response;
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const identity = 'identity' in context && context.identity ? context.identity : undefined;
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // Health checks and schema loading carry no caller (their context is empty): nothing to pass on.
+    if (!('incomingRequestContext' in options)) return;
+    const { request, context } = options;
+    const { identity } = context;
     if (!identity || !request.http) return;
     request.http.headers.set('authorization', `Bearer ${await this.tokenFor(identity)}`);
-    if ('requestId' in context && context.requestId) request.http.headers.set('x-request-id', context.requestId);
+    if (context.requestId) request.http.headers.set('x-request-id', context.requestId);
     // The active span (Apollo Gateway's fetch span, in the trace the HTTP instrumentation started or
     // continued); without an SDK, the caller's own traceparent is passed on as it came.
-    const traceparent = activeTraceparent() ?? ('traceparent' in context ? context.traceparent : undefined);
+    const traceparent = activeTraceparent() ?? context.traceparent;
     if (traceparent) request.http.headers.set('traceparent', traceparent);
   }
 

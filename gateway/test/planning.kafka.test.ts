@@ -119,7 +119,7 @@ describe('planning through the gateway (real PostgreSQL and Kafka)', () => {
     ).proposeProject as { id: string; code: string; owner: unknown; partners: unknown };
     // Owner and partner names come from the organizations subgraph through federation.
     expect(proposed).toMatchObject({
-      code: expect.stringMatching(/^PKT-PAO-\d{4}-001$/),
+      code: expect.stringMatching(/^PKT-PAO-\d{4}-001$/) as unknown,
       owner: { code: 'PKT-PAO', nameEn: 'Phuket PAO' },
       partners: [{ code: 'PATONG' }],
     });

@@ -172,17 +172,17 @@ export class Platform {
    * Kafka alone; the broker may also carry other tests' organizations). Returns how many it knows.
    */
   async knowsOrganizations(db: TestDatabase, _count: number, timeoutMs = 60_000): Promise<number> {
-    const ids = (await this.db.dataSource.query('SELECT id FROM organization WHERE active')).map(
-      (r: { id: string }) => r.id,
+    const ids = (await this.db.dataSource.query<Array<{ id: string }>>('SELECT id FROM organization WHERE active')).map(
+      (r) => r.id,
     );
     return waitFor(
       async () =>
         (
-          await db.dataSource.query(
+          await db.dataSource.query<[{ n: number }]>(
             'SELECT count(*)::int AS n FROM organization_projection WHERE active AND id = ANY($1::uuid[])',
             [ids],
           )
-        )[0].n as number,
+        )[0].n,
       (n) => n >= ids.length,
       timeoutMs,
       200,
@@ -226,13 +226,15 @@ export class Platform {
   }
 
   async organizationId(code: string): Promise<string> {
-    const [row] = await this.db.dataSource.query('SELECT id FROM organization WHERE code = $1', [code]);
-    return (row as { id: string }).id;
+    const [row] = await this.db.dataSource.query<[{ id: string }]>('SELECT id FROM organization WHERE code = $1', [
+      code,
+    ]);
+    return row.id;
   }
 
   /** A fingerprint of the registry, to prove a refused request changed nothing. */
   async registrySnapshot(): Promise<string> {
-    const rows = await this.db.dataSource.query(
+    const rows = await this.db.dataSource.query<unknown[]>(
       `SELECT (SELECT json_agg(o ORDER BY code) FROM organization o) AS o, (SELECT json_agg(m ORDER BY id) FROM member m) AS m, (SELECT json_agg(a ORDER BY id) FROM agreement a) AS a, (SELECT count(*) FROM agreement_signatory) AS s`,
     );
     return JSON.stringify(rows);

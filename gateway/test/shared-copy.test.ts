@@ -7,13 +7,12 @@ import { sharedCopy } from '../src/subgraph-source';
  * Shared reads copy only the GraphQL parts.
  */
 describe('the copy each caller of a shared read gets', () => {
-  const answer = (): GatewayGraphQLResponse =>
-    ({
-      data: { organization: { id: 'o1', tags: ['a'] } },
-      errors: [{ message: 'partial', extensions: { code: 'NOT_FOUND' } }],
-      extensions: { cost: 3 },
-      http: new Response('{}', { status: 200 }),
-    }) as unknown as GatewayGraphQLResponse;
+  const answer = (): GatewayGraphQLResponse => ({
+    data: { organization: { id: 'o1', tags: ['a'] } },
+    errors: [{ message: 'partial', extensions: { code: 'NOT_FOUND' } }],
+    extensions: { cost: 3 },
+    http: new Response('{}', { status: 200 }),
+  });
 
   it('is needed on this runtime: a fetch Response cannot be structured-cloned', () => {
     expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);

@@ -45,11 +45,11 @@ describe('waste metrics through the gateway (real PostgreSQL and Kafka)', () => 
   });
   const targetOf = async (id: string) =>
     (
-      await platform.wasteDb!.dataSource.query(
+      await platform.wasteDb!.dataSource.query<Array<{ t: string }>>(
         'SELECT reduction_percent::text AS t FROM waste_target WHERE organization_id = $1',
         [id],
       )
-    )[0]?.t as string | undefined;
+    )[0]?.t;
 
   beforeAll(async () => {
     platform = await Platform.start({ withWaste: true });
@@ -75,7 +75,7 @@ describe('waste metrics through the gateway (real PostgreSQL and Kafka)', () => 
         admin,
       ),
     ).registerOrganization as { id: string };
-    const [{ id: agreementId }] = await platform.db.dataSource.query(
+    const [{ id: agreementId }] = await platform.db.dataSource.query<[{ id: string }]>(
       `SELECT id FROM agreement WHERE subject = 'WASTE_MANAGEMENT'`,
     );
     ok(

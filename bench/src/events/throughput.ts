@@ -51,7 +51,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitForEffects(dataSource: DataSource, phase: string, count: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = await dataSource.query('SELECT count(*)::int AS n FROM effect WHERE phase = $1', [phase]);
+    const [row] = await dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM effect WHERE phase = $1', [
+      phase,
+    ]);
     if (row.n >= count) return;
     if (Date.now() > deadline) throw new Error(`only ${row.n} of ${count} ${phase} events handled in time`);
     await sleep(100);
@@ -148,7 +150,7 @@ async function main(): Promise<void> {
       writerPerSecond: Math.round(writeRate),
       latency,
     };
-    const [pg] = await db.dataSource.query('SHOW server_version');
+    const [pg] = await db.dataSource.query<[{ server_version: string }]>('SHOW server_version');
     const machine = describeMachine({
       postgres: pg.server_version,
       kafka: process.env.PCC_KAFKA_VERSION ?? 'see infra/kafka/pom.xml',

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(values.sub ?? `dev-${role.toLowerCase()}${values.org ? `-${values.org.toLowerCase()}` : ''}`)
     .setIssuedAt()
-    .setExpirationTime(values.ttl!)
+    .setExpirationTime(values.ttl)
     .sign(new TextEncoder().encode(config.JWT_SECRET));
   process.stdout.write(`${token}\n`);
 }

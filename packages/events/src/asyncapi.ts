@@ -10,7 +10,7 @@ export function jsonSchemaOf(
 ): Record<string, unknown> {
   const definition = catalogue.get(type);
   if (!definition) throw new Error(`unknown event type ${type}`);
-  return z.toJSONSchema(definition.schema, { target, io: 'output' }) as Record<string, unknown>;
+  return z.toJSONSchema(definition.schema, { target, io: 'output' });
 }
 
 const messageName = (type: string) => type.replace(/^pcc\./, '').replace(/[^a-zA-Z0-9]+/g, '_');

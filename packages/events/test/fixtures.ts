@@ -53,10 +53,10 @@ export async function appendCounted(
 }
 
 export async function countEffects(dataSource: DataSource): Promise<{ total: number; distinct: number }> {
-  const [row] = await dataSource.query(
+  const [row] = await dataSource.query<[{ total: number; distinct: number }]>(
     'SELECT count(*)::int AS total, count(DISTINCT (key, n))::int AS "distinct" FROM effect',
   );
-  return row as { total: number; distinct: number };
+  return row;
 }
 
 /** Every key's effects were applied in the order of n. */

@@ -7,7 +7,7 @@ describe('outbox (real PostgreSQL)', () => {
   let db: TestDatabase;
   const outbox = new Outbox(counterCatalogue('pcc.test.outbox'), '/services/test');
   const key = '00000000-0000-4000-8000-000000000009';
-  const count = async () => (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox'))[0].n as number;
+  const count = async () => (await db.dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM outbox'))[0].n;
 
   beforeAll(async () => {
     db = await freshDatabase('outbox');
@@ -18,7 +18,7 @@ describe('outbox (real PostgreSQL)', () => {
     const [event] = await db.dataSource.transaction((tx) =>
       outbox.append(tx, { type: 'pcc.test.counted', subject: key, data: { key, n: 1 } }),
     );
-    const rows = await db.dataSource.query('SELECT id, topic, key, type, source, payload FROM outbox');
+    const rows = await db.dataSource.query<unknown[]>('SELECT id, topic, key, type, source, payload FROM outbox');
     expect(rows).toEqual([
       {
         id: event!.id,

@@ -160,7 +160,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
       await waitFor(
         async () =>
           (
-            await db.dataSource.query(
+            await db.dataSource.query<[{ n: number }]>(
               `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN pcc_outbox' AND datname = current_database()`,
             )
           )[0].n,

@@ -10,8 +10,10 @@ import { requestIdOf, traceIdOf } from './observability';
  * continues the trace), else the caller's `traceparent` when no SDK runs.
  */
 export function createHttpApp(options: { log: Logger; bodyLimit: number }): FastifyInstance {
+  // Typed as Fastify's logger so that the instance is a plain FastifyInstance, not one generic over pino.
+  const loggerInstance: FastifyBaseLogger = options.log;
   const app: FastifyInstance = Fastify({
-    loggerInstance: options.log as FastifyBaseLogger,
+    loggerInstance,
     genReqId: (request) => requestIdOf(request.headers['x-request-id']),
     bodyLimit: options.bodyLimit,
     childLoggerFactory: (logger, bindings, childOptions, request) => {

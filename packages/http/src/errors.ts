@@ -84,6 +84,15 @@ const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
 };
 
 /**
+ * The `extensions.code` of a GraphQL error. Apollo and our `AppError`s always set a string; any other
+ * value is no code we know.
+ */
+export function errorCodeOf(error: { readonly extensions?: { readonly [key: string]: unknown } }): string | undefined {
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
  * Apollo's `formatError`: keeps typed errors, maps request errors to BAD_USER_INPUT, and turns
  * everything else into INTERNAL with a fixed message (no stack, no SQL). `log` receives the
  * original of every INTERNAL error.
@@ -91,7 +100,7 @@ const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
 export function createFormatError(log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const code = String(formatted.extensions?.code ?? '');
+    const code = errorCodeOf(formatted) ?? '';
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     if (original instanceof AppError || (PASS_THROUGH.has(code) && code !== 'INTERNAL')) {
       return { ...formatted, extensions };

@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
+import { errorCodeOf } from './errors';
 
 /** JSON logs to stdout; every request's lines carry its request id and W3C trace id. */
 export function createLogger(service: string, level: string): Logger {
@@ -92,7 +93,7 @@ export function createMetrics(
       const end = operations.startTimer();
       return {
         async willSendResponse({ operationName, errors: requestErrors }) {
-          for (const e of requestErrors ?? []) errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL') });
+          for (const e of requestErrors ?? []) errors.inc({ code: errorCodeOf(e) ?? 'INTERNAL' });
           end({ operation: label(operationName), outcome: requestErrors?.length ? 'error' : 'ok' });
         },
       };

@@ -128,7 +128,7 @@ export function subgraphReadiness(deps: {
   consumer?: ConsumerRunner | undefined;
 }): Record<string, ReadinessCheck> {
   return {
-    database: async () => (await deps.dataSource.query('SELECT 1')).length === 1,
+    database: async () => (await deps.dataSource.query<unknown[]>('SELECT 1')).length === 1,
     ...(deps.relay
       ? { relay: async () => deps.relay!.stats().running && deps.relay!.stats().consecutiveFailures < 3 }
       : {}),

@@ -89,8 +89,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       fastifyApolloDrainPlugin(app),
       // Field-level traces (ftv1) cost time on every request and nobody reads them here.
       ApolloServerPluginInlineTraceDisabled(),
-      metrics.plugin as ApolloServerPlugin<TContext>,
-      clientErrorStatusPlugin as ApolloServerPlugin<TContext>,
+      metrics.plugin,
+      clientErrorStatusPlugin,
       ...(options.plugins ?? []),
     ],
   });

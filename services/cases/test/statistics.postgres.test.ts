@@ -27,17 +27,24 @@ describe('case statistics (real PostgreSQL)', () => {
     rating: number | null,
   ): Promise<string> {
     n += 1;
-    const [{ id }] = await db.dataSource.query(
+    const [{ id }] = await db.dataSource.query<[{ id: string }]>(
       `INSERT INTO "case" (tracking_code, fiscal_year, kind, category, channel, title, description, lat, lng, reporter_name, reporter_secret_hash, priority, status, lead_org_id, due_at, opened_at, resolved_at, rating)
        VALUES ($1, 2569, 'GRIEVANCE', 'WASTE', 'WEB', 't', 'd', 7.9, 98.3, 'r', 'h', 'NORMAL', $2, $3, now() - make_interval(hours => $4) + interval '24 hours', now() - make_interval(hours => $4),
                CASE WHEN $5::int IS NULL THEN NULL ELSE now() - make_interval(hours => $4) + make_interval(hours => $5::int) END, $6) RETURNING id`,
       [`PCC-2569-${String(n).padStart(6, '0')}`, status, lead, openedHoursAgo, resolvedAfterHours, rating],
     );
-    return id as string;
+    return id;
+  }
+  interface StatisticsRow {
+    open: number;
+    overdue: number;
+    resolved30: number;
+    median: number | null;
+    rating: number | null;
   }
   /** The statistics recomputed from scratch, the slow way the loader used to read them. */
   async function recomputed(org: string) {
-    const [row] = await db.dataSource.query(
+    const [row] = await db.dataSource.query<[StatisticsRow]>(
       `SELECT count(*) FILTER (WHERE status IN ('RECEIVED','TRIAGED','ASSIGNED','IN_PROGRESS','IN_MEDIATION','REOPENED'))::int AS open,
               count(*) FILTER (WHERE status IN ('RECEIVED','TRIAGED','ASSIGNED','IN_PROGRESS','IN_MEDIATION','REOPENED') AND due_at < now())::int AS overdue,
               count(*) FILTER (WHERE resolved_at > now() - interval '30 days')::int AS resolved30,

@@ -43,8 +43,11 @@ describe('planning (real PostgreSQL)', () => {
   const code = (r: Result) => errorCodes(r)[0];
   const outboxCount = async (type: string, projectId: string) =>
     (
-      await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [type, projectId])
-    )[0].n as number;
+      await db.dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [
+        type,
+        projectId,
+      ])
+    )[0].n;
   const snapshot = async () =>
     JSON.stringify(
       await db.dataSource.query(
@@ -253,9 +256,9 @@ describe('planning (real PostgreSQL)', () => {
         'INVALID_TRANSITION',
       );
     }
-    const types = (await db.dataSource.query('SELECT type FROM outbox WHERE key = $1 ORDER BY seq', [id])).map(
-      (r: { type: string }) => r.type,
-    );
+    const types = (
+      await db.dataSource.query<Array<{ type: string }>>('SELECT type FROM outbox WHERE key = $1 ORDER BY seq', [id])
+    ).map((r) => r.type);
     expect(types).toEqual([
       'pcc.project.proposed',
       'pcc.project.approved',
@@ -325,7 +328,7 @@ describe('planning (real PostgreSQL)', () => {
       }).toEqual({
         name,
         code: 'BAD_USER_INPUT',
-        fields: expect.arrayContaining([field]),
+        fields: expect.arrayContaining([field]) as unknown,
       });
     }
     expect(await snapshot()).toBe(before);
@@ -436,9 +439,10 @@ describe('planning (real PostgreSQL)', () => {
     expect(await outboxCount('pcc.project.delayed', id)).toBe(1);
     // Past its planned end the reason becomes PAST_PLANNED_END; still no second event in this status.
     expect(await reportDelays(db.dataSource, '2018-04-12')).toBeGreaterThanOrEqual(1);
-    expect((await db.dataSource.query('SELECT delay_reason FROM project WHERE id = $1', [id]))[0].delay_reason).toBe(
-      'PAST_PLANNED_END',
-    );
+    expect(
+      (await db.dataSource.query<[{ delay_reason: string }]>('SELECT delay_reason FROM project WHERE id = $1', [id]))[0]
+        .delay_reason,
+    ).toBe('PAST_PLANNED_END');
     expect(await outboxCount('pcc.project.delayed', id)).toBe(1);
   });
 
@@ -450,7 +454,10 @@ describe('planning (real PostgreSQL)', () => {
     expect(await reportDelays(db.dataSource, '2018-04-01')).toBeGreaterThanOrEqual(1); // past its planned end at 30 %
     expect(await reportDelays(db.dataSource, '2018-04-02')).toBe(0);
     expect(await outboxCount('pcc.project.delayed', id)).toBe(1);
-    const [row] = await db.dataSource.query('SELECT delayed, delay_reason FROM project WHERE id = $1', [id]);
+    const [row] = await db.dataSource.query<Array<{ delayed: boolean; delay_reason: string | null }>>(
+      'SELECT delayed, delay_reason FROM project WHERE id = $1',
+      [id],
+    );
     expect(row).toEqual({ delayed: true, delay_reason: 'PAST_PLANNED_END' });
   });
 

@@ -25,6 +25,19 @@ const CODES = [
 ];
 
 /** `npm run seed`'s data, through the same providers as the API, on a real database. */
+/** What the seed left behind, counted in one query. */
+interface SeedFacts {
+  plans: number;
+  owners: number;
+  years: number[];
+  statuses: string[];
+  joint: number;
+  accumulated: number;
+  delayed: number;
+  coordination: string[];
+  unbalanced: number;
+}
+
 describe('planning demo data (real PostgreSQL)', () => {
   let db: TestDatabase;
 
@@ -44,7 +57,7 @@ describe('planning demo data (real PostgreSQL)', () => {
     expect(first.plans).toBe(19);
     expect(first.projects).toBeGreaterThanOrEqual(200);
     expect(first.projects).toBeLessThanOrEqual(500);
-    const [facts] = await db.dataSource.query(`
+    const [facts] = await db.dataSource.query<[SeedFacts]>(`
       SELECT (SELECT count(*)::int FROM development_plan WHERE status = 'PUBLISHED') AS plans,
              (SELECT count(DISTINCT owner_organization_id)::int FROM project) AS owners,
              (SELECT array_agg(DISTINCT fiscal_year ORDER BY fiscal_year) FROM project) AS years,
@@ -65,7 +78,7 @@ describe('planning demo data (real PostgreSQL)', () => {
     expect(facts.joint).toBeGreaterThanOrEqual(10);
     expect(facts.accumulated).toBeGreaterThan(0);
     expect(facts.delayed).toBeGreaterThan(0);
-    const [{ events }] = await db.dataSource.query(
+    const [{ events }] = await db.dataSource.query<[{ events: number }]>(
       "SELECT count(*)::int AS events FROM outbox WHERE type = 'pcc.project.proposed'",
     );
     expect(events).toBe(first.projects);

@@ -36,8 +36,12 @@ describe('waste reports (real PostgreSQL)', () => {
     byDestination: { incinerated: String(t), landfilled: '0', recycled: '0', composted: '0' },
   });
   const events = async (type: string, org: string) =>
-    (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [type, org]))[0]
-      .n as number;
+    (
+      await db.dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2', [
+        type,
+        org,
+      ])
+    )[0].n;
   const snapshot = async () =>
     JSON.stringify(
       await db.dataSource.query(
@@ -234,12 +238,14 @@ describe('waste reports (real PostgreSQL)', () => {
     const before = await snapshot();
     const refused = await importCsv(projectionScope(db.dataSource, ADMIN), [header, ...bad].join('\n'));
     expect(refused.imported).toBe(0);
-    expect(refused.errors).toEqual([{ row: 500, message: expect.stringMatching(/^byDestination: must add up/) }]);
+    expect(refused.errors).toEqual([
+      { row: 500, message: expect.stringMatching(/^byDestination: must add up/) as unknown },
+    ]);
     expect(await snapshot()).toBe(before);
 
     const imported = await importCsv(projectionScope(db.dataSource, ADMIN), [header, ...rows].join('\r\n'));
     expect(imported).toEqual({ imported: 1000, errors: [] });
-    const [{ n, total }] = await db.dataSource.query(
+    const [{ n, total }] = await db.dataSource.query<[{ n: number; total: string }]>(
       'SELECT count(*)::int AS n, sum(total_tonnes)::text AS total FROM waste_report WHERE organization_id = $1',
       [ORGS.KARON],
     );

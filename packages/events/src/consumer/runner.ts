@@ -142,24 +142,22 @@ export class ConsumerRunner {
     }
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
     const decoded = batch.messages.map((message) => this.decode(batch.topic, message));
     for (let start = 0; start < decoded.length; start += this.chunkSize) {
-      if (!isRunning() || isStale()) return;
+      if (!payload.isRunning() || payload.isStale()) return;
       const chunk = decoded.slice(start, start + this.chunkSize);
       const valid = chunk.every((d) => 'event' in d);
-      if (
-        !valid ||
-        !(await this.tryChunk(batch.topic, chunk as Array<{ message: KafkaMessage; event: DomainEvent }>))
-      ) {
+      if (!valid || !(await this.tryChunk(batch.topic, chunk))) {
         for (const item of chunk) {
           await this.handleOne(batch.topic, batch.partition, item);
-          resolveOffset(item.message.offset);
-          await heartbeat();
+          payload.resolveOffset(item.message.offset);
+          await payload.heartbeat();
         }
       }
-      resolveOffset(chunk[chunk.length - 1]!.message.offset);
-      await heartbeat();
+      payload.resolveOffset(chunk[chunk.length - 1]!.message.offset);
+      await payload.heartbeat();
     }
   }
 
@@ -275,7 +273,9 @@ type Outcome = { handled: number; duplicates: number; ignored: number };
 
 /** Connection-level failures (PostgreSQL down, restarting, out of connections): retry, never dead-letter. */
 export function isTransient(error: unknown): boolean {
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const raw = (error as { code?: unknown } | null)?.code;
+  // Node's and pg's error codes are strings; anything else is no code we retry on.
+  const code = typeof raw === 'string' ? raw : '';
   const message = error instanceof Error ? error.message : String(error);
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01'].includes(
