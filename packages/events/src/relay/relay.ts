@@ -157,9 +157,12 @@ export class OutboxRelay {
       }
       client.on('notification', () => this.requestWake());
       client.on('error', (error) => {
-        // The LISTEN connection died: forget it; the next round opens a new one.
+        // The LISTEN connection died: forget it; the next round opens a new one. An error on a
+        // connection stop() has already released (the server ending it) needs nothing more:
+        // releasing it twice throws, out of any caller's reach.
         this.report(error);
-        if (this.listener === client) this.listener = null;
+        if (this.listener !== client) return;
+        this.listener = null;
         client.release(true);
       });
       this.listener = client;
