@@ -1,28 +1,35 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
+import type { Service } from '@pcc/config';
 import { parse } from 'graphql';
+// The subgraphs' declarations (development dependencies: composing is a build-time step, never done by
+// the running gateway, which loads the committed supergraph).
+import { service as organizations } from '@pcc/organizations/service';
+import { service as cases } from '@pcc/cases/service';
+import { service as planning } from '@pcc/planning/service';
+import { service as wasteMetrics } from '@pcc/waste-metrics/service';
 
-/** Every subgraph of the platform: its name in the supergraph, its folder, its default local URL. */
-export const SUBGRAPHS = [
-  { name: 'organizations', folder: 'organizations', url: 'http://localhost:4001/graphql' },
-  { name: 'cases', folder: 'cases', url: 'http://localhost:4002/graphql' },
-  { name: 'planning', folder: 'planning', url: 'http://localhost:4003/graphql' },
-  { name: 'waste_metrics', folder: 'waste-metrics', url: 'http://localhost:4004/graphql' },
-] as const;
+const SERVICES: readonly Service[] = [organizations, cases, planning, wasteMetrics];
 
-const servicesDir = join(__dirname, '..', '..', 'services');
+/** Every subgraph of the platform, from its service's declaration: supergraph name, workspace, local URL. */
+export const SUBGRAPHS = SERVICES.map((s) => ({
+  name: s.subgraph,
+  service: s.name,
+  url: `http://localhost:${s.port}/graphql`,
+}));
 
-/** Composes the schema files of the services that exist. */
+/** The schema file a service serves (exported by its package). */
+const schemaFileOf = (service: string): string => require.resolve(`@pcc/${service}/schema.graphql`);
+
+/** Composes the services' schema files. */
 export function composeSupergraph(): { supergraphSdl: string; subgraphs: string[] } | { errors: string[] } {
-  const present = SUBGRAPHS.filter((s) => existsSync(join(servicesDir, s.folder, 'schema.graphql')));
   const result = composeServices(
-    present.map((s) => ({
+    SUBGRAPHS.map((s) => ({
       name: s.name,
       url: s.url,
-      typeDefs: parse(readFileSync(join(servicesDir, s.folder, 'schema.graphql'), 'utf8')),
+      typeDefs: parse(readFileSync(schemaFileOf(s.service), 'utf8')),
     })),
   );
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
-  return { supergraphSdl: result.supergraphSdl, subgraphs: present.map((s) => s.name) };
+  return { supergraphSdl: result.supergraphSdl, subgraphs: SUBGRAPHS.map((s) => s.name) };
 }
