@@ -14,7 +14,7 @@ export {
   type InjectTarget,
   type UncheckedVariables,
 } from './graphql-client';
-export { IdentityFactory, type TestIdentity } from './identities';
+export { IdentityFactory } from './identities';
 export { defineRowFactory, type RowFactory } from './row-factory';
 export { deferred, type Deferred } from './deferred';
 export { HoldingServer, type HeldRequest } from './holding-server';
