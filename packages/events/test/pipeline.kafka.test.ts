@@ -111,6 +111,8 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
       expect(effects).toEqual({ total: 500, distinct: 500 });
       expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
     },
+    // A broker stop and start plus the 90 s wait for delivery: more than Jest's default minute.
+    180_000,
   );
 
   it('applies an event once when its offsets are replayed', async () => {
