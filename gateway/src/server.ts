@@ -22,6 +22,7 @@ import { Authenticator } from './auth';
 import { urlOverrides, type Config } from './config';
 import { idePage, registerIde, wantsIde } from './ide';
 import { createFetchHistogram } from './fetch-metrics';
+import { operationResolutionPlugin } from './operation-resolution';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 import { subgraphsOf } from './supergraph';
 
@@ -102,6 +103,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     formatError: createFormatError((error) => log.error({ err: error }, 'unexpected error')),
     validationRules: protection.validationRules,
     plugins: [
+      operationResolutionPlugin,
       ...protection.plugins,
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),

@@ -1,0 +1,97 @@
+import { loadConfig } from '@pcc/config';
+import { configSchema } from '../src/config';
+import { createGatewayServer, type GatewayServer } from '../src/server';
+import { readSupergraph } from '../src/supergraph';
+import { Platform } from './platform';
+
+/** A raw HTTP exchange: what a hostile client sends, not what a well-behaved GraphQL client would. */
+interface Sent {
+  body?: string;
+  headers?: Record<string, string>;
+  method?: 'GET' | 'POST';
+  /** Query string for GET requests. */
+  search?: string;
+  /** The production-mode gateway instead of the development one. */
+  production?: boolean;
+}
+
+const json = (payload: unknown) => JSON.stringify(payload);
+const ORGANIZATIONS = '{ organizations { totalCount } }';
+
+/**
+ * The hostile corpus: every request here is the client's fault, so each must get a 4xx with a typed
+ * code (`extensions.code` of the contract), never a 500, and the gateway must serve normally afterwards.
+ */
+describe('the gateway under a hostile corpus (real PostgreSQL and Kafka)', () => {
+  let platform: Platform;
+  let production: GatewayServer;
+  let productionUrl: string;
+
+  beforeAll(async () => {
+    platform = await Platform.start();
+    production = await createGatewayServer({
+      config: loadConfig(configSchema, {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'hostile-test-caller-secret-0123456789abcdef',
+        INTERNAL_JWT_SECRET: 'hostile-test-internal-secret-0123456789abcdef',
+        ORGANIZATIONS_URL: platform.organizationsUrl,
+        LOG_LEVEL: 'silent',
+      }),
+      supergraphSdl: readSupergraph(),
+    });
+    productionUrl = `${await production.app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
+  });
+  afterAll(async () => {
+    await production.app.close();
+    await platform.stop();
+  });
+
+  const send = async ({ body, headers, method = 'POST', search = '', production: prod }: Sent) => {
+    const url = `${prod ? productionUrl : platform.gatewayUrl}${search}`;
+    const response = await fetch(url, {
+      method,
+      headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(body === undefined ? {} : { body }),
+    });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+
+  const corpus: Array<[name: string, request: Sent, code: string]> = [
+    [
+      'an unknown operation name',
+      { body: json({ query: `query Known ${ORGANIZATIONS}`, operationName: 'Unknown' }) },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'two anonymous operations without an operation name',
+      { body: json({ query: `${ORGANIZATIONS} ${ORGANIZATIONS}` }) },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'two named operations without an operation name',
+      { body: json({ query: `query A ${ORGANIZATIONS} query B ${ORGANIZATIONS}` }) },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a NUL byte in an operation name',
+      { body: json({ query: `query A ${ORGANIZATIONS}`, operationName: 'A\u0000' }) },
+      'BAD_USER_INPUT',
+    ],
+  ];
+
+  it.each(corpus)('%s: 4xx with a typed code', async (_name, request, code) => {
+    const response = await send(request);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    const body = JSON.parse(response.text) as { errors?: Array<{ extensions?: { code?: string } }> };
+    expect([...new Set(body.errors?.map((e) => e.extensions?.code))]).toEqual([code]);
+    expect(response.text).not.toMatch(/stack|at \/|SELECT|INSERT/);
+  });
+
+  it('is alive after the corpus: health, and a normal query', async () => {
+    expect((await fetch(new URL('/healthz', platform.gatewayUrl))).status).toBe(200);
+    const result = await platform.graphql(ORGANIZATIONS);
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual({ data: { organizations: { totalCount: 19 } } });
+  });
+});
