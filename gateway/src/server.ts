@@ -21,6 +21,7 @@ import {
 import { Authenticator } from './auth';
 import { urlOverrides, type Config } from './config';
 import { idePage, registerIde, wantsIde } from './ide';
+import { costLimitPlugin } from './cost';
 import { createFetchHistogram } from './fetch-metrics';
 import { operationResolutionPlugin } from './operation-resolution';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
@@ -86,7 +87,9 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH },
     maxAliases: { n: config.MAX_ALIASES },
-    costLimit: { maxCost: config.MAX_COST },
+    // Cost: costLimitPlugin, which reads the page sizes from the request's variables (armor's rule
+    // counts a list's size only when `first` is a literal).
+    costLimit: { enabled: false },
     maxDirectives: { n: 50 },
     // Token limit: Apollo's own parser does it (parseOptions below); armor's version throws from a
     // plugin hook, which turns a plain syntax error into a 500.
@@ -104,6 +107,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     validationRules: protection.validationRules,
     plugins: [
       operationResolutionPlugin,
+      costLimitPlugin(config.MAX_COST),
       ...protection.plugins,
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),

@@ -18,6 +18,11 @@ interface Sent {
 const json = (payload: unknown) => JSON.stringify(payload);
 const ORGANIZATIONS = '{ organizations { totalCount } }';
 
+/** The issue's attack: three nested `cases` lists of `$n` each, under 30 aliases (10⁶ nodes per alias). */
+const NESTED_CASES = (alias: string) =>
+  `${alias}: cases(first: $n) { edges { node { leadOrganization { cases(first: $n) { edges { node { leadOrganization { cases(first: $n) { edges { node { id } } } } } } } } } } }`;
+const FAN_OUT = `query ($n: Int) { ${Array.from({ length: 30 }, (_, i) => NESTED_CASES(`a${i}`)).join(' ')} }`;
+
 /**
  * The hostile corpus: every request here is the client's fault, so each must get a 4xx with a typed
  * code (`extensions.code` of the contract), never a 500, and the gateway must serve normally afterwards.
@@ -58,6 +63,16 @@ describe('the gateway under a hostile corpus (real PostgreSQL and Kafka)', () =>
 
   const corpus: Array<[name: string, request: Sent, code: string]> = [
     [
+      'nested lists sized by a variable, under 30 aliases (cost)',
+      { body: json({ query: FAN_OUT, variables: { n: 100 } }) },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'nested lists left at their default size, under 30 aliases (cost)',
+      { body: json({ query: FAN_OUT, variables: {} }) },
+      'BAD_USER_INPUT',
+    ],
+    [
       'an unknown operation name',
       { body: json({ query: `query Known ${ORGANIZATIONS}`, operationName: 'Unknown' }) },
       'BAD_USER_INPUT',
@@ -86,6 +101,18 @@ describe('the gateway under a hostile corpus (real PostgreSQL and Kafka)', () =>
     const body = JSON.parse(response.text) as { errors?: Array<{ extensions?: { code?: string } }> };
     expect([...new Set(body.errors?.map((e) => e.extensions?.code))]).toEqual([code]);
     expect(response.text).not.toMatch(/stack|at \/|SELECT|INSERT/);
+  });
+
+  it('counts page sizes from variables: refuses with the cost, and serves a large page of a flat list', async () => {
+    const refused = await send({ body: json({ query: FAN_OUT, variables: { n: 100 } }) });
+    const error = (JSON.parse(refused.text) as { errors: Array<{ extensions: Record<string, unknown> }> }).errors[0]!;
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 20_000 });
+    expect(error.extensions.cost).toBeGreaterThan(30 * 100 ** 3);
+    const flat = await platform.graphql('query ($n: Int) { organizations(first: $n) { edges { node { code } } } }', {
+      n: 100,
+    });
+    expect(flat.status).toBe(200);
+    expect(flat.body.errors).toBeUndefined();
   });
 
   it('is alive after the corpus: health, and a normal query', async () => {
