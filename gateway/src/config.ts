@@ -31,6 +31,20 @@ export const configSchema = z
     MAX_ALIASES: env.int(30, 1, 1000),
     MAX_COST: env.int(20_000, 100, 1_000_000),
     BODY_LIMIT_BYTES: env.int(1_048_576, 1024, 16_777_216),
+    /**
+     * Rate limits of public intake and the reporter's actions, per window: `memory` keeps each
+     * process's own budget; `redis` (REDIS_URL) shares one budget between every gateway replica.
+     */
+    RATE_LIMIT_STORE: env.oneOf(['memory', 'redis'] as const, 'memory'),
+    REDIS_URL: env.url('redis://127.0.0.1:6379', ['redis', 'rediss']),
+    RATE_LIMIT_PREFIX: env.string('pcc-rate'),
+    RATE_LIMIT_WINDOW_SECONDS: env.int(600, 1, 86_400),
+    /** `openCase` without a token, per client (IP address) and window. */
+    RATE_LIMIT_INTAKE: env.int(10, 1, 1_000_000),
+    /** The reporter's actions (add information, rate, reopen), per client and window. */
+    RATE_LIMIT_REPORTER: env.int(30, 1, 1_000_000),
+    /** The reporter's actions on one tracking code, per window, whoever sends them. */
+    RATE_LIMIT_TRACKING_CODE: env.int(10, 1, 1_000_000),
     /** Processes serving the port (node:cluster); 0 = one per CPU. One keeps the simplest process model. */
     GATEWAY_WORKERS: env.int(1, 0, 64),
   })

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getVariableValues } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from '@pcc/http';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@pcc/subgraph-kit/pagination';
@@ -27,17 +27,20 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, request, operation, operationName }) {
           if (!operation) return; // refused by operationResolutionPlugin
+          // Variables the operation's types refuse: execution refuses them too, before any subgraph is called.
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors) return;
           let cost: number;
           try {
             cost = getComplexity({
               schema,
               query: document,
-              variables: request.variables ?? {},
+              variables: variables.coerced,
               ...(operationName ? { operationName } : {}),
               estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (error) {
-            // Variables the operation's types refuse: the same answer execution would give.
+            // More nodes than the estimate evaluates (e.g. fragments spread over and over).
             if (error instanceof GraphQLError)
               throw new AppError('BAD_USER_INPUT', error.message, { http: { status: 400 } });
             throw error;

@@ -24,6 +24,7 @@ import { idePage, registerIde, wantsIde } from './ide';
 import { costLimitPlugin } from './cost';
 import { createFetchHistogram } from './fetch-metrics';
 import { operationResolutionPlugin } from './operation-resolution';
+import { RateLimits } from './rate-limits';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 import { subgraphsOf } from './supergraph';
 
@@ -97,6 +98,16 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   });
   const protection = armor.protect();
+  const rateLimits = await RateLimits.create({
+    store: config.RATE_LIMIT_STORE,
+    redisUrl: config.REDIS_URL,
+    prefix: config.RATE_LIMIT_PREFIX,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    intakePerClient: config.RATE_LIMIT_INTAKE,
+    reporterPerClient: config.RATE_LIMIT_REPORTER,
+    perTrackingCode: config.RATE_LIMIT_TRACKING_CODE,
+  });
+  app.addHook('onClose', () => rateLimits.close());
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.NODE_ENV !== 'production',
@@ -108,6 +119,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     plugins: [
       operationResolutionPlugin,
       costLimitPlugin(config.MAX_COST),
+      rateLimits.plugin,
       ...protection.plugins,
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
@@ -149,6 +161,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
         requestId: request.id,
         traceparent: validTraceparent(request.headers.traceparent),
         receivedAt: performance.now(),
+        client: request.ip,
       }),
     });
   });

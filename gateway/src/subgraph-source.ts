@@ -14,6 +14,8 @@ export interface GatewayContext {
   traceparent: string | undefined;
   /** When the gateway took the request (performance.now()): fetches sent later may be shared with it. */
   receivedAt?: number;
+  /** The caller's IP address (rate limits of anonymous callers). */
+  client?: string;
 }
 
 /**
