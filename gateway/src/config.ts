@@ -16,10 +16,14 @@ export const configSchema = z
     ...logEnv(),
     /** HS256 secret of callers' JWTs (development and tests). */
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
-    /** In production: the identity provider's JWKS URL; when set, tokens are verified against it (RS256/ES256). */
-    JWT_JWKS_URL: env.url(undefined, ['https', 'http']).optional(),
+    /** In production: the identity provider's JWKS URL (https only: the keys must not be replaceable in transit). */
+    JWT_JWKS_URL: env.url(undefined, ['https']).optional(),
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
+    /** Longest lifetime (`exp - iat`) of a caller's token. */
+    JWT_MAX_LIFETIME_SECONDS: env.int(86_400, 60, 30 * 86_400),
+    /** Clock skew allowed when checking a caller's token's `exp`/`nbf`. */
+    JWT_CLOCK_TOLERANCE_SECONDS: env.int(30, 0, 300),
     INTERNAL_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_INTERNAL_SECRET),
     SUPERGRAPH_PATH: z.string().min(1).optional(),
     ORGANIZATIONS_URL: env.url(undefined, ['http', 'https']).optional(),

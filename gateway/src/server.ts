@@ -68,6 +68,8 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     jwksUrl: config.JWT_JWKS_URL,
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
+    maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
+    clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_SECONDS,
   });
 
   const app = createHttpApp({ log, bodyLimit: config.BODY_LIMIT_BYTES });
