@@ -49,6 +49,11 @@ export const configSchema = z
     RATE_LIMIT_REPORTER: env.int(30, 1, 1_000_000),
     /** The reporter's actions on one tracking code, per window, whoever sends them. */
     RATE_LIMIT_TRACKING_CODE: env.int(10, 1, 1_000_000),
+    /**
+     * Port of `/metrics`. Unset: the public port in development, PRODUCTION_METRICS_PORT in
+     * production (the metrics tell about traffic and must stay on the internal network).
+     */
+    METRICS_PORT: env.int(undefined, 1, 65_535).optional(),
     /** Processes serving the port (node:cluster); 0 = one per CPU. One keeps the simplest process model. */
     GATEWAY_WORKERS: env.int(1, 0, 64),
   })
@@ -65,11 +70,23 @@ export const configSchema = z
         path: ['JWT_SECRET'],
         message: 'set JWT_JWKS_URL or a real JWT_SECRET in production',
       });
+    if (config.METRICS_PORT === config.PORT)
+      context.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: 'must not be the public PORT in production',
+      });
     if (config.INTERNAL_JWT_SECRET === DEV_INTERNAL_SECRET)
       context.addIssue({ code: 'custom', path: ['INTERNAL_JWT_SECRET'], message: 'set a real secret in production' });
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+export const PRODUCTION_METRICS_PORT = 9464;
+
+/** The port `/metrics` gets of its own, or undefined when it shares the public port (development). */
+export const metricsPort = (config: Config): number | undefined =>
+  config.METRICS_PORT ?? (config.NODE_ENV === 'production' ? PRODUCTION_METRICS_PORT : undefined);
 
 /** Subgraph URL overrides by subgraph name, from the config. */
 export const urlOverrides = (config: Config): Record<string, string | undefined> => ({

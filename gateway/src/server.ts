@@ -19,7 +19,7 @@ import {
   type Metrics,
 } from '@pcc/http';
 import { Authenticator } from './auth';
-import { urlOverrides, type Config } from './config';
+import { metricsPort, urlOverrides, type Config } from './config';
 import { idePage, registerIde, wantsIde } from './ide';
 import { costLimitPlugin } from './cost';
 import { createFetchHistogram } from './fetch-metrics';
@@ -38,6 +38,8 @@ export interface GatewayServer {
   app: FastifyInstance;
   apollo: ApolloServer<GatewayContext>;
   metrics: Metrics;
+  /** `/metrics` on a port of its own (not listening yet), when the config gives it one. */
+  metricsApp?: FastifyInstance;
   log: Logger;
   /** Subgraphs by name, with the URL this gateway calls. */
   subgraphs: Array<{ name: string; url: string }>;
@@ -131,18 +133,25 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   });
   await apollo.start();
 
-  registerOperationalRoutes(app, metrics, {
-    supergraph: async () => true, // apollo.start() resolved: the supergraph is loaded and valid
-    ...Object.fromEntries(
-      subgraphs.map(
-        ({ name, url }) =>
-          [
-            name,
-            async () => (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok,
-          ] as const,
+  const metricsApp = metricsPort(config) === undefined ? undefined : createHttpApp({ log, bodyLimit: 1024 });
+  if (metricsApp) app.addHook('onClose', () => metricsApp.close());
+  registerOperationalRoutes(
+    app,
+    metrics,
+    {
+      supergraph: async () => true, // apollo.start() resolved: the supergraph is loaded and valid
+      ...Object.fromEntries(
+        subgraphs.map(
+          ({ name, url }) =>
+            [
+              name,
+              async () => (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok,
+            ] as const,
+        ),
       ),
-    ),
-  });
+    },
+    metricsApp,
+  );
   registerIde(app);
   app.decorateRequest('callerIdentity', null);
 
@@ -167,5 +176,5 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
       }),
     });
   });
-  return { app, apollo, metrics, log, subgraphs };
+  return { app, apollo, metrics, ...(metricsApp ? { metricsApp } : {}), log, subgraphs };
 }
