@@ -92,6 +92,108 @@ describe('the gateway under a hostile corpus (real PostgreSQL and Kafka)', () =>
       { body: json({ query: `query A ${ORGANIZATIONS}`, operationName: 'A\u0000' }) },
       'BAD_USER_INPUT',
     ],
+    ['malformed JSON', { body: '{"query": "{ organizations { totalCount } }"' }, 'BAD_USER_INPUT'],
+    ['a JSON string instead of an object', { body: json(ORGANIZATIONS) }, 'BAD_USER_INPUT'],
+    ['an empty body', { body: '' }, 'BAD_USER_INPUT'],
+    [
+      'a content type the endpoint does not take (XML)',
+      { body: '<query/>', headers: { 'content-type': 'application/xml' } },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a simple-request content type (text/plain, CSRF)',
+      { body: json({ query: ORGANIZATIONS }), headers: { 'content-type': 'text/plain' } },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a form-encoded body',
+      { body: 'query=%7B__typename%7D', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a query nested 30 deep',
+      { body: json({ query: `{ ${'organizations { edges { node { '.repeat(10)}id${' } } }'.repeat(10)} }` }) },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a query 5,000 fields wide',
+      { body: json({ query: `{ organizations { ${'totalCount '.repeat(5_000)}} }` }) },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a variable of the wrong type',
+      {
+        body: json({
+          query: 'query ($n: Int) { organizations(first: $n) { totalCount } }',
+          variables: { n: 'many' },
+        }),
+      },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'variables that are not an object',
+      { body: json({ query: 'query ($n: Int) { organizations(first: $n) { totalCount } }', variables: [1] }) },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a batched array of operations',
+      { body: json([{ query: ORGANIZATIONS }, { query: ORGANIZATIONS }]) },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'introspection in production',
+      { body: json({ query: '{ __schema { types { name fields { name } } } }' }), production: true },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a type lookup in production',
+      { body: json({ query: '{ __type(name: "Case") { fields { name } } }' }), production: true },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a deep introspection of types (development)',
+      {
+        body: json({
+          query: `{ __schema { types { ${'fields { type { '.repeat(8)}name${' } }'.repeat(8)} } } }`,
+        }),
+      },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a NUL byte in the document',
+      { body: json({ query: '{ organizations\u0000 { totalCount } }' }) },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'an overlong token (12 KB)',
+      { body: json({ query: ORGANIZATIONS }), headers: { authorization: `Bearer ${'a'.repeat(12_000)}` } },
+      'UNAUTHENTICATED',
+    ],
+    [
+      'headers over the server limit (a 64 KB token)',
+      { body: json({ query: ORGANIZATIONS }), headers: { authorization: `Bearer ${'a'.repeat(64_000)}` } },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a mutation over GET',
+      {
+        method: 'GET',
+        search: `?query=${encodeURIComponent('mutation { x }')}`,
+        headers: { 'apollo-require-preflight': '1' },
+      },
+      'BAD_USER_INPUT',
+    ],
+
+    [
+      'a huge string, over the body limit',
+      {
+        body: json({
+          query: 'query ($q: String) { organizations(filter: { search: $q }) { totalCount } }',
+          variables: { q: 'ก'.repeat(400_000) },
+        }),
+      },
+      'BAD_USER_INPUT',
+    ],
   ];
 
   it.each(corpus)('%s: 4xx with a typed code', async (_name, request, code) => {
