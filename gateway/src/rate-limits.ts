@@ -1,5 +1,12 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  OperationTypeNode,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type FieldNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '@pcc/http';
@@ -79,7 +86,7 @@ export class RateLimits {
   readonly plugin: ApolloServerPlugin<GatewayContext> = {
     requestDidStart: async () => ({
       didResolveOperation: async ({ operation, document, request, contextValue }) => {
-        if (operation?.operation !== 'mutation') return;
+        if (operation?.operation !== OperationTypeNode.MUTATION) return;
         const { identity, client } = contextValue;
         const caller = identity.role === 'PUBLIC' ? `ip:${client ?? 'unknown'}` : `sub:${identity.sub}`;
         for (const field of rootFields(operation.selectionSet, document)) {
