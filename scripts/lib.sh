@@ -67,6 +67,23 @@ pcc_postgres() {
   bash "$ROOT/infra/postgres/create-databases.sh" ${PCC_RESET_DATABASES:+--reset} || { log "creating the service databases failed"; return 1; }
 }
 
+pcc_redis() {
+  # The gateway's shared rate-limit store (and the tests that share one budget between two gateways).
+  local url="${REDIS_URL:-redis://127.0.0.1:6379}"
+  if ! redis-cli -u "$url" ping >/dev/null 2>&1; then
+    # Only the machine's own server is ours to start; a remote one must already be up.
+    if [[ -z "${REDIS_URL:-}" ]] && command -v redis-server >/dev/null; then
+      log "starting the machine's Redis"
+      redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no >/dev/null || true
+    fi
+    for _ in $(seq 1 30); do
+      redis-cli -u "$url" ping >/dev/null 2>&1 && break
+      sleep 1
+    done
+  fi
+  redis-cli -u "$url" ping >/dev/null 2>&1 || { log "Redis at $url is not reachable (install redis-server)"; return 1; }
+}
+
 # pcc_kafka_env VARIABLE: one of the Kafka scripts' settings (infra/kafka/env.sh is their only home).
 pcc_kafka_env() {
   (source "$ROOT/infra/kafka/env.sh" && printf '%s' "${!1}")
@@ -114,6 +131,7 @@ pcc_toolchain() {
 
 pcc_infra() {
   pcc_postgres || return 1
+  pcc_redis || return 1
   pcc_kafka || { log "Kafka could not be started"; return 1; }
 }
 

@@ -6,6 +6,10 @@ export interface AuthSettings {
   jwksUrl?: string | undefined;
   issuer?: string | undefined;
   audience?: string | undefined;
+  /** Longest `exp - iat` accepted: a stolen long-lived token stays useful for at most this long. */
+  maxLifetimeSeconds: number;
+  /** Skew allowed between the identity provider's clock and ours. */
+  clockToleranceSeconds: number;
 }
 
 /**
@@ -31,6 +35,7 @@ export class Authenticator {
         algorithms: this.settings.jwksUrl ? ['RS256', 'ES256', 'PS256', 'EdDSA'] : ['HS256'],
         // A token without an expiry would be valid forever.
         requiredClaims: ['exp'],
+        clockTolerance: this.settings.clockToleranceSeconds,
         ...(this.settings.issuer ? { issuer: this.settings.issuer } : {}),
         ...(this.settings.audience ? { audience: this.settings.audience } : {}),
       };
@@ -38,6 +43,10 @@ export class Authenticator {
         typeof this.key === 'function'
           ? await jwtVerify(match[1]!, this.key, options)
           : await jwtVerify(match[1]!, this.key, options);
+      // Without `iat`, the lifetime left is counted from now.
+      const issuedAt = payload.iat ?? Math.floor(Date.now() / 1000);
+      if (payload.exp! - issuedAt > this.settings.maxLifetimeSeconds)
+        throw new InvalidTokenError('token lifetime exceeds the maximum');
       return toIdentity(payload);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;

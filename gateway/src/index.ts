@@ -4,7 +4,7 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { loadConfigOrExit } from '@pcc/config';
 import { createLogger, serve } from '@pcc/http';
-import { configSchema } from './config';
+import { configSchema, metricsPort } from './config';
 import { createGatewayServer } from './server';
 import { readSupergraph } from './supergraph';
 
@@ -13,12 +13,13 @@ async function main(): Promise<void> {
   const log = createLogger('gateway', config.LOG_LEVEL);
   const workers = config.GATEWAY_WORKERS === 0 ? availableParallelism() : config.GATEWAY_WORKERS;
   if (workers > 1 && cluster.isPrimary) return supervise(workers, log);
-  const { app } = await createGatewayServer({
+  const { app, metricsApp } = await createGatewayServer({
     config,
     supergraphSdl: readSupergraph(config.SUPERGRAPH_PATH),
     logger: log,
   });
   const address = await serve(app, { host: config.HOST, port: config.PORT, log });
+  if (metricsApp) await metricsApp.listen({ host: config.HOST, port: metricsPort(config)! });
   log.info({ address, worker: cluster.worker?.id }, 'gateway listening');
 }
 

@@ -19,9 +19,12 @@ import {
   type Metrics,
 } from '@pcc/http';
 import { Authenticator } from './auth';
-import { urlOverrides, type Config } from './config';
+import { metricsPort, urlOverrides, type Config } from './config';
 import { idePage, registerIde, wantsIde } from './ide';
+import { costLimitPlugin } from './cost';
 import { createFetchHistogram } from './fetch-metrics';
+import { operationResolutionPlugin } from './operation-resolution';
+import { RateLimits } from './rate-limits';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 import { subgraphsOf } from './supergraph';
 
@@ -35,6 +38,8 @@ export interface GatewayServer {
   app: FastifyInstance;
   apollo: ApolloServer<GatewayContext>;
   metrics: Metrics;
+  /** `/metrics` on a port of its own (not listening yet), when the config gives it one. */
+  metricsApp?: FastifyInstance;
   log: Logger;
   /** Subgraphs by name, with the URL this gateway calls. */
   subgraphs: Array<{ name: string; url: string }>;
@@ -65,6 +70,8 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     jwksUrl: config.JWT_JWKS_URL,
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
+    maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
+    clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_SECONDS,
   });
 
   const app = createHttpApp({ log, bodyLimit: config.BODY_LIMIT_BYTES });
@@ -85,7 +92,9 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH },
     maxAliases: { n: config.MAX_ALIASES },
-    costLimit: { maxCost: config.MAX_COST },
+    // Cost: costLimitPlugin, which reads the page sizes from the request's variables (armor's rule
+    // counts a list's size only when `first` is a literal).
+    costLimit: { enabled: false },
     maxDirectives: { n: 50 },
     // Token limit: Apollo's own parser does it (parseOptions below); armor's version throws from a
     // plugin hook, which turns a plain syntax error into a 500.
@@ -93,6 +102,16 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   });
   const protection = armor.protect();
+  const rateLimits = await RateLimits.create({
+    store: config.RATE_LIMIT_STORE,
+    redisUrl: config.REDIS_URL,
+    prefix: config.RATE_LIMIT_PREFIX,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    intakePerClient: config.RATE_LIMIT_INTAKE,
+    reporterPerClient: config.RATE_LIMIT_REPORTER,
+    perTrackingCode: config.RATE_LIMIT_TRACKING_CODE,
+  });
+  app.addHook('onClose', () => rateLimits.close());
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.NODE_ENV !== 'production',
@@ -102,6 +121,9 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     formatError: createFormatError((error) => log.error({ err: error }, 'unexpected error')),
     validationRules: protection.validationRules,
     plugins: [
+      operationResolutionPlugin,
+      costLimitPlugin(config.MAX_COST),
+      rateLimits.plugin,
       ...protection.plugins,
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
@@ -111,18 +133,25 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   });
   await apollo.start();
 
-  registerOperationalRoutes(app, metrics, {
-    supergraph: async () => true, // apollo.start() resolved: the supergraph is loaded and valid
-    ...Object.fromEntries(
-      subgraphs.map(
-        ({ name, url }) =>
-          [
-            name,
-            async () => (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok,
-          ] as const,
+  const metricsApp = metricsPort(config) === undefined ? undefined : createHttpApp({ log, bodyLimit: 1024 });
+  if (metricsApp) app.addHook('onClose', () => metricsApp.close());
+  registerOperationalRoutes(
+    app,
+    metrics,
+    {
+      supergraph: async () => true, // apollo.start() resolved: the supergraph is loaded and valid
+      ...Object.fromEntries(
+        subgraphs.map(
+          ({ name, url }) =>
+            [
+              name,
+              async () => (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok,
+            ] as const,
+        ),
       ),
-    ),
-  });
+    },
+    metricsApp,
+  );
   registerIde(app);
   app.decorateRequest('callerIdentity', null);
 
@@ -143,8 +172,9 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
         requestId: request.id,
         traceparent: validTraceparent(request.headers.traceparent),
         receivedAt: performance.now(),
+        client: request.ip,
       }),
     });
   });
-  return { app, apollo, metrics, log, subgraphs };
+  return { app, apollo, metrics, ...(metricsApp ? { metricsApp } : {}), log, subgraphs };
 }

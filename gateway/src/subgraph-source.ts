@@ -14,6 +14,8 @@ export interface GatewayContext {
   traceparent: string | undefined;
   /** When the gateway took the request (performance.now()): fetches sent later may be shared with it. */
   receivedAt?: number;
+  /** The caller's IP address (rate limits of anonymous callers). */
+  client?: string;
 }
 
 /**
@@ -24,6 +26,12 @@ export function sharedCopy(response: GatewayGraphQLResponse): GatewayGraphQLResp
   const { data, errors, extensions } = response;
   return structuredClone({ data, errors, extensions });
 }
+
+/**
+ * An identity as a cache key: a JSON tuple, so no `org` or `sub` (free text from the caller's token)
+ * can make two identities read the same, as joining them with a separator could.
+ */
+const identityKey = (identity: Identity): string => JSON.stringify([identity.role, identity.org, identity.sub]);
 
 /** Per identical read: the fetch in flight (when it was sent), and the one queued to follow it. */
 interface ReadSlot {
@@ -96,7 +104,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       options.incomingRequestContext.operation?.operation !== OperationTypeNode.QUERY
     )
       return super.process(options);
-    const key = `${identity.role}|${identity.org ?? ''}|${identity.sub}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
+    const key = JSON.stringify([identityKey(identity), options.request.query ?? '', options.request.variables ?? {}]);
     const slot = this.reads.get(key) ?? { running: null, next: null };
     this.reads.set(key, slot);
     // The gateway writes into a fetch's response while it shapes the result, so callers sharing one get
@@ -180,7 +188,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   private async tokenFor(identity: Identity): Promise<string> {
-    const key = `${identity.role}|${identity.org ?? ''}|${identity.sub}`;
+    const key = identityKey(identity);
     const cached = this.tokens.get(key);
     if (cached && cached.renewAt > Date.now()) return cached.token;
     const token = await this.internalTokens.sign(identity);

@@ -93,4 +93,14 @@ describe('in-flight subgraph reads', () => {
     await Promise.all([identities, mutations]);
     expect(received()).toBe(4);
   });
+
+  it('shares nothing between identities whose fields, joined with a separator, read the same', async () => {
+    const s = source();
+    const before = received();
+    const officer = (org: string, sub: string): Identity => ({ sub, role: 'LGO_OFFICER', org });
+    const both = Promise.all([read(s, context(officer('PATONG|x', 'y'))), read(s, context(officer('PATONG', 'x|y')))]);
+    await server.arrived(before + 2); // held: a shared fetch would leave the second unsent
+    server.releaseAll();
+    await both;
+  });
 });

@@ -62,6 +62,10 @@ export class InternalTokens {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
+        // A token without an expiry would be valid forever; the gateway always sets one.
+        requiredClaims: ['exp'],
+        // Gateway and subgraphs run on different hosts: allow their clocks a little skew.
+        clockTolerance: 30,
       });
       return toInternalIdentity(payload);
     } catch (error) {

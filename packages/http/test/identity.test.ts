@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { InternalTokens, InvalidTokenError, PUBLIC_IDENTITY, toIdentity } from '../src';
 
 describe('internal tokens', () => {
@@ -12,12 +13,24 @@ describe('internal tokens', () => {
     expect(await tokens.verify(await tokens.sign(identity))).toEqual(identity);
   });
 
+  // Expired by more than the 30 s allowed for clock skew.
   it('refuses a token signed with another secret, an expired one, and garbage', async () => {
     const other = await new InternalTokens('another-secret-of-at-least-thirty-two-chars').sign(PUBLIC_IDENTITY);
-    const expired = await new InternalTokens('a-secret-of-at-least-thirty-two-characters', -5).sign(PUBLIC_IDENTITY);
+    const expired = await new InternalTokens('a-secret-of-at-least-thirty-two-characters', -60).sign(PUBLIC_IDENTITY);
     await expect(tokens.verify(other)).rejects.toThrow(new InvalidTokenError('invalid token'));
     await expect(tokens.verify(expired)).rejects.toThrow(new InvalidTokenError('token expired'));
     await expect(tokens.verify('x.y.z')).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('refuses a token without an expiry, even signed with the right secret (it would be valid forever)', async () => {
+    const forever = await new SignJWT({ role: 'NETWORK_ADMIN', org: null })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuer('pcc-gateway')
+      .setAudience('pcc-subgraphs')
+      .setIssuedAt()
+      .sign(new TextEncoder().encode('a-secret-of-at-least-thirty-two-characters'));
+    await expect(tokens.verify(forever)).rejects.toThrow(new InvalidTokenError('invalid token'));
   });
 
   it('refuses a short secret', () => {
