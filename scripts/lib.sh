@@ -4,6 +4,7 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PCC_STARTED_KAFKA=0
+PCC_STARTED_REDIS=0
 
 log() { echo "pcc: $*" >&2; }
 
@@ -72,9 +73,16 @@ pcc_redis() {
   local url="${REDIS_URL:-redis://127.0.0.1:6379}"
   if ! redis-cli -u "$url" ping >/dev/null 2>&1; then
     # Only the machine's own server is ours to start; a remote one must already be up.
-    if [[ -z "${REDIS_URL:-}" ]] && command -v redis-server >/dev/null; then
-      log "starting the machine's Redis"
-      redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no >/dev/null || true
+    if [[ -z "${REDIS_URL:-}" ]]; then
+      if ! command -v redis-server >/dev/null && command -v apt-get >/dev/null && [[ "$(id -u)" == "0" ]]; then
+        log "installing redis-server (Debian package)"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >/dev/null 2>&1 || true
+      fi
+      if command -v redis-server >/dev/null; then
+        log "starting the machine's Redis (stopped again afterwards)"
+        redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no >/dev/null \
+          && PCC_STARTED_REDIS=1
+      fi
     fi
     for _ in $(seq 1 30); do
       redis-cli -u "$url" ping >/dev/null 2>&1 && break
@@ -113,6 +121,9 @@ pcc_kafka() {
 pcc_cleanup() {
   if [[ "$PCC_STARTED_KAFKA" == "1" ]]; then
     bash "$ROOT/infra/kafka/stop.sh" || true
+  fi
+  if [[ "$PCC_STARTED_REDIS" == "1" ]]; then
+    redis-cli -u "redis://127.0.0.1:6379" shutdown nosave >/dev/null 2>&1 || true
   fi
 }
 
