@@ -164,22 +164,31 @@ export class CaseWorkflow {
 
   markDuplicate(rawId: unknown, rawOriginalId: unknown) {
     const originalId = parseInput(rules.id, rawOriginalId, 'originalId');
-    return this.transition(rawId, 'markDuplicate', async (c, tx) => {
-      if (originalId === c.id) throw badInput('A case cannot duplicate itself', { originalId: 'same case' });
-      const original = await tx.getRepository(CaseEntity).findOneBy({ id: originalId });
-      if (!original) throw notFound('Case', originalId);
-      if (original.duplicateOf)
-        throw badInput('Point to the original case, not to another duplicate', { originalId: 'is itself a duplicate' });
-      const [pointed] = await tx.query<unknown[]>('SELECT 1 FROM "case" WHERE duplicate_of = $1 LIMIT 1', [c.id]);
-      if (pointed)
-        throw badInput('Other cases are duplicates of this one: it is an original', { id: 'is an original' });
-      c.duplicateOf = original.id;
-      c.closedAt = new Date();
-      return {
-        events: [{ type: 'marked-duplicate', extra: { originalCaseId: original.id } }],
-        data: { originalTrackingCode: original.trackingCode },
-      };
-    });
+    // Both cases are locked (in id order, so two opposite calls queue instead of deadlocking) and the
+    // original is read under the lock: of "A duplicates B" and "B duplicates A" at once, one wins.
+    return this.transition(
+      rawId,
+      'markDuplicate',
+      async (c, tx) => {
+        if (originalId === c.id) throw badInput('A case cannot duplicate itself', { originalId: 'same case' });
+        const original = await tx.getRepository(CaseEntity).findOneBy({ id: originalId });
+        if (!original) throw notFound('Case', originalId);
+        if (original.duplicateOf)
+          throw badInput('Point to the original case, not to another duplicate', {
+            originalId: 'is itself a duplicate',
+          });
+        const [pointed] = await tx.query<unknown[]>('SELECT 1 FROM "case" WHERE duplicate_of = $1 LIMIT 1', [c.id]);
+        if (pointed)
+          throw badInput('Other cases are duplicates of this one: it is an original', { id: 'is an original' });
+        c.duplicateOf = original.id;
+        c.closedAt = new Date();
+        return {
+          events: [{ type: 'marked-duplicate', extra: { originalCaseId: original.id } }],
+          data: { originalTrackingCode: original.trackingCode },
+        };
+      },
+      [originalId],
+    );
   }
 
   /** Lead (or admin) hands the case to another organization; the lead changes. */
@@ -392,8 +401,14 @@ export class CaseWorkflow {
       note?: string | null;
       data?: Record<string, unknown>;
     }>,
+    /** Other cases the change reads: locked together with this one, in id order. */
+    alsoLock: string[] = [],
   ): Promise<CaseEntity> {
     return this.scope.dataSource.transaction(async (tx) => {
+      if (alsoLock.length)
+        await tx.query('SELECT id FROM "case" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [
+          [parseInput(rules.id, rawId, 'id'), ...alsoLock],
+        ]);
       const c = await this.lock(tx, rawId);
       const check = checkTransition(transition, c.status, c.kind, await this.actorFor(c, tx));
       if (!check.ok)
