@@ -1,9 +1,9 @@
 import { AppError } from '@pcc/subgraph-kit';
-import { projectionScope } from '@pcc/organization-projection';
 import { createTestDatabase, IdentityFactory, waitFor, type TestDatabase } from '@pcc/testing';
 import { entities, migrations } from '../src/server';
 import { CaseWorkflow } from '../src/providers/case-workflow';
 import { DEFAULT_SLA_HOURS } from '../src/domain/sla';
+import { caseScope } from '../src/providers/scope';
 
 /** Two opposite `markDuplicate` calls racing: A duplicate of B and B duplicate of A cannot both win. */
 describe('markDuplicate under concurrency (real PostgreSQL)', () => {
@@ -12,7 +12,7 @@ describe('markDuplicate under concurrency (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: 'cases_dup', migrations, entities });
-    workflow = new CaseWorkflow({ ...projectionScope(db.dataSource, IdentityFactory.admin()), sla: DEFAULT_SLA_HOURS });
+    workflow = new CaseWorkflow(caseScope(db.dataSource, IdentityFactory.admin(), DEFAULT_SLA_HOURS));
   });
   afterAll(() => db.drop());
 

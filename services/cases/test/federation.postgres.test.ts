@@ -10,9 +10,9 @@ import {
   type TestDatabase,
 } from '@pcc/testing';
 import { createServer, entities, migrations } from '../src/server';
-import { projectionScope } from '@pcc/organization-projection';
 import { CaseWorkflow } from '../src/providers/case-workflow';
 import { DEFAULT_SLA_HOURS } from '../src/domain/sla';
+import { caseScope } from '../src/providers/scope';
 import { graphql } from './generated';
 
 const SECRET = 'cases-test-internal-secret-0123456789abcdef';
@@ -39,10 +39,7 @@ describe('cases subgraph entities (real PostgreSQL)', () => {
         establishedOn: null,
       })),
     );
-    const workflow = new CaseWorkflow({
-      ...projectionScope(db.dataSource, { sub: 'admin', role: 'NETWORK_ADMIN', org: null }),
-      sla: DEFAULT_SLA_HOURS,
-    });
+    const workflow = new CaseWorkflow(caseScope(db.dataSource, IdentityFactory.admin(), DEFAULT_SLA_HOURS));
     for (const [i, id] of orgIds.entries()) {
       const { case: c } = await workflow.open({
         kind: 'GRIEVANCE',

@@ -139,6 +139,33 @@ describe('organizations subgraph (real PostgreSQL)', () => {
     }
   });
 
+  it('lets the officers of an organization that left the network change nothing of it', async () => {
+    const [{ id, code }] = await db.dataSource.query<[{ id: string; code: string }]>(
+      'SELECT id, code FROM organization ORDER BY code LIMIT 1',
+    );
+    await db.dataSource.query('UPDATE organization SET active = false WHERE id = $1', [id]);
+    try {
+      const update = (as: Identity) =>
+        client.execute({
+          document: 'mutation ($id: ID!) { updateOrganization(id: $id, input: { nameEn: "Renamed" }) { id } }',
+          variables: { id },
+          as,
+        });
+      const addMember = (as: Identity) =>
+        client.execute({
+          document:
+            'mutation ($org: ID!) { addMember(input: { fullName: "Somchai Jaidee", groupRole: "member", category: LGO_EXECUTIVE, organizationId: $org }) { id } }',
+          variables: { org: id },
+          as,
+        });
+      const officer = IdentityFactory.officer(code);
+      expect(errorCodes(await update(officer))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await addMember(officer))).toEqual(['FORBIDDEN']);
+    } finally {
+      await db.dataSource.query('UPDATE organization SET active = true WHERE id = $1', [id]);
+    }
+  });
+
   it('seeds idempotently: a second run creates nothing and emits nothing', async () => {
     const before = await db.dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM outbox');
     expect(await seed(db.dataSource)).toEqual({ organizations: 0, agreements: 0 });

@@ -393,6 +393,27 @@ describe('planning (real PostgreSQL)', () => {
     expect(await visible(KATHU)).toEqual([true, true, true]);
   });
 
+  it('lets the officers of an organization that left the network change none of its projects or plans', async () => {
+    const { id } = await propose();
+    const before = await snapshot();
+    await db.dataSource.query('UPDATE organization_projection SET active = false WHERE id = $1', [ORGS.PATONG]);
+    try {
+      const attempts = [
+        act('updateProject', id, PATONG, ', input: { title: "After we left" }'),
+        act('cancelProject', id, PATONG, ', reason: "we left"'),
+        act('submitForCoordination', id, PATONG),
+      ];
+      for (const attempt of attempts) expect(code(await attempt)).toBe('FORBIDDEN');
+      // A new proposal is refused before anyone's rights: the owner must be a member.
+      expect(code(await request(PROPOSE, { input: proposal() }, PATONG))).toBe('BAD_USER_INPUT');
+      expect(await snapshot()).toBe(before);
+      // A network admin still may.
+      ok(await act('cancelProject', id, ADMIN, ', reason: "the organization left"'));
+    } finally {
+      await db.dataSource.query('UPDATE organization_projection SET active = true WHERE id = $1', [ORGS.PATONG]);
+    }
+  });
+
   it('coordinates with the PAO: the owner submits, only a network admin decides, a decline says why', async () => {
     const { id } = await propose();
     expect(code(await act('acceptCoordination', id, ADMIN))).toBe('INVALID_TRANSITION'); // nothing submitted

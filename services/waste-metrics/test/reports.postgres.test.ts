@@ -221,6 +221,27 @@ describe('waste reports (real PostgreSQL)', () => {
     expect(errorCodes(forged)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('takes no report for an organization that left the network, from its officers or anyone', async () => {
+    const [left] = await OrganizationFactory.insert(db.dataSource, { code: 'LEFT', active: false });
+    const report = (as: Identity) =>
+      client.execute({
+        document: graphql(`
+          mutation SubmitForOrganizationThatLeft($input: WasteReportInput!) {
+            submitWasteReport(input: $input) {
+              id
+            }
+          }
+        `),
+        variables: { input: { organizationId: left!.id, month: '2018-01', ...tonnes(10) } },
+        as,
+      });
+    const before = await snapshot();
+    // The organization is checked first (BAD_USER_INPUT); the Viewer would refuse its officers too.
+    expect(errorCodes(await report(IdentityFactory.officer('LEFT')))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await report(ADMIN))).toEqual(['BAD_USER_INPUT']);
+    expect(await snapshot()).toBe(before);
+  });
+
   it('imports a CSV of 1,000 rows all or nothing, reporting the bad row', async () => {
     const header =
       'organization_code,month,general,organic,recyclable,hazardous,incinerated,landfilled,recycled,composted,note';

@@ -368,13 +368,18 @@ export class CaseWorkflow {
 
   /** Who the caller is for this case: the state machine's actors. */
   private actorFor(c: CaseEntity, tx: EntityManager): Promise<Actor> {
-    return caseActor(this.scope.viewer, c, async (organizationId) => {
-      const rows: unknown[] = await tx.query(
-        'SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2',
-        [c.id, organizationId],
-      );
-      return rows.length > 0;
-    });
+    return caseActor(
+      this.scope.viewer,
+      c,
+      async (organizationId) => {
+        const rows: unknown[] = await tx.query(
+          'SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2',
+          [c.id, organizationId],
+        );
+        return rows.length > 0;
+      },
+      'change',
+    );
   }
 
   private async lock(tx: EntityManager, rawId: unknown): Promise<CaseEntity> {

@@ -1,7 +1,17 @@
-import type { RequestScope as KitScope } from '@pcc/subgraph-kit';
+import type { DataSource } from 'typeorm';
+import type { Identity, RequestScope as KitScope } from '@pcc/subgraph-kit';
+import { projectionScope } from '@pcc/organization-projection';
 import type { SlaHours } from '../domain/sla';
 
 /** What every provider of this service gets for one request: the kit's scope and the SLA hours. */
 export type RequestScope = KitScope & { sla: SlaHours };
 
 export { requireActiveOrganization } from '@pcc/organization-projection';
+
+/** The scope of one request (or of a script acting as `identity`). */
+export const caseScope = (
+  dataSource: DataSource,
+  identity: Identity,
+  sla: SlaHours,
+  traceparent?: string,
+): RequestScope => ({ ...projectionScope(dataSource, identity, traceparent), sla });
