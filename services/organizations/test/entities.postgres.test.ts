@@ -180,4 +180,32 @@ describe('organizations subgraph (real PostgreSQL)', () => {
       signatories: 19,
     });
   });
+
+  it('publishes member events with ids, never the names of the working group’s people', async () => {
+    const [{ id }] = await db.dataSource.query<[{ id: string }]>('SELECT id FROM organization ORDER BY code LIMIT 1');
+    const added = expectNoGraphQLErrors(
+      await client.execute<{ addMember: { id: string } }>({
+        document:
+          'mutation ($org: ID!) { addMember(input: { fullName: "Somsri Rakdee", title: "Village head", groupRole: "citizen representative", category: CITIZEN_REPRESENTATIVE, organizationId: $org }) { id } }',
+        variables: { org: id },
+        as: IdentityFactory.admin(),
+      }),
+    ).addMember;
+    expectNoGraphQLErrors(
+      await client.execute({
+        document: 'mutation ($id: ID!) { updateMember(id: $id, input: { fullName: "Somsri Rakdee-Jaidee" }) { id } }',
+        variables: { id: added.id },
+        as: IdentityFactory.admin(),
+      }),
+    );
+    const events = await db.dataSource.query<Array<{ type: string; payload: { member: Record<string, unknown> } }>>(
+      `SELECT type, payload FROM outbox WHERE type IN ('pcc.member.added', 'pcc.member.updated') ORDER BY time`,
+    );
+    expect(events.map((e) => e.type)).toEqual(['pcc.member.added', 'pcc.member.updated']);
+    for (const event of events) {
+      expect(event.payload.member).toMatchObject({ id: added.id, organizationId: id });
+      expect(event.payload.member).not.toHaveProperty('fullName');
+      expect(JSON.stringify(event.payload)).not.toMatch(/Somsri|Rakdee/);
+    }
+  });
 });

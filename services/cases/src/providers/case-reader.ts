@@ -1,6 +1,7 @@
 import {
   badInput,
   decodeTimeIdCursor,
+  forbidden,
   newestFirstPage,
   pageSize,
   parseInput,
@@ -11,7 +12,8 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { boundingBox, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW_DAYS } from '../domain/geo';
 import * as rules from '../domain/inputs';
 import { OPEN_STATUSES, type CaseCategory, type CaseKind, type CaseStatus, type District } from '../domain/vocabulary';
-import { maySeePersonalData } from '../domain/privacy';
+import { caseView, maySeePersonalData, SENSITIVE_CATEGORIES, type CaseView } from '../domain/privacy';
+import { secretMatches } from '../domain/reporter-secret';
 import { CaseEntity } from '../store/entities';
 import type { Loaders } from '../store/loaders';
 import { caseActor } from './case-access';
@@ -45,6 +47,16 @@ export class CaseReader {
       (await this.loaders.supportingByCase.load(c.id)).some((s) => s.organizationId === organizationId),
     );
     return maySeePersonalData(actor);
+  }
+
+  /** Whether the caller proved in this request to be the case's reporter (tracking code and secret). */
+  reportedByCaller(c: CaseEntity): boolean {
+    return this.scope.reported.has(c.id);
+  }
+
+  /** How much of the case's title and place the caller sees (domain/privacy.ts). */
+  async view(c: CaseEntity): Promise<CaseView> {
+    return caseView(c, this.reportedByCaller(c) || (await this.personal(c)));
   }
 
   async list(filter: CaseFilter | null | undefined, page: PageArgs): Promise<Connection<CaseEntity>> {
@@ -83,9 +95,15 @@ export class CaseReader {
     if (text) {
       if (text.length > 200 || text.includes('\u0000'))
         throw badInput('filter.text must be at most 200 printable characters', { 'filter.text': 'too long' });
-      query.andWhere('(c.title ILIKE :text OR c.tracking_code = :code)', {
+      // Titles of sensitive cases are hidden from all but network admins (and the people working
+      // them, who find them by their organization's list): a search must not find them either.
+      const titles = this.scope.viewer.is('NETWORK_ADMIN')
+        ? 'c.title ILIKE :text'
+        : "c.title ILIKE :text AND c.kind <> 'CONFLICT' AND NOT (c.category IN (:...sensitive))";
+      query.andWhere(`((${titles}) OR c.tracking_code = :code)`, {
         text: `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
         code: text.toUpperCase(),
+        sensitive: SENSITIVE_CATEGORIES,
       });
     }
     const from = filter?.openedBetween?.from;
@@ -95,15 +113,28 @@ export class CaseReader {
     return query;
   }
 
-  byTrackingCode(raw: unknown): Promise<CaseEntity | null> {
+  /**
+   * A case by its tracking code. With the reporter's secret the caller is its reporter for this
+   * request (they see their case whole, and its resolution); a wrong secret is refused as the
+   * reporter's mutations refuse it.
+   */
+  async byTrackingCode(raw: unknown, rawSecret?: unknown): Promise<CaseEntity | null> {
     const code = rules.trackingCodeInput.safeParse(raw);
-    return code.success
-      ? this.scope.dataSource.getRepository(CaseEntity).findOneBy({ trackingCode: code.data })
-      : Promise.resolve(null);
+    const c = code.success
+      ? await this.scope.dataSource.getRepository(CaseEntity).findOneBy({ trackingCode: code.data })
+      : null;
+    if (rawSecret === null || rawSecret === undefined) return c;
+    const secret = parseInput(rules.secret, rawSecret, 'reporterSecret');
+    if (!c || !secretMatches(secret, c.reporterSecretHash))
+      throw forbidden('Tracking code and reporter secret do not match');
+    this.scope.reported.add(c.id);
+    return c;
   }
 
   /** Open cases of the same category within 200 m, opened in the last 30 days (the index narrows by box first). */
   async possibleDuplicates(rawId: unknown): Promise<CaseEntity[]> {
+    // A triage tool: to others it would tell where cases lie (within 200 m of one they know).
+    if (!this.scope.viewer.isStaff) throw forbidden('Only network admins and officers look for duplicates');
     const id = parseInput(rules.id, rawId, 'caseId');
     const c = await this.scope.dataSource.getRepository(CaseEntity).findOneBy({ id });
     if (!c) return [];

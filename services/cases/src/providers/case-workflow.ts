@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashSecret, secretMatches } from '../domain/reporter-secret';
 import { ensureTrackingSequence, nextTrackingNumber } from '../store/tracking-numbers';
 import type { EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, forbidden, notFound, parseInput, parseOptional } from '@pcc/subgraph-kit';
@@ -12,8 +13,6 @@ import { CaseEntity } from '../store/entities';
 import { addTimeline } from './timeline';
 import { caseActor } from './case-access';
 import { requireActiveOrganization, type RequestScope } from './scope';
-
-const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
  * Everything that changes a case: intake, the state machine, routing (triage, forward, invite),
@@ -482,10 +481,11 @@ export class CaseWorkflow {
         .setLock('pessimistic_write')
         .where('c.tracking_code = :code', { code })
         .getOne();
-      const given = Buffer.from(hashSecret(secret), 'hex');
       // Same answer for an unknown code and a wrong secret: the code alone proves nothing.
-      if (!c || !timingSafeEqual(given, Buffer.from(c.reporterSecretHash, 'hex')))
+      if (!c || !secretMatches(secret, c.reporterSecretHash))
         throw forbidden('Tracking code and reporter secret do not match');
+      // The answer is the reporter's own case: they see what they reported, and its resolution.
+      this.scope.reported.add(c.id);
       return act(c, tx);
     });
   }
