@@ -33,7 +33,13 @@ export * as inputs from './inputs';
 export { parseOptional } from './inputs';
 export * from './pagination';
 export { keyedLoader, groupedLoader, yearlyLoader } from './loaders';
-export { createSubgraphServer, type BaseContext, type SubgraphServer, type SubgraphServerOptions } from './server';
+export {
+  createSubgraphServer,
+  SUBGRAPH_LIMITS,
+  type BaseContext,
+  type SubgraphServer,
+  type SubgraphServerOptions,
+} from './server';
 export { loadSchemaFile } from './schema-file';
 export { DateScalar, DateTimeScalar, DecimalScalar, scalarResolvers } from './scalars';
 export {
