@@ -53,4 +53,5 @@ export {
 export { defineSubgraph, type SubgraphDeps } from './define';
 export { subgraphConfigSchema } from './config';
 export { newestFirstPage } from './keyset';
+export { nestedPages, nestedPageLoader, PARENT, type NestedPageOptions } from './nested-pages';
 export { isUuid } from './ids';

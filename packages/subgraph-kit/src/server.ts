@@ -68,10 +68,11 @@ declare module 'fastify' {
  * What one request may ask of a subgraph, checked by the same library as the gateway (graphql-armor),
  * so a caller that reaches a subgraph without the gateway's estimate still cannot fan out. Above the
  * gateway's defaults (depth 12, 30 aliases, cost 20,000): its query plans add `_entities`, key fields
- * and `__typename` to what the client wrote, and must always pass. Lists are capped at 100 a page
+ * and `__typename` to what the client wrote, and must always pass (one more level of `_entities`
+ * multiplies armor's cost, which grows with depth, by up to 5). Lists are capped at 100 a page
  * (pagination.ts) and nested lists are batched (one statement for all parents).
  */
-export const SUBGRAPH_LIMITS = { maxDepth: 16, maxAliases: 50, maxCost: 40_000, maxTokens: 40_000 } as const;
+export const SUBGRAPH_LIMITS = { maxDepth: 16, maxAliases: 50, maxCost: 100_000, maxTokens: 40_000 } as const;
 
 const unauthenticated = (message: string) => ({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 

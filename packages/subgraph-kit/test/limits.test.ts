@@ -23,9 +23,11 @@ describe('subgraph request limits', () => {
         type Node {
           id: ID!
           next: Node!
+          left: Node!
+          right: Node!
         }
       `),
-      resolvers: { Query: { node: () => node }, Node: { next: () => node } },
+      resolvers: { Query: { node: () => node }, Node: { next: () => node, left: () => node, right: () => node } },
       internalTokens: tokens,
       createContext: (base) => base,
       logLevel: 'silent',
@@ -59,12 +61,10 @@ describe('subgraph request limits', () => {
   });
 
   it('refuses a query costlier than the limit', async () => {
-    // Every alias and the depth within their limits: only the cost of the whole is too much.
-    const wide = Array.from(
-      { length: SUBGRAPH_LIMITS.maxAliases },
-      (_, i) => `a${i}: ${nested(SUBGRAPH_LIMITS.maxDepth - 3).slice(2, -2)}`,
-    );
-    const answer = await ask(`{ ${wide.join(' ')} }`);
+    // No alias and within the depth limit: a binary tree of 2^11 leaves is only too costly as a whole.
+    const tree = (depth: number): string =>
+      depth === 0 ? 'id' : `left { ${tree(depth - 1)} } right { ${tree(depth - 1)} }`;
+    const answer = await ask(`{ node { ${tree(11)} } }`);
     expect(answer.status).toBe(400);
     expect(answer.codes.every((code) => code === 'BAD_USER_INPUT')).toBe(true);
   });

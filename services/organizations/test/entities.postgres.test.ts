@@ -208,4 +208,55 @@ describe('organizations subgraph (real PostgreSQL)', () => {
       expect(JSON.stringify(event.payload)).not.toMatch(/Somsri|Rakdee/);
     }
   });
+
+  it('reads the members of 19 organizations in three statements, each organization its own page', async () => {
+    const ids: Array<{ id: string }> = await db.dataSource.query('SELECT id FROM organization ORDER BY code');
+    const [first, second] = [ids[5]!.id, ids[6]!.id];
+    for (const [organizationId, name] of [
+      [first, 'Kanya'],
+      [first, 'Anan'],
+      [second, 'Wichai'],
+    ] as const)
+      await db.dataSource.query(
+        `INSERT INTO member (organization_id, full_name, group_role, category) VALUES ($1, $2, 'member', 'LGO_EXECUTIVE')`,
+        [organizationId, name],
+      );
+    counter.reset();
+    const data = expectNoGraphQLErrors(
+      await client.execute({
+        document: graphql(`
+          query OrganizationMembers($r: [_Any!]!) {
+            _entities(representations: $r) {
+              ... on Organization {
+                id
+                members(first: 1) {
+                  totalCount
+                  edges {
+                    node {
+                      fullName
+                    }
+                  }
+                  pageInfo {
+                    hasNextPage
+                  }
+                }
+              }
+            }
+          }
+        `),
+        variables: { r: ids.map(({ id }) => ({ __typename: 'Organization', id })) },
+        as: analyst,
+      }),
+    );
+    const members = data._entities.map((e) => (e && 'members' in e ? e.members : null));
+    expect(members[5]).toEqual({
+      totalCount: 2,
+      edges: [{ node: { fullName: 'Anan' } }],
+      pageInfo: { hasNextPage: true },
+    });
+    expect(members[6]).toMatchObject({ totalCount: 1, edges: [{ node: { fullName: 'Wichai' } }] });
+    expect(members[7]).toMatchObject({ totalCount: 0, edges: [] });
+    // The organizations (one), their members' pages (one) and the members' rows (one).
+    expect(counter.statements.length).toBeLessThanOrEqual(3);
+  });
 });

@@ -2,13 +2,16 @@ import {
   badInput,
   decodeTimeIdCursor,
   forbidden,
+  nestedPageLoader,
+  nestedPages,
   newestFirstPage,
+  PARENT,
   pageSize,
   parseInput,
   type Connection,
   type PageArgs,
 } from '@pcc/subgraph-kit';
-import type { SelectQueryBuilder } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import { boundingBox, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW_DAYS } from '../domain/geo';
 import * as rules from '../domain/inputs';
 import { OPEN_STATUSES, type CaseCategory, type CaseKind, type CaseStatus, type District } from '../domain/vocabulary';
@@ -62,22 +65,45 @@ export class CaseReader {
   async list(filter: CaseFilter | null | undefined, page: PageArgs): Promise<Connection<CaseEntity>> {
     const first = pageSize(page.first);
     const after = decodeTimeIdCursor(page.after);
-    const base = () => this.filtered(filter);
-    // An organization's cases are those it leads plus those it supports: two index-friendly queries
-    // (by lead; through the supporting table) merged here, instead of one OR that no index can serve.
-    const branches: Array<SelectQueryBuilder<CaseEntity>> = [];
-    if (filter?.organization) {
-      const org = parseInput(rules.id, filter.organization, 'filter.organization');
-      branches.push(base().andWhere('c.lead_org_id = :org', { org }));
-      branches.push(
-        base()
-          .innerJoin('case_supporting_organization', 's', 's.case_id = c.id AND s.organization_id = :org', { org })
-          .andWhere('c.lead_org_id IS DISTINCT FROM :org', { org }),
-      );
-    } else {
-      branches.push(base());
-    }
+    const branches = filter?.organization
+      ? this.organizationBranches(filter, ':org', {
+          org: parseInput(rules.id, filter.organization, 'filter.organization'),
+        })
+      : [this.filtered(filter)];
     return newestFirstPage(branches, { alias: 'c', column: 'opened_at', first, after, timeOf: (c) => c.openedAt });
+  }
+
+  /** `Organization.cases` under a list of organizations: one page each, for all of them at once. */
+  readonly ofOrganization = nestedPageLoader<{ filter: CaseFilter | null | undefined; page: PageArgs }, CaseEntity>(
+    (organizationIds, { filter, page }) =>
+      nestedPages(organizationIds, this.organizationBranches(filter, PARENT, {}), {
+        dataSource: this.scope.dataSource,
+        alias: 'c',
+        column: 'opened_at',
+        direction: 'DESC',
+        first: pageSize(page.first),
+        after: decodeTimeIdCursor(page.after),
+        load: (ids) => this.scope.dataSource.getRepository(CaseEntity).findBy({ id: In(ids) }),
+        keyOf: (c) => c.openedAt,
+      }),
+  );
+
+  /**
+   * An organization's cases are those it leads plus those it supports: two index-friendly queries
+   * (by lead; through the supporting table) merged by the page, instead of one OR that no index can
+   * serve. `org` is the organization in SQL: a parameter, or the parent of nested pages.
+   */
+  private organizationBranches(
+    filter: CaseFilter | null | undefined,
+    org: string,
+    parameters: Record<string, unknown>,
+  ): Array<SelectQueryBuilder<CaseEntity>> {
+    return [
+      this.filtered(filter).andWhere(`c.lead_org_id = ${org}`, parameters),
+      this.filtered(filter)
+        .innerJoin('case_supporting_organization', 's', `s.case_id = c.id AND s.organization_id = ${org}`, parameters)
+        .andWhere(`c.lead_org_id IS DISTINCT FROM ${org}`, parameters),
+    ];
   }
 
   /** Every filter but the organization's, on a fresh query. */
