@@ -85,7 +85,17 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(gateway.depends_on as object).sort()).toEqual(services.map((s) => s.name).sort());
   });
 
-  it('runs the same Kafka version as infra/kafka, in KRaft mode with a listener for containers and one for the host', () => {
+  it('publishes only the gateway on the host: PostgreSQL, Kafka and the subgraphs stay on the internal network', () => {
+    // A subgraph trusts the gateway's internal token and has no cost estimate of its own at the edge;
+    // PostgreSQL and Kafka have the development passwords or none. Only the gateway faces clients.
+    const published = Object.entries(compose.services)
+      .filter(([, service]) => (service.ports ?? []).length > 0)
+      .map(([name]) => name);
+    expect(published).toEqual(['gateway']);
+    expect(compose.services.gateway!.ports).toEqual(['4000:4000']);
+  });
+
+  it('runs the same Kafka version as infra/kafka, in KRaft mode with one listener for containers', () => {
     const kafka = compose.services.kafka!;
     const pomVersion = readFileSync(join(root, 'infra', 'kafka', 'pom.xml'), 'utf8').match(
       /<kafka.version>(.+)<\/kafka.version>/,
@@ -93,8 +103,8 @@ describe('docker-compose.yml', () => {
     expect(kafka.image).toBe(`apache/kafka:${pomVersion}`);
     const env = kafka.environment!;
     expect(env.KAFKA_PROCESS_ROLES).toBe('broker,controller');
-    expect(env.KAFKA_ADVERTISED_LISTENERS).toContain('kafka:29092');
-    expect(env.KAFKA_ADVERTISED_LISTENERS).toContain('localhost:9092');
+    // No listener for the host: nothing outside the compose network reaches the broker.
+    expect(env.KAFKA_ADVERTISED_LISTENERS).toBe('INTERNAL://kafka:29092');
     expect(env.KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR).toBe('1');
     expect(env.KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS).toBe('0');
   });
@@ -124,7 +134,9 @@ describe('docker-compose.yml', () => {
         args: { WORKSPACE: pkg.name, ENTRY: `${folder}/dist/index.js`, PORT: aPort },
       });
       expect(existsSync(join(dir, 'src', 'index.ts'))).toBe(true);
-      expect(compose.services[name]?.ports).toEqual([`${build!.args.PORT}:${build!.args.PORT}`]);
+      expect(compose.services[name]?.ports ?? []).toEqual(
+        name === 'gateway' ? [`${build!.args.PORT}:${build!.args.PORT}`] : [],
+      );
     }
   });
 

@@ -33,7 +33,13 @@ export * as inputs from './inputs';
 export { parseOptional } from './inputs';
 export * from './pagination';
 export { keyedLoader, groupedLoader, yearlyLoader } from './loaders';
-export { createSubgraphServer, type BaseContext, type SubgraphServer, type SubgraphServerOptions } from './server';
+export {
+  createSubgraphServer,
+  SUBGRAPH_LIMITS,
+  type BaseContext,
+  type SubgraphServer,
+  type SubgraphServerOptions,
+} from './server';
 export { loadSchemaFile } from './schema-file';
 export { DateScalar, DateTimeScalar, DecimalScalar, scalarResolvers } from './scalars';
 export {
@@ -47,4 +53,5 @@ export {
 export { defineSubgraph, type SubgraphDeps } from './define';
 export { subgraphConfigSchema } from './config';
 export { newestFirstPage } from './keyset';
+export { nestedPages, nestedPageLoader, PARENT, type NestedPageOptions } from './nested-pages';
 export { isUuid } from './ids';

@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -63,6 +64,16 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * What one request may ask of a subgraph, checked by the same library as the gateway (graphql-armor),
+ * so a caller that reaches a subgraph without the gateway's estimate still cannot fan out. Above the
+ * gateway's defaults (depth 12, 30 aliases, cost 20,000): its query plans add `_entities`, key fields
+ * and `__typename` to what the client wrote, and must always pass (one more level of `_entities`
+ * multiplies armor's cost, which grows with depth, by up to 5). Lists are capped at 100 a page
+ * (pagination.ts) and nested lists are batched (one statement for all parents).
+ */
+export const SUBGRAPH_LIMITS = { maxDepth: 16, maxAliases: 50, maxCost: 100_000, maxTokens: 40_000 } as const;
+
 const unauthenticated = (message: string) => ({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 
 /**
@@ -78,14 +89,27 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const metrics = createMetrics(options.name, options.outboxLag);
   registerEventMetrics(metrics.registry, { relay: options.relay, consumer: options.consumer });
 
+  const protection = new ApolloArmor({
+    maxDepth: { n: SUBGRAPH_LIMITS.maxDepth },
+    maxAliases: { n: SUBGRAPH_LIMITS.maxAliases },
+    costLimit: { maxCost: SUBGRAPH_LIMITS.maxCost },
+    maxDirectives: { n: 50 },
+    // As at the gateway: Apollo's parser limits tokens (parseOptions), armor's would turn it into a 500.
+    maxTokens: { enabled: false },
+    // Subgraphs are called by the gateway only: suggestions would help nobody but a prober.
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([
       { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> },
     ]),
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: SUBGRAPH_LIMITS.maxTokens },
+    validationRules: protection.validationRules,
     formatError: createFormatError((error) => log.error({ err: error }, 'unexpected error in a resolver')),
     plugins: [
+      ...protection.plugins,
       fastifyApolloDrainPlugin(app),
       // Field-level traces (ftv1) cost time on every request and nobody reads them here.
       ApolloServerPluginInlineTraceDisabled(),

@@ -19,10 +19,10 @@ interface Rule {
   /** Roles that may, whatever the organization. */
   readonly roles: readonly Role[];
   /**
-   * Whether LGO officers may too, for their own organization only; `active`: only while it is a
-   * member of the network (after it left, only a network admin changes it).
+   * Whether LGO officers may too, for their own organization only, and only while it is a member of
+   * the network: after it left, only a network admin changes its records.
    */
-  readonly ownOrganization?: 'any' | 'active';
+  readonly ownOrganization?: true;
 }
 
 const ADMIN: readonly Role[] = ['NETWORK_ADMIN'];
@@ -31,23 +31,23 @@ const ADMIN: readonly Role[] = ['NETWORK_ADMIN'];
 const ACTIONS = {
   'organization:register': { what: 'register organizations', roles: ADMIN },
   'organization:deactivate': { what: 'deactivate organizations', roles: ADMIN },
-  'organization:update': { what: 'change this organization', roles: ADMIN, ownOrganization: 'active' },
-  'member:manage': { what: "manage this organization's members", roles: ADMIN, ownOrganization: 'active' },
+  'organization:update': { what: 'change this organization', roles: ADMIN, ownOrganization: true },
+  'member:manage': { what: "manage this organization's members", roles: ADMIN, ownOrganization: true },
   'member:manageUnaffiliated': { what: 'manage members outside any organization', roles: ADMIN },
   'agreement:manage': { what: 'manage agreements', roles: ADMIN },
   'case:open': { what: 'open cases', roles: ['PUBLIC', 'LGO_OFFICER', 'NETWORK_ADMIN'] },
   'case:setRoutingRule': { what: 'set routing rules', roles: ADMIN },
-  'plan:write': { what: 'write development plans', roles: ADMIN, ownOrganization: 'any' },
-  'plan:publish': { what: 'publish development plans', roles: ADMIN, ownOrganization: 'any' },
-  'project:propose': { what: 'propose projects', roles: ADMIN, ownOrganization: 'any' },
-  'waste:report': { what: 'report waste', roles: ADMIN, ownOrganization: 'any' },
+  'plan:write': { what: 'write development plans', roles: ADMIN, ownOrganization: true },
+  'plan:publish': { what: 'publish development plans', roles: ADMIN, ownOrganization: true },
+  'project:propose': { what: 'propose projects', roles: ADMIN, ownOrganization: true },
+  'waste:report': { what: 'report waste', roles: ADMIN, ownOrganization: true },
   'waste:setBaseline': { what: 'set waste baselines', roles: ADMIN },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACTIONS;
 /** Actions about one organization: `assert` needs its id. */
 export type OrganizationAction = {
-  [A in Action]: (typeof ACTIONS)[A] extends { ownOrganization: string } ? A : never;
+  [A in Action]: (typeof ACTIONS)[A] extends { ownOrganization: true } ? A : never;
 }[Action];
 /** Actions decided by the role alone. */
 export type RoleAction = Exclude<Action, OrganizationAction>;
@@ -89,7 +89,16 @@ export class Viewer {
     return (await this.organization())?.id ?? null;
   }
 
-  /** NETWORK_ADMIN, or an LGO officer of this organization. */
+  /**
+   * An officer's organization while it is a member of the network: the one whose records they may
+   * change (null for everyone else, and once it has left). Reads go by `organizationId()`.
+   */
+  async actingOrganizationId(): Promise<string | null> {
+    const own = await this.organization();
+    return own?.active ? own.id : null;
+  }
+
+  /** NETWORK_ADMIN, or an LGO officer of this organization (what they may see, not change). */
   async canActFor(organizationId: string | null): Promise<boolean> {
     if (this.identity.role === 'NETWORK_ADMIN') return true;
     return organizationId !== null && (await this.organizationId()) === organizationId;
@@ -110,8 +119,7 @@ export class Viewer {
       );
     const own = await this.organization();
     if (own?.id !== organizationId) throw forbidden(`Officers of ${org} may ${rule.what} for ${org} only`);
-    if (rule.ownOrganization === 'active' && !own.active)
-      throw forbidden(`${org} has left the network; only a network admin may change it`);
+    if (!own.active) throw forbidden(`${org} has left the network; only a network admin may change it`);
   }
 }
 

@@ -84,13 +84,24 @@ describe('Viewer', () => {
   });
 
   it('keeps the officers of an organization that left the network from changing it; admins still may', async () => {
-    // Acting for it in general still works (e.g. reading its members' contacts) ...
+    // Seeing its records still works (e.g. its members' contacts, its reporters' names) ...
     expect(await viewerOf(officerOf('KATHU')).viewer.canActFor(KATHU.id)).toBe(true);
-    await expect(viewerOf(officerOf('KATHU')).viewer.assert('waste:report', KATHU.id)).resolves.toBeUndefined();
-    // ... changing it does not.
-    expect(await refusal(viewerOf(officerOf('KATHU')).viewer.assert('member:manage', KATHU.id))).toBe(
-      'FORBIDDEN: KATHU has left the network; only a network admin may change it',
-    );
-    await expect(viewerOf(ADMIN).viewer.assert('member:manage', KATHU.id)).resolves.toBeUndefined();
+    expect(await viewerOf(officerOf('KATHU')).viewer.organizationId()).toBe(KATHU.id);
+    // ... changing anything of it does not, whatever the action.
+    expect(await viewerOf(officerOf('KATHU')).viewer.actingOrganizationId()).toBeNull();
+    expect(await viewerOf(officerOf('PATONG')).viewer.actingOrganizationId()).toBe(PATONG.id);
+    for (const action of [
+      'organization:update',
+      'member:manage',
+      'plan:write',
+      'plan:publish',
+      'project:propose',
+      'waste:report',
+    ] as const) {
+      expect(await refusal(viewerOf(officerOf('KATHU')).viewer.assert(action, KATHU.id))).toBe(
+        'FORBIDDEN: KATHU has left the network; only a network admin may change it',
+      );
+      await expect(viewerOf(ADMIN).viewer.assert(action, KATHU.id)).resolves.toBeUndefined();
+    }
   });
 });

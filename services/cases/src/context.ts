@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { BaseContext } from '@pcc/subgraph-kit';
-import { projectionScope } from '@pcc/organization-projection';
 import type { SlaHours } from './domain/sla';
 import { CaseReader } from './providers/case-reader';
 import { CaseWorkflow } from './providers/case-workflow';
-import type { RequestScope } from './providers/scope';
+import { caseScope } from './providers/scope';
 import { createLoaders, type Loaders } from './store/loaders';
 
 /** What resolvers get for one request. */
@@ -16,7 +15,7 @@ export interface Context extends BaseContext {
 
 export function createContext(dataSource: DataSource, sla: SlaHours) {
   return (base: BaseContext): Context => {
-    const scope: RequestScope = { ...projectionScope(dataSource, base.identity, base.traceparent), sla };
+    const scope = caseScope(dataSource, base.identity, sla, base.traceparent);
     const loaders = createLoaders(dataSource);
     return {
       ...base,

@@ -10,9 +10,9 @@ import {
   type TestDatabase,
 } from '@pcc/testing';
 import { createServer, entities, migrations } from '../src/server';
-import { projectionScope } from '@pcc/organization-projection';
 import { CaseWorkflow } from '../src/providers/case-workflow';
 import { DEFAULT_SLA_HOURS } from '../src/domain/sla';
+import { caseScope } from '../src/providers/scope';
 import { graphql } from './generated';
 
 const SECRET = 'cases-test-internal-secret-0123456789abcdef';
@@ -39,10 +39,7 @@ describe('cases subgraph entities (real PostgreSQL)', () => {
         establishedOn: null,
       })),
     );
-    const workflow = new CaseWorkflow({
-      ...projectionScope(db.dataSource, { sub: 'admin', role: 'NETWORK_ADMIN', org: null }),
-      sla: DEFAULT_SLA_HOURS,
-    });
+    const workflow = new CaseWorkflow(caseScope(db.dataSource, IdentityFactory.admin(), DEFAULT_SLA_HOURS));
     for (const [i, id] of orgIds.entries()) {
       const { case: c } = await workflow.open({
         kind: 'GRIEVANCE',
@@ -111,5 +108,76 @@ describe('cases subgraph entities (real PostgreSQL)', () => {
     );
     expect(data._entities.map((e) => (e && 'id' in e ? e.id : e))).toEqual(ids.map((i) => i.id));
     expect(counter.statements).toHaveLength(1);
+  });
+
+  it('reads Organization.cases of 19 organizations, under a list of cases, in a fixed number of statements', async () => {
+    counter.reset();
+    const data = expectNoGraphQLErrors(
+      await client.execute({
+        document: graphql(`
+          query NestedOrganizationCases {
+            cases(first: 100) {
+              edges {
+                node {
+                  leadOrganization {
+                    cases(first: 5) {
+                      totalCount
+                      edges {
+                        node {
+                          id
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        `),
+        as: IdentityFactory.analyst('a'),
+      }),
+    );
+    expect(data.cases.edges).toHaveLength(19);
+    for (const { node } of data.cases.edges) {
+      expect(node.leadOrganization!.cases.totalCount).toBe(1);
+      expect(node.leadOrganization!.cases.edges).toHaveLength(1);
+    }
+    // The top list (count, page) and, for all 19 organizations at once, two branches and one load.
+    expect(counter.statements.length).toBeLessThanOrEqual(5);
+  });
+
+  it('pages each organization’s cases of the batch with its own cursor', async () => {
+    const page = async (after: string | null) =>
+      expectNoGraphQLErrors(
+        await client.execute({
+          document: graphql(`
+            query OrganizationCasePages($r: [_Any!]!, $after: String) {
+              _entities(representations: $r) {
+                ... on Organization {
+                  cases(first: 1, after: $after) {
+                    totalCount
+                    edges {
+                      node {
+                        id
+                      }
+                    }
+                    pageInfo {
+                      hasNextPage
+                      endCursor
+                    }
+                  }
+                }
+              }
+            }
+          `),
+          variables: { r: orgIds.slice(0, 3).map((id) => ({ __typename: 'Organization', id })), after },
+          as: IdentityFactory.analyst('a'),
+        }),
+      )._entities;
+    const first = await page(null);
+    expect(first.map((e) => (e && 'cases' in e ? e.cases.edges.length : -1))).toEqual([1, 1, 1]);
+    const cursor = first[0] && 'cases' in first[0] ? first[0].cases.pageInfo.endCursor : null;
+    const next = await page(cursor);
+    expect(next[0] && 'cases' in next[0] ? next[0].cases : null).toMatchObject({ totalCount: 1, edges: [] });
   });
 });

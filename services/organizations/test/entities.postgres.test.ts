@@ -139,6 +139,33 @@ describe('organizations subgraph (real PostgreSQL)', () => {
     }
   });
 
+  it('lets the officers of an organization that left the network change nothing of it', async () => {
+    const [{ id, code }] = await db.dataSource.query<[{ id: string; code: string }]>(
+      'SELECT id, code FROM organization ORDER BY code LIMIT 1',
+    );
+    await db.dataSource.query('UPDATE organization SET active = false WHERE id = $1', [id]);
+    try {
+      const update = (as: Identity) =>
+        client.execute({
+          document: 'mutation ($id: ID!) { updateOrganization(id: $id, input: { nameEn: "Renamed" }) { id } }',
+          variables: { id },
+          as,
+        });
+      const addMember = (as: Identity) =>
+        client.execute({
+          document:
+            'mutation ($org: ID!) { addMember(input: { fullName: "Somchai Jaidee", groupRole: "member", category: LGO_EXECUTIVE, organizationId: $org }) { id } }',
+          variables: { org: id },
+          as,
+        });
+      const officer = IdentityFactory.officer(code);
+      expect(errorCodes(await update(officer))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await addMember(officer))).toEqual(['FORBIDDEN']);
+    } finally {
+      await db.dataSource.query('UPDATE organization SET active = true WHERE id = $1', [id]);
+    }
+  });
+
   it('seeds idempotently: a second run creates nothing and emits nothing', async () => {
     const before = await db.dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM outbox');
     expect(await seed(db.dataSource)).toEqual({ organizations: 0, agreements: 0 });
@@ -152,5 +179,84 @@ describe('organizations subgraph (real PostgreSQL)', () => {
       targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2560 }],
       signatories: 19,
     });
+  });
+
+  it('publishes member events with ids, never the names of the working group’s people', async () => {
+    const [{ id }] = await db.dataSource.query<[{ id: string }]>('SELECT id FROM organization ORDER BY code LIMIT 1');
+    const added = expectNoGraphQLErrors(
+      await client.execute<{ addMember: { id: string } }>({
+        document:
+          'mutation ($org: ID!) { addMember(input: { fullName: "Somsri Rakdee", title: "Village head", groupRole: "citizen representative", category: CITIZEN_REPRESENTATIVE, organizationId: $org }) { id } }',
+        variables: { org: id },
+        as: IdentityFactory.admin(),
+      }),
+    ).addMember;
+    expectNoGraphQLErrors(
+      await client.execute({
+        document: 'mutation ($id: ID!) { updateMember(id: $id, input: { fullName: "Somsri Rakdee-Jaidee" }) { id } }',
+        variables: { id: added.id },
+        as: IdentityFactory.admin(),
+      }),
+    );
+    const events = await db.dataSource.query<Array<{ type: string; payload: { member: Record<string, unknown> } }>>(
+      `SELECT type, payload FROM outbox WHERE type IN ('pcc.member.added', 'pcc.member.updated') ORDER BY time`,
+    );
+    expect(events.map((e) => e.type)).toEqual(['pcc.member.added', 'pcc.member.updated']);
+    for (const event of events) {
+      expect(event.payload.member).toMatchObject({ id: added.id, organizationId: id });
+      expect(event.payload.member).not.toHaveProperty('fullName');
+      expect(JSON.stringify(event.payload)).not.toMatch(/Somsri|Rakdee/);
+    }
+  });
+
+  it('reads the members of 19 organizations in three statements, each organization its own page', async () => {
+    const ids: Array<{ id: string }> = await db.dataSource.query('SELECT id FROM organization ORDER BY code');
+    const [first, second] = [ids[5]!.id, ids[6]!.id];
+    for (const [organizationId, name] of [
+      [first, 'Kanya'],
+      [first, 'Anan'],
+      [second, 'Wichai'],
+    ] as const)
+      await db.dataSource.query(
+        `INSERT INTO member (organization_id, full_name, group_role, category) VALUES ($1, $2, 'member', 'LGO_EXECUTIVE')`,
+        [organizationId, name],
+      );
+    counter.reset();
+    const data = expectNoGraphQLErrors(
+      await client.execute({
+        document: graphql(`
+          query OrganizationMembers($r: [_Any!]!) {
+            _entities(representations: $r) {
+              ... on Organization {
+                id
+                members(first: 1) {
+                  totalCount
+                  edges {
+                    node {
+                      fullName
+                    }
+                  }
+                  pageInfo {
+                    hasNextPage
+                  }
+                }
+              }
+            }
+          }
+        `),
+        variables: { r: ids.map(({ id }) => ({ __typename: 'Organization', id })) },
+        as: analyst,
+      }),
+    );
+    const members = data._entities.map((e) => (e && 'members' in e ? e.members : null));
+    expect(members[5]).toEqual({
+      totalCount: 2,
+      edges: [{ node: { fullName: 'Anan' } }],
+      pageInfo: { hasNextPage: true },
+    });
+    expect(members[6]).toMatchObject({ totalCount: 1, edges: [{ node: { fullName: 'Wichai' } }] });
+    expect(members[7]).toMatchObject({ totalCount: 0, edges: [] });
+    // The organizations (one), their members' pages (one) and the members' rows (one).
+    expect(counter.statements.length).toBeLessThanOrEqual(3);
   });
 });

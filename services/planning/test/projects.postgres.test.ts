@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { QueryCounter } from '@pcc/db';
 import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
 import { OrganizationFactory } from '@pcc/organization-projection/testing';
 import {
@@ -29,6 +30,7 @@ type Result = GraphQLResponse<Record<string, unknown>>;
 
 /** Plans, projects, their rules, who may do what, delays, summaries and case links, on a real database. */
 describe('planning (real PostgreSQL)', () => {
+  const counter = new QueryCounter();
   let db: TestDatabase;
   let server: Awaited<ReturnType<typeof createServer>>;
   let client: GraphQLClient<Identity>;
@@ -126,7 +128,7 @@ describe('planning (real PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase({ prefix: 'planning', migrations, entities });
+    db = await createTestDatabase({ prefix: 'planning', migrations, entities, logger: counter });
     await OrganizationFactory.insert(
       db.dataSource,
       ...Object.entries(ORGS).map(([code, id]) => ({ id, code, nameTh: code, nameEn: code })),
@@ -391,6 +393,50 @@ describe('planning (real PostgreSQL)', () => {
     ok(await approve(id, '900000.00'));
     expect(await visible(PUBLIC)).toEqual([true, true, true]);
     expect(await visible(KATHU)).toEqual([true, true, true]);
+  });
+
+  it('lets the officers of an organization that left the network change none of its projects or plans', async () => {
+    const { id } = await propose();
+    const before = await snapshot();
+    await db.dataSource.query('UPDATE organization_projection SET active = false WHERE id = $1', [ORGS.PATONG]);
+    try {
+      const attempts = [
+        act('updateProject', id, PATONG, ', input: { title: "After we left" }'),
+        act('cancelProject', id, PATONG, ', reason: "we left"'),
+        act('submitForCoordination', id, PATONG),
+      ];
+      for (const attempt of attempts) expect(code(await attempt)).toBe('FORBIDDEN');
+      // A new proposal is refused before anyone's rights: the owner must be a member.
+      expect(code(await request(PROPOSE, { input: proposal() }, PATONG))).toBe('BAD_USER_INPUT');
+      expect(await snapshot()).toBe(before);
+      // A network admin still may.
+      ok(await act('cancelProject', id, ADMIN, ', reason: "the organization left"'));
+    } finally {
+      await db.dataSource.query('UPDATE organization_projection SET active = true WHERE id = $1', [ORGS.PATONG]);
+    }
+  });
+
+  it('reads Organization.projects of every organization asked in a fixed number of statements', async () => {
+    const { id } = await propose();
+    const organizations = Object.values(ORGS).map((org) => ({ __typename: 'Organization', id: org }));
+    const projectsOf = async (representations: Array<{ __typename: string; id: string }>) => {
+      counter.reset();
+      const entities = ok(
+        await request(
+          'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { projects(first: 100) { totalCount edges { node { id } } } } } }',
+          { r: representations },
+          ANALYST,
+        ),
+      )._entities as Array<{ projects: { totalCount: number; edges: Array<{ node: { id: string } }> } }>;
+      return { entities, statements: counter.statements.length };
+    };
+    const one = await projectsOf(organizations.slice(1, 2));
+    const all = await projectsOf([...organizations, ...organizations, ...organizations]);
+    expect(one.entities[0]!.projects.edges.map((e) => e.node.id)).toContain(id);
+    expect(all.entities[1]!.projects).toEqual(one.entities[0]!.projects);
+    // The two branches (owned, partner of) for all organizations at once, and one load of the rows.
+    expect(all.statements).toBe(one.statements);
+    expect(all.statements).toBeLessThanOrEqual(3);
   });
 
   it('coordinates with the PAO: the owner submits, only a network admin decides, a decline says why', async () => {

@@ -221,6 +221,27 @@ describe('waste reports (real PostgreSQL)', () => {
     expect(errorCodes(forged)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('takes no report for an organization that left the network, from its officers or anyone', async () => {
+    const [left] = await OrganizationFactory.insert(db.dataSource, { code: 'LEFT', active: false });
+    const report = (as: Identity) =>
+      client.execute({
+        document: graphql(`
+          mutation SubmitForOrganizationThatLeft($input: WasteReportInput!) {
+            submitWasteReport(input: $input) {
+              id
+            }
+          }
+        `),
+        variables: { input: { organizationId: left!.id, month: '2018-01', ...tonnes(10) } },
+        as,
+      });
+    const before = await snapshot();
+    // The organization is checked first (BAD_USER_INPUT); the Viewer would refuse its officers too.
+    expect(errorCodes(await report(IdentityFactory.officer('LEFT')))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await report(ADMIN))).toEqual(['BAD_USER_INPUT']);
+    expect(await snapshot()).toBe(before);
+  });
+
   it('imports a CSV of 1,000 rows all or nothing, reporting the bad row', async () => {
     const header =
       'organization_code,month,general,organic,recyclable,hazardous,incinerated,landfilled,recycled,composted,note';
@@ -239,17 +260,48 @@ describe('waste reports (real PostgreSQL)', () => {
     const refused = await importCsv(projectionScope(db.dataSource, ADMIN), [header, ...bad].join('\n'));
     expect(refused.imported).toBe(0);
     expect(refused.errors).toEqual([
-      { row: 500, message: expect.stringMatching(/^byDestination: must add up/) as unknown },
+      { row: 500, line: 501, message: expect.stringMatching(/^byDestination: must add up/) as unknown },
     ]);
+    expect(refused.totalErrors).toBe(1);
     expect(await snapshot()).toBe(before);
 
     const imported = await importCsv(projectionScope(db.dataSource, ADMIN), [header, ...rows].join('\r\n'));
-    expect(imported).toEqual({ imported: 1000, errors: [] });
+    expect(imported).toEqual({ imported: 1000, errors: [], totalErrors: 0 });
     const [{ n, total }] = await db.dataSource.query<[{ n: number; total: string }]>(
       'SELECT count(*)::int AS n, sum(total_tonnes)::text AS total FROM waste_report WHERE organization_id = $1',
       [ORGS.KARON],
     );
     expect(n).toBe(1000);
     expect(total).toBe('161750.000');
+  });
+
+  it('answers a file of junk with the first 50 bad rows and the count of all, not an error per line', async () => {
+    const header =
+      'organization_code,month,general,organic,recyclable,hazardous,incinerated,landfilled,recycled,composted,note';
+    // Just under the subgraph's 1 MiB body once JSON-escaped: 200,000 one-field rows.
+    const csv = `${header}\n${'x\n'.repeat(200_000)}`;
+    const result = await client.execute({
+      document: graphql(`
+        mutation ImportJunk($org: ID!, $csv: String!) {
+          importWasteReports(organizationId: $org, csv: $csv) {
+            imported
+            totalErrors
+            errors {
+              row
+              line
+              message
+            }
+          }
+        }
+      `),
+      variables: { org: ORGS.PATONG, csv },
+      as: ADMIN,
+    });
+    const answer = expectNoGraphQLErrors(result).importWasteReports;
+    expect(answer.imported).toBe(0);
+    expect(answer.totalErrors).toBe(200_000);
+    expect(answer.errors).toHaveLength(50);
+    expect(answer.errors[0]).toEqual({ row: 1, line: 2, message: 'has 1 fields, the header has 11' });
+    expect(JSON.stringify(result.body).length).toBeLessThan(10_000);
   });
 });

@@ -60,16 +60,18 @@ export const organizationDeactivated = defineEvent({
   schema: z.object({ organization: organizationSnapshot, actor }),
 });
 
-const memberSnapshot = z.object({
-  id: uuid,
-  organizationId: uuid.nullable(),
-  fullName: z.string().min(1),
-  title: z.string().nullable(),
-  groupRole: z.string().min(1),
-  category: z.enum(MEMBER_CATEGORIES),
-  termStart: isoDate.nullable(),
-  termEnd: isoDate.nullable(),
-});
+/** A person of the working group, by id: no name or contact ever (private citizens; PDPA). */
+const memberSnapshot = z
+  .object({
+    id: uuid,
+    organizationId: uuid.nullable(),
+    title: z.string().nullable(),
+    groupRole: z.string().min(1),
+    category: z.enum(MEMBER_CATEGORIES),
+    termStart: isoDate.nullable(),
+    termEnd: isoDate.nullable(),
+  })
+  .strict();
 
 export const memberAdded = defineEvent({
   type: 'pcc.member.added',

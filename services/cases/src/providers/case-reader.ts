@@ -1,17 +1,22 @@
 import {
   badInput,
   decodeTimeIdCursor,
+  forbidden,
+  nestedPageLoader,
+  nestedPages,
   newestFirstPage,
+  PARENT,
   pageSize,
   parseInput,
   type Connection,
   type PageArgs,
 } from '@pcc/subgraph-kit';
-import type { SelectQueryBuilder } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import { boundingBox, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW_DAYS } from '../domain/geo';
 import * as rules from '../domain/inputs';
 import { OPEN_STATUSES, type CaseCategory, type CaseKind, type CaseStatus, type District } from '../domain/vocabulary';
-import { maySeePersonalData } from '../domain/privacy';
+import { caseView, maySeePersonalData, SENSITIVE_CATEGORIES, type CaseView } from '../domain/privacy';
+import { secretMatches } from '../domain/reporter-secret';
 import { CaseEntity } from '../store/entities';
 import type { Loaders } from '../store/loaders';
 import { caseActor } from './case-access';
@@ -47,25 +52,58 @@ export class CaseReader {
     return maySeePersonalData(actor);
   }
 
+  /** Whether the caller proved in this request to be the case's reporter (tracking code and secret). */
+  reportedByCaller(c: CaseEntity): boolean {
+    return this.scope.reported.has(c.id);
+  }
+
+  /** How much of the case's title and place the caller sees (domain/privacy.ts). */
+  async view(c: CaseEntity): Promise<CaseView> {
+    return caseView(c, this.reportedByCaller(c) || (await this.personal(c)));
+  }
+
   async list(filter: CaseFilter | null | undefined, page: PageArgs): Promise<Connection<CaseEntity>> {
     const first = pageSize(page.first);
     const after = decodeTimeIdCursor(page.after);
-    const base = () => this.filtered(filter);
-    // An organization's cases are those it leads plus those it supports: two index-friendly queries
-    // (by lead; through the supporting table) merged here, instead of one OR that no index can serve.
-    const branches: Array<SelectQueryBuilder<CaseEntity>> = [];
-    if (filter?.organization) {
-      const org = parseInput(rules.id, filter.organization, 'filter.organization');
-      branches.push(base().andWhere('c.lead_org_id = :org', { org }));
-      branches.push(
-        base()
-          .innerJoin('case_supporting_organization', 's', 's.case_id = c.id AND s.organization_id = :org', { org })
-          .andWhere('c.lead_org_id IS DISTINCT FROM :org', { org }),
-      );
-    } else {
-      branches.push(base());
-    }
+    const branches = filter?.organization
+      ? this.organizationBranches(filter, ':org', {
+          org: parseInput(rules.id, filter.organization, 'filter.organization'),
+        })
+      : [this.filtered(filter)];
     return newestFirstPage(branches, { alias: 'c', column: 'opened_at', first, after, timeOf: (c) => c.openedAt });
+  }
+
+  /** `Organization.cases` under a list of organizations: one page each, for all of them at once. */
+  readonly ofOrganization = nestedPageLoader<{ filter: CaseFilter | null | undefined; page: PageArgs }, CaseEntity>(
+    (organizationIds, { filter, page }) =>
+      nestedPages(organizationIds, this.organizationBranches(filter, PARENT, {}), {
+        dataSource: this.scope.dataSource,
+        alias: 'c',
+        column: 'opened_at',
+        direction: 'DESC',
+        first: pageSize(page.first),
+        after: decodeTimeIdCursor(page.after),
+        load: (ids) => this.scope.dataSource.getRepository(CaseEntity).findBy({ id: In(ids) }),
+        keyOf: (c) => c.openedAt,
+      }),
+  );
+
+  /**
+   * An organization's cases are those it leads plus those it supports: two index-friendly queries
+   * (by lead; through the supporting table) merged by the page, instead of one OR that no index can
+   * serve. `org` is the organization in SQL: a parameter, or the parent of nested pages.
+   */
+  private organizationBranches(
+    filter: CaseFilter | null | undefined,
+    org: string,
+    parameters: Record<string, unknown>,
+  ): Array<SelectQueryBuilder<CaseEntity>> {
+    return [
+      this.filtered(filter).andWhere(`c.lead_org_id = ${org}`, parameters),
+      this.filtered(filter)
+        .innerJoin('case_supporting_organization', 's', `s.case_id = c.id AND s.organization_id = ${org}`, parameters)
+        .andWhere(`c.lead_org_id IS DISTINCT FROM ${org}`, parameters),
+    ];
   }
 
   /** Every filter but the organization's, on a fresh query. */
@@ -83,9 +121,15 @@ export class CaseReader {
     if (text) {
       if (text.length > 200 || text.includes('\u0000'))
         throw badInput('filter.text must be at most 200 printable characters', { 'filter.text': 'too long' });
-      query.andWhere('(c.title ILIKE :text OR c.tracking_code = :code)', {
+      // Titles of sensitive cases are hidden from all but network admins (and the people working
+      // them, who find them by their organization's list): a search must not find them either.
+      const titles = this.scope.viewer.is('NETWORK_ADMIN')
+        ? 'c.title ILIKE :text'
+        : "c.title ILIKE :text AND c.kind <> 'CONFLICT' AND NOT (c.category IN (:...sensitive))";
+      query.andWhere(`((${titles}) OR c.tracking_code = :code)`, {
         text: `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
         code: text.toUpperCase(),
+        sensitive: SENSITIVE_CATEGORIES,
       });
     }
     const from = filter?.openedBetween?.from;
@@ -95,15 +139,28 @@ export class CaseReader {
     return query;
   }
 
-  byTrackingCode(raw: unknown): Promise<CaseEntity | null> {
+  /**
+   * A case by its tracking code. With the reporter's secret the caller is its reporter for this
+   * request (they see their case whole, and its resolution); a wrong secret is refused as the
+   * reporter's mutations refuse it.
+   */
+  async byTrackingCode(raw: unknown, rawSecret?: unknown): Promise<CaseEntity | null> {
     const code = rules.trackingCodeInput.safeParse(raw);
-    return code.success
-      ? this.scope.dataSource.getRepository(CaseEntity).findOneBy({ trackingCode: code.data })
-      : Promise.resolve(null);
+    const c = code.success
+      ? await this.scope.dataSource.getRepository(CaseEntity).findOneBy({ trackingCode: code.data })
+      : null;
+    if (rawSecret === null || rawSecret === undefined) return c;
+    const secret = parseInput(rules.secret, rawSecret, 'reporterSecret');
+    if (!c || !secretMatches(secret, c.reporterSecretHash))
+      throw forbidden('Tracking code and reporter secret do not match');
+    this.scope.reported.add(c.id);
+    return c;
   }
 
   /** Open cases of the same category within 200 m, opened in the last 30 days (the index narrows by box first). */
   async possibleDuplicates(rawId: unknown): Promise<CaseEntity[]> {
+    // A triage tool: to others it would tell where cases lie (within 200 m of one they know).
+    if (!this.scope.viewer.isStaff) throw forbidden('Only network admins and officers look for duplicates');
     const id = parseInput(rules.id, rawId, 'caseId');
     const c = await this.scope.dataSource.getRepository(CaseEntity).findOneBy({ id });
     if (!c) return [];

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashSecret, secretMatches } from '../domain/reporter-secret';
 import { ensureTrackingSequence, nextTrackingNumber } from '../store/tracking-numbers';
 import type { EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, forbidden, notFound, parseInput, parseOptional } from '@pcc/subgraph-kit';
@@ -12,8 +13,6 @@ import { CaseEntity } from '../store/entities';
 import { addTimeline } from './timeline';
 import { caseActor } from './case-access';
 import { requireActiveOrganization, type RequestScope } from './scope';
-
-const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
  * Everything that changes a case: intake, the state machine, routing (triage, forward, invite),
@@ -164,22 +163,31 @@ export class CaseWorkflow {
 
   markDuplicate(rawId: unknown, rawOriginalId: unknown) {
     const originalId = parseInput(rules.id, rawOriginalId, 'originalId');
-    return this.transition(rawId, 'markDuplicate', async (c, tx) => {
-      if (originalId === c.id) throw badInput('A case cannot duplicate itself', { originalId: 'same case' });
-      const original = await tx.getRepository(CaseEntity).findOneBy({ id: originalId });
-      if (!original) throw notFound('Case', originalId);
-      if (original.duplicateOf)
-        throw badInput('Point to the original case, not to another duplicate', { originalId: 'is itself a duplicate' });
-      const [pointed] = await tx.query<unknown[]>('SELECT 1 FROM "case" WHERE duplicate_of = $1 LIMIT 1', [c.id]);
-      if (pointed)
-        throw badInput('Other cases are duplicates of this one: it is an original', { id: 'is an original' });
-      c.duplicateOf = original.id;
-      c.closedAt = new Date();
-      return {
-        events: [{ type: 'marked-duplicate', extra: { originalCaseId: original.id } }],
-        data: { originalTrackingCode: original.trackingCode },
-      };
-    });
+    // Both cases are locked (in id order, so two opposite calls queue instead of deadlocking) and the
+    // original is read under the lock: of "A duplicates B" and "B duplicates A" at once, one wins.
+    return this.transition(
+      rawId,
+      'markDuplicate',
+      async (c, tx) => {
+        if (originalId === c.id) throw badInput('A case cannot duplicate itself', { originalId: 'same case' });
+        const original = await tx.getRepository(CaseEntity).findOneBy({ id: originalId });
+        if (!original) throw notFound('Case', originalId);
+        if (original.duplicateOf)
+          throw badInput('Point to the original case, not to another duplicate', {
+            originalId: 'is itself a duplicate',
+          });
+        const [pointed] = await tx.query<unknown[]>('SELECT 1 FROM "case" WHERE duplicate_of = $1 LIMIT 1', [c.id]);
+        if (pointed)
+          throw badInput('Other cases are duplicates of this one: it is an original', { id: 'is an original' });
+        c.duplicateOf = original.id;
+        c.closedAt = new Date();
+        return {
+          events: [{ type: 'marked-duplicate', extra: { originalCaseId: original.id } }],
+          data: { originalTrackingCode: original.trackingCode },
+        };
+      },
+      [originalId],
+    );
   }
 
   /** Lead (or admin) hands the case to another organization; the lead changes. */
@@ -359,13 +367,18 @@ export class CaseWorkflow {
 
   /** Who the caller is for this case: the state machine's actors. */
   private actorFor(c: CaseEntity, tx: EntityManager): Promise<Actor> {
-    return caseActor(this.scope.viewer, c, async (organizationId) => {
-      const rows: unknown[] = await tx.query(
-        'SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2',
-        [c.id, organizationId],
-      );
-      return rows.length > 0;
-    });
+    return caseActor(
+      this.scope.viewer,
+      c,
+      async (organizationId) => {
+        const rows: unknown[] = await tx.query(
+          'SELECT 1 FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2',
+          [c.id, organizationId],
+        );
+        return rows.length > 0;
+      },
+      'change',
+    );
   }
 
   private async lock(tx: EntityManager, rawId: unknown): Promise<CaseEntity> {
@@ -392,8 +405,14 @@ export class CaseWorkflow {
       note?: string | null;
       data?: Record<string, unknown>;
     }>,
+    /** Other cases the change reads: locked together with this one, in id order. */
+    alsoLock: string[] = [],
   ): Promise<CaseEntity> {
     return this.scope.dataSource.transaction(async (tx) => {
+      if (alsoLock.length)
+        await tx.query('SELECT id FROM "case" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [
+          [parseInput(rules.id, rawId, 'id'), ...alsoLock],
+        ]);
       const c = await this.lock(tx, rawId);
       const check = checkTransition(transition, c.status, c.kind, await this.actorFor(c, tx));
       if (!check.ok)
@@ -462,10 +481,11 @@ export class CaseWorkflow {
         .setLock('pessimistic_write')
         .where('c.tracking_code = :code', { code })
         .getOne();
-      const given = Buffer.from(hashSecret(secret), 'hex');
       // Same answer for an unknown code and a wrong secret: the code alone proves nothing.
-      if (!c || !timingSafeEqual(given, Buffer.from(c.reporterSecretHash, 'hex')))
+      if (!c || !secretMatches(secret, c.reporterSecretHash))
         throw forbidden('Tracking code and reporter secret do not match');
+      // The answer is the reporter's own case: they see what they reported, and its resolution.
+      this.scope.reported.add(c.id);
       return act(c, tx);
     });
   }

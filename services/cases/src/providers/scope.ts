@@ -1,7 +1,20 @@
-import type { RequestScope as KitScope } from '@pcc/subgraph-kit';
+import type { DataSource } from 'typeorm';
+import type { Identity, RequestScope as KitScope } from '@pcc/subgraph-kit';
+import { projectionScope } from '@pcc/organization-projection';
 import type { SlaHours } from '../domain/sla';
 
-/** What every provider of this service gets for one request: the kit's scope and the SLA hours. */
-export type RequestScope = KitScope & { sla: SlaHours };
+/**
+ * What every provider of this service gets for one request: the kit's scope, the SLA hours and the
+ * cases whose reporter the caller proved to be (tracking code and secret) in this request.
+ */
+export type RequestScope = KitScope & { sla: SlaHours; reported: Set<string> };
 
 export { requireActiveOrganization } from '@pcc/organization-projection';
+
+/** The scope of one request (or of a script acting as `identity`). */
+export const caseScope = (
+  dataSource: DataSource,
+  identity: Identity,
+  sla: SlaHours,
+  traceparent?: string,
+): RequestScope => ({ ...projectionScope(dataSource, identity, traceparent), sla, reported: new Set() });

@@ -1,11 +1,24 @@
 import type { CaseResolvers } from '../generated/resolvers-types';
 import { isOpen } from '../domain/vocabulary';
+import { coarsen } from '../domain/privacy';
 
 /** Field by field: public facts for everyone, personal data and free text for the people working the case. */
 export const Case: CaseResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.caseById.load(reference.id),
   description: async (c, _args, context) => ((await context.reader.personal(c)) ? c.description : null),
-  location: (c) => ({ lat: c.lat, lng: c.lng, address: c.address, district: c.district }),
+  // PUBLIC, ANALYST and other organizations' officers: no title or place of a sensitive case, and a
+  // coarse place without the address of the others (domain/privacy.ts).
+  title: async (c, _args, { reader }) => ((await reader.view(c)) === 'withheld' ? null : c.title),
+  location: async (c, _args, { reader }) => {
+    switch (await reader.view(c)) {
+      case 'full':
+        return { lat: c.lat, lng: c.lng, address: c.address, district: c.district };
+      case 'public':
+        return { lat: coarsen(c.lat), lng: coarsen(c.lng), address: null, district: c.district };
+      case 'withheld':
+        return null;
+    }
+  },
   reporter: async (c, _args, context) =>
     (await context.reader.personal(c))
       ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail }
@@ -14,7 +27,9 @@ export const Case: CaseResolvers = {
   supportingOrganizations: async (c, _args, { loaders }) =>
     (await loaders.supportingByCase.load(c.id)).map((s) => ({ id: s.organizationId })),
   overdue: (c) => isOpen(c.status) && c.dueAt !== null && c.dueAt.getTime() < Date.now(),
-  resolution: async (c, _args, context) => ((await context.reader.personal(c)) ? c.resolution : null),
+  // The reporter following their case (with its secret) reads how it was resolved.
+  resolution: async (c, _args, { reader }) =>
+    reader.reportedByCaller(c) || (await reader.personal(c)) ? c.resolution : null,
   referredTo: async (c, _args, context) => ((await context.reader.personal(c)) ? c.referredTo : null),
   // Citizens' uploads (often photos of people and homes) are for the people working the case.
   attachmentUrls: async (c, _args, context) => ((await context.reader.personal(c)) ? c.attachmentUrls : []),

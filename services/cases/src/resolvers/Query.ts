@@ -3,7 +3,7 @@ import type { QueryResolvers } from '../generated/resolvers-types';
 export const Query: QueryResolvers = {
   cases: (_parent, { filter, first, after }, { reader }) => reader.list(filter, { first, after }),
   case: (_parent, { id }, { loaders }) => loaders.caseById.load(id),
-  caseByTrackingCode: (_parent, { code }, { reader }) => reader.byTrackingCode(code),
+  caseByTrackingCode: (_parent, { code, reporterSecret }, { reader }) => reader.byTrackingCode(code, reporterSecret),
   possibleDuplicates: (_parent, { caseId }, { reader }) => reader.possibleDuplicates(caseId),
   routingRules: async (_parent, _args, { reader }) =>
     (await reader.routingRules()).map((r) => ({

@@ -3,7 +3,7 @@ import { seededRandom } from '@pcc/db';
 import type { Identity } from '@pcc/subgraph-kit';
 import { DEFAULT_SLA_HOURS } from '../domain/sla';
 import { CASE_CATEGORIES, type CaseCategory, type District } from '../domain/vocabulary';
-import { projectionScope } from '@pcc/organization-projection';
+import { caseScope } from '../providers/scope';
 import { CaseWorkflow } from '../providers/case-workflow';
 import { OrganizationProjection } from '../store/entities';
 
@@ -50,7 +50,7 @@ const PLACES: Record<District, Array<{ lat: number; lng: number; address: string
 export async function seed(dataSource: DataSource, count = 300): Promise<{ cases: number; rules: number }> {
   const organizations = await dataSource.getRepository(OrganizationProjection).find();
   const byCode = new Map(organizations.map((o) => [o.code, o]));
-  const workflow = new CaseWorkflow({ ...projectionScope(dataSource, ADMIN), sla: DEFAULT_SLA_HOURS });
+  const workflow = new CaseWorkflow(caseScope(dataSource, ADMIN, DEFAULT_SLA_HOURS));
   let rules = 0;
   for (const district of Object.keys(PLACES) as District[]) {
     for (const category of CASE_CATEGORIES) {

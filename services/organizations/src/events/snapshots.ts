@@ -7,8 +7,8 @@ export const outbox = new Outbox(platformCatalogue, sourceOf(service.name));
 
 /**
  * Event payloads. An organization event carries the whole public snapshot, so other services'
- * projections can upsert from any single event. Member events carry no contact data: analysts
- * read these topics, and contact details are personal data.
+ * projections can upsert from any single event. Member events carry ids, never a person's name or
+ * contact data: analysts read these topics, and the working group holds private citizens (PDPA).
  */
 export const organizationSnapshot = (o: OrganizationEntity) => ({
   id: o.id,
@@ -24,7 +24,6 @@ export const organizationSnapshot = (o: OrganizationEntity) => ({
 export const memberSnapshot = (m: MemberEntity) => ({
   id: m.id,
   organizationId: m.organizationId,
-  fullName: m.fullName,
   title: m.title,
   groupRole: m.groupRole,
   category: m.category,

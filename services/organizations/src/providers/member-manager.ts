@@ -1,8 +1,11 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import {
   badInput,
   decodeCursor,
+  nestedPageLoader,
+  nestedPages,
   notFound,
+  PARENT,
   pageSize,
   parseInput,
   toConnection,
@@ -53,6 +56,30 @@ export class MemberManager {
       .getMany();
     return toConnection(rows, first, totalCount, (m) => [m.fullName, m.id]);
   }
+
+  /** `Organization.members` under a list of organizations: one page each, for all of them at once. */
+  readonly ofOrganization = nestedPageLoader<PageArgs, MemberEntity>((organizationIds, page) => {
+    const after = decodeCursor(page.after, 2);
+    return nestedPages(
+      organizationIds,
+      [
+        this.scope.dataSource
+          .getRepository(MemberEntity)
+          .createQueryBuilder('m')
+          .where(`m.organization_id = ${PARENT}`),
+      ],
+      {
+        dataSource: this.scope.dataSource,
+        alias: 'm',
+        column: 'full_name',
+        direction: 'ASC',
+        first: pageSize(page.first),
+        after: after ? { at: String(after[0]), id: String(after[1]) } : null,
+        load: (ids) => this.scope.dataSource.getRepository(MemberEntity).findBy({ id: In(ids) }),
+        keyOf: (m) => m.fullName,
+      },
+    );
+  });
 
   async add(rawInput: unknown): Promise<MemberEntity> {
     const input = parseInput(addMemberInput, rawInput);

@@ -8,11 +8,14 @@ export async function seesProposalsOf(viewer: Viewer, organizationIds: string[])
   return own !== null && organizationIds.includes(own);
 }
 
-/** The caller's part in a project, for the state machine. */
+/**
+ * The caller's part in a project, for the state machine (changes only): the officers of an
+ * organization that left the network own nothing any more.
+ */
 export async function projectActor(viewer: Viewer, ownerOrganizationId: string): Promise<Actor> {
   const { role } = viewer;
   if (role !== 'LGO_OFFICER') return role;
-  return (await viewer.organizationId()) === ownerOrganizationId ? 'OWNER_OFFICER' : 'OTHER_OFFICER';
+  return (await viewer.actingOrganizationId()) === ownerOrganizationId ? 'OWNER_OFFICER' : 'OTHER_OFFICER';
 }
 
 /**

@@ -1,17 +1,23 @@
 /**
- * `npm run import:waste -- file.csv`: validates every row of a spreadsheet export and imports all of
- * them or none, printing each bad row and why; a progress bar on stderr for large files.
+ * `npm run import:waste -- file.csv`: validates every row of a spreadsheet export (streamed, `,` or `;`
+ * separated) and imports all of them or none, printing the first bad rows and why with the count of
+ * all; progress on stderr for large files.
  * Columns: organization_code,month,general,organic,recyclable,hazardous,incinerated,landfilled,recycled,composted,note
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { loadConfigOrExit } from '@pcc/config';
 import { databaseConfigSchema, dataSourceFor } from '../data-source';
-import { importCsv } from '../providers/csv-import';
+import { importCsv, type ImportProgress } from '../providers/csv-import';
 import { projectionScope } from '@pcc/organization-projection';
 
-function progress(done: number, total: number): void {
-  if (!process.stderr.isTTY && done !== total) return;
+/** Rows checked as a count, then a bar for the rows written (stderr, on a terminal only). */
+function progress({ phase, done, total }: ImportProgress): void {
+  if (!process.stderr.isTTY) return;
+  if (phase === 'check' || total === null) {
+    if (done % 1000 === 0) process.stderr.write(`\rchecked ${done} rows `);
+    return;
+  }
   const width = 30;
   const filled = Math.round((done / Math.max(total, 1)) * width);
   process.stderr.write(
@@ -31,12 +37,14 @@ async function main(): Promise<void> {
   try {
     const result = await importCsv(
       projectionScope(dataSource, { sub: 'import-cli', role: 'NETWORK_ADMIN', org: null }),
-      readFileSync(file, 'utf8'),
+      createReadStream(file),
       { onProgress: progress },
     );
     if (result.errors.length) {
-      console.error(`nothing imported: ${result.errors.length} bad row(s)`);
-      for (const error of result.errors) console.error(`  row ${error.row}: ${error.message}`);
+      console.error(`nothing imported: ${result.totalErrors} bad row(s)`);
+      for (const error of result.errors) console.error(`  row ${error.row} (line ${error.line}): ${error.message}`);
+      if (result.totalErrors > result.errors.length)
+        console.error(`  … and ${result.totalErrors - result.errors.length} more`);
       process.exitCode = 1;
     } else {
       console.log(`imported ${result.imported} monthly reports`);
