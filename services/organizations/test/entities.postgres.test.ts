@@ -128,7 +128,8 @@ describe('organizations subgraph (real PostgreSQL)', () => {
       role: 'NETWORK_ADMIN',
       org: null,
     });
-    const expired = await new InternalTokens(SECRET, -10).sign({ sub: 'x', role: 'NETWORK_ADMIN', org: null });
+    // Expired beyond the 30 s of clock skew subgraphs tolerate.
+    const expired = await new InternalTokens(SECRET, -60).sign({ sub: 'x', role: 'NETWORK_ADMIN', org: null });
     for (const token of [forged, expired, 'not.a.jwt']) {
       const response = await graphqlClient(server.app, { sign: () => token }).execute({
         document: OrganizationCount,
