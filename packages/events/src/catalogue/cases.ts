@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, isoDateTime, uuid } from './common';
+import { actor, isoDateTime, MAX_ORGANIZATIONS, uuid } from './common';
 import { DISTRICTS } from './organizations';
 import { TOPICS } from './topics';
 
@@ -45,7 +45,7 @@ export const caseSnapshot = z.object({
   priority: z.enum(CASE_PRIORITIES),
   district: z.enum(DISTRICTS).nullable(),
   leadOrganizationId: uuid.nullable(),
-  supportingOrganizationIds: z.array(uuid),
+  supportingOrganizationIds: z.array(uuid).max(MAX_ORGANIZATIONS),
   openedAt: isoDateTime,
   dueAt: isoDateTime.nullable(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, isoDate, uuid } from './common';
+import { actor, isoDate, MAX_ORGANIZATIONS, text, uuid } from './common';
 import { TOPICS } from './topics';
 
 export const ORGANIZATION_TYPES = [
@@ -30,9 +30,9 @@ export const AGREEMENT_SUBJECTS = [
  */
 export const organizationSnapshot = z.object({
   id: uuid,
-  code: z.string().min(1),
-  nameTh: z.string().min(1),
-  nameEn: z.string().min(1),
+  code: text(32),
+  nameTh: text(200),
+  nameEn: text(200),
   type: z.enum(ORGANIZATION_TYPES),
   district: z.enum(DISTRICTS),
   active: z.boolean(),
@@ -50,7 +50,7 @@ export const organizationUpdated = defineEvent({
   type: 'pcc.organization.updated',
   topic: TOPICS.organization,
   description: 'Details of an organization changed; `changed` names the fields.',
-  schema: z.object({ organization: organizationSnapshot, changed: z.array(z.string()).min(1), actor }),
+  schema: z.object({ organization: organizationSnapshot, changed: z.array(text(64)).min(1).max(20), actor }),
 });
 
 export const organizationDeactivated = defineEvent({
@@ -63,9 +63,9 @@ export const organizationDeactivated = defineEvent({
 const memberSnapshot = z.object({
   id: uuid,
   organizationId: uuid.nullable(),
-  fullName: z.string().min(1),
-  title: z.string().nullable(),
-  groupRole: z.string().min(1),
+  fullName: text(200),
+  title: z.string().max(200).nullable(),
+  groupRole: text(100),
   category: z.enum(MEMBER_CATEGORIES),
   termStart: isoDate.nullable(),
   termEnd: isoDate.nullable(),
@@ -81,7 +81,7 @@ export const memberUpdated = defineEvent({
   type: 'pcc.member.updated',
   topic: TOPICS.member,
   description: 'A working-group membership changed.',
-  schema: z.object({ member: memberSnapshot, changed: z.array(z.string()).min(1), actor }),
+  schema: z.object({ member: memberSnapshot, changed: z.array(text(64)).min(1).max(20), actor }),
 });
 export const memberRemoved = defineEvent({
   type: 'pcc.member.removed',
@@ -91,18 +91,21 @@ export const memberRemoved = defineEvent({
 });
 
 const agreementTarget = z.object({
-  metric: z.string().min(1),
-  value: z.string().regex(/^-?\d+(\.\d+)?$/, 'decimal string'),
-  unit: z.string().min(1),
+  metric: text(64),
+  value: z
+    .string()
+    .max(20)
+    .regex(/^-?\d+(\.\d+)?$/, 'decimal string'),
+  unit: text(20),
   baselineFiscalYear: z.number().int().nullable(),
 });
 const agreementSnapshot = z.object({
   id: uuid,
-  title: z.string().min(1),
+  title: text(200),
   subject: z.enum(AGREEMENT_SUBJECTS),
   signedOn: isoDate,
-  signatoryOrganizationIds: z.array(uuid),
-  targets: z.array(agreementTarget),
+  signatoryOrganizationIds: z.array(uuid).max(MAX_ORGANIZATIONS),
+  targets: z.array(agreementTarget).max(20),
 });
 
 export const agreementSigned = defineEvent({

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CreateOutboxParked1764900000000 } from './parked-migration';
 
 /**
  * The `outbox` and `inbox` tables every service database has. Services list this migration in
@@ -70,4 +71,4 @@ export class CreateOutboxAndInbox1764115200000 implements MigrationInterface {
 }
 
 /** The migrations of this package, to spread into a service's migrations list. */
-export const eventsMigrations = [CreateOutboxAndInbox1764115200000];
+export const eventsMigrations = [CreateOutboxAndInbox1764115200000, CreateOutboxParked1764900000000];
