@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, isoDateTime, MAX_ORGANIZATIONS, uuid } from './common';
+import { actor, isoDateTime, MAX_ORGANIZATIONS, uuid, version } from './common';
 import { DISTRICTS } from './organizations';
 import { TOPICS } from './topics';
 
@@ -55,7 +55,7 @@ const caseEvent = (type: string, description: string, extra: z.ZodRawShape = {})
     type: `pcc.case.${type}`,
     topic: TOPICS.case,
     description,
-    schema: z.object({ case: caseSnapshot, actor, ...extra }).strict(),
+    schema: z.object({ case: caseSnapshot, actor, version, ...extra }).strict(),
   });
 
 export const caseEvents = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, isoDate, MAX_ORGANIZATIONS, text, uuid } from './common';
+import { actor, isoDate, MAX_ORGANIZATIONS, text, uuid, version } from './common';
 import { TOPICS } from './topics';
 
 export const ORGANIZATION_TYPES = [
@@ -43,21 +43,21 @@ export const organizationRegistered = defineEvent({
   type: 'pcc.organization.registered',
   topic: TOPICS.organization,
   description: 'A member organization joined the network registry.',
-  schema: z.object({ organization: organizationSnapshot, actor }),
+  schema: z.object({ organization: organizationSnapshot, actor, version }),
 });
 
 export const organizationUpdated = defineEvent({
   type: 'pcc.organization.updated',
   topic: TOPICS.organization,
   description: 'Details of an organization changed; `changed` names the fields.',
-  schema: z.object({ organization: organizationSnapshot, changed: z.array(text(64)).min(1).max(20), actor }),
+  schema: z.object({ organization: organizationSnapshot, changed: z.array(text(64)).min(1).max(20), actor, version }),
 });
 
 export const organizationDeactivated = defineEvent({
   type: 'pcc.organization.deactivated',
   topic: TOPICS.organization,
   description: 'An organization left the network; references to it are no longer accepted.',
-  schema: z.object({ organization: organizationSnapshot, actor }),
+  schema: z.object({ organization: organizationSnapshot, actor, version }),
 });
 
 const memberSnapshot = z.object({
@@ -75,19 +75,19 @@ export const memberAdded = defineEvent({
   type: 'pcc.member.added',
   topic: TOPICS.member,
   description: 'A person joined the network working group (no contact data: analysts read this topic).',
-  schema: z.object({ member: memberSnapshot, actor }),
+  schema: z.object({ member: memberSnapshot, actor, version }),
 });
 export const memberUpdated = defineEvent({
   type: 'pcc.member.updated',
   topic: TOPICS.member,
   description: 'A working-group membership changed.',
-  schema: z.object({ member: memberSnapshot, changed: z.array(text(64)).min(1).max(20), actor }),
+  schema: z.object({ member: memberSnapshot, changed: z.array(text(64)).min(1).max(20), actor, version }),
 });
 export const memberRemoved = defineEvent({
   type: 'pcc.member.removed',
   topic: TOPICS.member,
   description: 'A person left the working group.',
-  schema: z.object({ memberId: uuid, organizationId: uuid.nullable(), actor }),
+  schema: z.object({ memberId: uuid, organizationId: uuid.nullable(), actor, version }),
 });
 
 const agreementTarget = z.object({
@@ -112,13 +112,13 @@ export const agreementSigned = defineEvent({
   type: 'pcc.agreement.signed',
   topic: TOPICS.agreement,
   description: 'An MOU was signed by its first signatories; carries its targets (e.g. 5 % less waste).',
-  schema: z.object({ agreement: agreementSnapshot, actor }),
+  schema: z.object({ agreement: agreementSnapshot, actor, version }),
 });
 export const agreementSignatoryAdded = defineEvent({
   type: 'pcc.agreement.signatory-added',
   topic: TOPICS.agreement,
   description: 'An organization signed an existing MOU.',
-  schema: z.object({ agreement: agreementSnapshot, organizationId: uuid, actor }),
+  schema: z.object({ agreement: agreementSnapshot, organizationId: uuid, actor, version }),
 });
 
 export const organizationEvents = [

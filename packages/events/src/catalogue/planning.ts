@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, isoDate, text, uuid } from './common';
+import { actor, isoDate, text, uuid, version } from './common';
 import { TOPICS } from './topics';
 
 export const PROJECT_STATUSES = ['PROPOSED', 'APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
@@ -38,7 +38,7 @@ const projectEvent = (type: string, description: string, extra: z.ZodRawShape = 
     type: `pcc.project.${type}`,
     topic: TOPICS.project,
     description,
-    schema: z.object({ project: projectSnapshot, actor, ...extra }).strict(),
+    schema: z.object({ project: projectSnapshot, actor, version, ...extra }).strict(),
   });
 
 const note = z.string().max(2000).nullable();
@@ -109,6 +109,7 @@ export const planningEvents = [
             .max(30),
         }),
         actor,
+        version,
       })
       .strict(),
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, uuid } from './common';
+import { actor, uuid, version } from './common';
 import { TOPICS } from './topics';
 
 export const WASTE_STREAMS = ['GENERAL', 'ORGANIC', 'RECYCLABLE', 'HAZARDOUS'] as const;
@@ -44,7 +44,7 @@ const wasteEvent = (type: string, description: string, shape: z.ZodRawShape) =>
     type: `pcc.waste.${type}`,
     topic: TOPICS.wasteReport,
     description,
-    schema: z.object({ organizationId: uuid, actor, ...shape }).strict(),
+    schema: z.object({ organizationId: uuid, actor, version, ...shape }).strict(),
   });
 
 export const wasteEvents = [
