@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '@pcc/events';
-import { createTestDatabase, IdentityFactory, type TestDatabase } from '@pcc/testing';
+import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import { caseProjection, entities, migrations } from '../src/server';
 import { CaseProjection } from '../src/store/entities';
+import { caseEvent } from './case-events';
 
 /** Planning's copy of cases follows each case's version, not the clocks of the cases service's instances. */
 describe('case projection ordering (real PostgreSQL)', () => {
@@ -12,35 +13,10 @@ describe('case projection ordering (real PostgreSQL)', () => {
   });
   afterAll(async () => db.drop());
 
-  const event = (caseId: string, status: string, time: string, version: number): DomainEvent => ({
-    id: randomUUID(),
-    type: 'pcc.case.status-changed',
-    source: '/services/cases',
-    subject: caseId,
-    time,
-    data: {
-      case: {
-        id: caseId,
-        trackingCode: 'PCC-2561-000042',
-        kind: 'GRIEVANCE',
-        category: 'FLOODING',
-        channel: 'WEB',
-        status,
-        priority: 'HIGH',
-        district: 'KATHU',
-        leadOrganizationId: null,
-        supportingOrganizationIds: [],
-        openedAt: '2026-05-01T00:00:00Z',
-        dueAt: null,
-      },
-      from: 'RECEIVED',
-      to: status,
-      actor: IdentityFactory.admin(),
-      version,
-    },
-  });
+  const event = (caseId: string, status: string, time: string, version: number) =>
+    caseEvent({ caseId, status, time, version });
   const apply = (e: DomainEvent) =>
-    db.dataSource.transaction((tx) => caseProjection.handlers['pcc.case.status-changed']!(e, tx));
+    db.dataSource.transaction((tx) => caseProjection.handlers['pcc.case.triaged']!(e, tx));
   const row = (id: string) => db.dataSource.getRepository(CaseProjection).findOneByOrFail({ id });
 
   it('applies a later version with an older time, and ignores an older version with a newer time', async () => {
