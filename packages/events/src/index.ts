@@ -1,9 +1,13 @@
 export * from './catalogue';
 export { type DomainEvent, newEvent } from './envelope';
 export { toKafkaMessage, fromKafkaMessage, MalformedMessageError, SPEC_VERSION } from './cloudevents';
-export { createKafka, ensureTopics, type KafkaSettings } from './kafka';
+export { createKafka, ensureTopics, MAX_BATCH_BYTES, MESSAGE_MAX_BYTES, type KafkaSettings } from './kafka';
 export { Outbox, type NewEvent } from './outbox/append';
 export { CreateOutboxAndInbox1764115200000, eventsMigrations } from './outbox/migration';
+export { CreateOutboxParked1764900000000 } from './outbox/parked-migration';
+export { CreateAggregateVersion1764900000001 } from './outbox/version-migration';
+export { versionOf } from './outbox/version';
+export { listParked, redriveParked, type ParkedEvent } from './relay/parked';
 export { OutboxRelay, type RelaySettings, type RelayStats } from './relay/relay';
 export {
   ConsumerRunner,

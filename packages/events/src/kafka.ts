@@ -1,6 +1,16 @@
 import { Kafka, logLevel, type KafkaConfig, type Admin } from 'kafkajs';
 import { deadLetterTopic } from './catalogue/topics';
 
+/**
+ * Size limits, set on purpose (see README, "Message sizes"). The broker's `message.max.bytes`
+ * (infra/kafka/server.properties, docker-compose) is 4 MiB: above the largest event the catalogue's
+ * bounds allow (a plan of 30 strategies × 50 approaches of 300 Thai characters, about 1.6 MB).
+ * The relay sends at most 1 MiB of messages per request, so one batch never nears that limit; a
+ * single larger event goes alone. A message Kafka still refuses is parked, never retried forever.
+ */
+export const MESSAGE_MAX_BYTES = 4 * 1024 * 1024;
+export const MAX_BATCH_BYTES = 1024 * 1024;
+
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;

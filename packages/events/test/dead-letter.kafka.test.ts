@@ -105,7 +105,7 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
       expect(poison!.headers!.dlq_error!.toString()).toBe('Error: cannot handle n=5');
       expect(poison!.headers!.dlq_attempts!.toString()).toBe('3');
       expect(poison!.headers!.dlq_source_topic!.toString()).toBe(topic);
-      expect(JSON.parse(poison!.value!.toString())).toEqual({ key, n: 5 });
+      expect(JSON.parse(poison!.value!.toString())).toEqual({ key, n: 5, version: 6 });
       expect(invalid!.headers!.dlq_error!.toString()).toMatch(
         /EventValidationError: invalid pcc.test.counted event: n:/,
       );

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { TestDatabase } from '@pcc/db';
 import { Outbox } from '../src';
+import { deferred } from '@pcc/testing';
 import { counterCatalogue, freshDatabase, waitFor } from './fixtures';
 
 describe('outbox (real PostgreSQL)', () => {
@@ -26,8 +27,47 @@ describe('outbox (real PostgreSQL)', () => {
         key,
         type: 'pcc.test.counted',
         source: '/services/test',
-        payload: { key, n: 1 },
+        payload: { key, n: 1, version: 1 },
       },
+    ]);
+    await db.dataSource.query('DELETE FROM outbox');
+  });
+
+  it('numbers each key’s events 1, 2, … in commit order, also with concurrent writers', async () => {
+    const k = '00000000-0000-4000-8000-0000000000aa';
+    const other = '00000000-0000-4000-8000-0000000000bb';
+    const append = (n: number, subject = k) => ({ type: 'pcc.test.counted', subject, data: { key: subject, n } });
+    const release = deferred();
+    const appended = deferred();
+    // The first writer appends and stays open; the second must wait for its commit, then come after it.
+    const first = db.dataSource.transaction(async (tx) => {
+      await outbox.append(tx, append(1));
+      appended.resolve();
+      await release.promise;
+    });
+    await appended.promise;
+    const second = db.dataSource.transaction((tx) => outbox.append(tx, append(2), append(3, other), append(4)));
+    const waiting = await waitFor(
+      async () =>
+        (
+          await db.dataSource.query<[{ n: number }]>(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`,
+          )
+        )[0].n,
+      (n) => n > 0,
+    );
+    expect(waiting).toBeGreaterThan(0);
+    release.resolve();
+    await Promise.all([first, second]);
+    const rows = await db.dataSource.query<Array<{ key: string; n: number; version: number }>>(
+      `SELECT key, (payload->>'n')::int AS n, (payload->>'version')::int AS version FROM outbox WHERE key = ANY($1) ORDER BY seq`,
+      [[k, other]],
+    );
+    expect(rows).toEqual([
+      { key: k, n: 1, version: 1 },
+      { key: k, n: 2, version: 2 },
+      { key: other, n: 3, version: 1 },
+      { key: k, n: 4, version: 3 },
     ]);
     await db.dataSource.query('DELETE FROM outbox');
   });

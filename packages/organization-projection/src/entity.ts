@@ -12,4 +12,6 @@ export class OrganizationProjection {
   @Column({ type: 'boolean' }) active!: boolean;
   @Column({ name: 'established_on', type: 'date', nullable: true }) establishedOn!: string | null;
   @Column({ name: 'event_time', type: 'timestamptz' }) eventTime!: Date;
+  /** The organization's aggregate version last applied (0: none known). bigint: read back as a string. */
+  @Column({ type: 'bigint', default: 0 }) version!: string;
 }

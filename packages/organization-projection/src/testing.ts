@@ -19,5 +19,6 @@ export const OrganizationFactory = defineRowFactory(OrganizationProjection, (n):
     active: true,
     establishedOn: '2000-01-01',
     eventTime: new Date(),
+    version: '0',
   };
 });

@@ -3,12 +3,12 @@ import { eventsMigrations, type DomainEvent } from '@pcc/events';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import {
   applyOrganizationEvent,
-  CreateOrganizationProjection1764201700000,
   OrganizationProjection,
+  organizationProjectionMigrations,
   requireActiveOrganization,
 } from '../src';
 
-const event = (id: string, code: string, time: string, active = true): DomainEvent => ({
+const event = (id: string, code: string, time: string, active = true, version?: number): DomainEvent => ({
   id: randomUUID(),
   type: 'pcc.organization.updated',
   source: '/services/organizations',
@@ -26,6 +26,7 @@ const event = (id: string, code: string, time: string, active = true): DomainEve
       establishedOn: '1999-01-01',
     },
     actor: { sub: 's', role: 'NETWORK_ADMIN', org: null },
+    ...(version === undefined ? {} : { version }),
   },
 });
 
@@ -34,7 +35,7 @@ describe('organization projection (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase({
       prefix: 'orgproj',
-      migrations: [...eventsMigrations, CreateOrganizationProjection1764201700000],
+      migrations: [...eventsMigrations, ...organizationProjectionMigrations],
       entities: [OrganizationProjection],
     });
   });
@@ -54,6 +55,22 @@ describe('organization projection (real PostgreSQL)', () => {
     });
     await apply(event(id, 'PATONG', '2026-01-03T00:00:00Z', false));
     expect((await row(id))!.active).toBe(false);
+  });
+
+  it('orders by version, not by the producers’ clocks', async () => {
+    const id = randomUUID();
+    // Two producer instances, the second's clock an hour behind: version 2 carries the older time.
+    await apply(event(id, 'KAMALA', '2026-04-01T10:00:00Z', true, 1));
+    await apply(event(id, 'KAMALA', '2026-04-01T09:00:00Z', false, 2));
+    expect(await row(id)).toMatchObject({ active: false, version: '2' });
+    // A late, older version (redelivered or re-driven) is ignored, however new its time.
+    await apply(event(id, 'KAMALA', '2026-04-02T00:00:00Z', true, 1));
+    expect(await row(id)).toMatchObject({ active: false, version: '2' });
+    // An event without a version (written before versions) never overrides a versioned state.
+    await apply(event(id, 'KAMALA', '2026-04-03T00:00:00Z', true));
+    expect((await row(id))!.active).toBe(false);
+    await apply(event(id, 'KAMALA', '2026-04-01T08:00:00Z', true, 3));
+    expect(await row(id)).toMatchObject({ active: true, version: '3' });
   });
 
   it('gives a code to the organization with the newest event, whatever the arrival order', async () => {

@@ -32,6 +32,12 @@ export function registerEventMetrics(
     );
     fromStats('pcc_relay_batches_total', 'Batches the outbox relay published', () => relay.stats().batches, {});
     fromStats('pcc_relay_failures_total', 'Relay rounds that failed (will retry)', () => relay.stats().failures, {});
+    fromStats(
+      'pcc_relay_parked_events_total',
+      'Events Kafka refused for their content, moved to outbox_parked',
+      () => relay.stats().parked,
+      {},
+    );
   }
   if (consumer) {
     const group = { group: consumer.group };

@@ -77,6 +77,9 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
     databaseUrl: config.DATABASE_URL,
     kafka,
     onError: (error) => log.warn({ err: brief(error) }, 'outbox relay: will retry'),
+    // An event Kafka refused for its content: set aside so the rest flows; an operator must look.
+    onParked: (event) =>
+      log.error({ event }, 'outbox relay: Kafka refused an event; parked it (pcc-events parked list|redrive)'),
   });
   relay.start();
   let consumer: ConsumerRunner | undefined;

@@ -12,8 +12,8 @@ import {
   type GraphQLResponse,
   type TestDatabase,
 } from '@pcc/testing';
-import type { DomainEvent } from '@pcc/events';
 import { caseProjection, createServer, entities, migrations, reportDelays } from '../src/server';
+import { caseEvent } from './case-events';
 
 const SECRET = 'planning-test-internal-secret-0123456789abcdef';
 const TODAY = '2018-02-20';
@@ -509,37 +509,12 @@ describe('planning (real PostgreSQL)', () => {
 
   it('links a project to a case it knows from the case events, refuses unknown cases and cases of others', async () => {
     const { id } = await propose();
-    const caseEvent = (caseId: string, lead: string | null, time = new Date().toISOString()): DomainEvent => ({
-      id: randomUUID(),
-      type: 'pcc.case.triaged',
-      source: '/services/cases',
-      subject: caseId,
-      time,
-      data: {
-        case: {
-          id: caseId,
-          trackingCode: 'PCC-2561-000042',
-          kind: 'GRIEVANCE',
-          category: 'FLOODING',
-          channel: 'WEB',
-          status: 'TRIAGED',
-          priority: 'HIGH',
-          district: 'KATHU',
-          leadOrganizationId: lead,
-          supportingOrganizationIds: [],
-          openedAt: time,
-          dueAt: null,
-        },
-        leadOrganizationId: lead,
-        actor: ADMIN,
-      },
-    });
     const [ours, theirs] = [randomUUID(), randomUUID()];
     await db.dataSource.transaction((tx) =>
-      caseProjection.handlers['pcc.case.triaged']!(caseEvent(ours, ORGS.PATONG), tx),
+      caseProjection.handlers['pcc.case.triaged']!(caseEvent({ caseId: ours, lead: ORGS.PATONG }), tx),
     );
     await db.dataSource.transaction((tx) =>
-      caseProjection.handlers['pcc.case.triaged']!(caseEvent(theirs, ORGS.KATHU), tx),
+      caseProjection.handlers['pcc.case.triaged']!(caseEvent({ caseId: theirs, lead: ORGS.KATHU }), tx),
     );
     const before = await snapshot();
     const unknown = await act('linkProjectToCase', id, PATONG, `, caseId: "${randomUUID()}"`);

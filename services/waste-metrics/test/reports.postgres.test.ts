@@ -13,11 +13,11 @@ import {
   type GraphQLClient,
   type TestDatabase,
 } from '@pcc/testing';
-import type { DomainEvent } from '@pcc/events';
 import { agreementTargets, createServer, entities, importCsv, migrations, ReportManager } from '../src/server';
 import { monthsOfFiscalYear } from '@pcc/fiscal-year';
 import { summariesFor } from '../src/store/figures';
 import { graphql } from './generated';
+import { mouSigned } from './fixtures';
 
 const SECRET = 'waste-test-internal-secret-0123456789abcdef';
 const ADMIN: Identity = IdentityFactory.admin();
@@ -56,24 +56,7 @@ describe('waste reports (real PostgreSQL)', () => {
       ...Object.entries(ORGS).map(([code, id]) => ({ id, code, nameTh: code, nameEn: code })),
     );
     // The MOU's event, as the consumer receives it from Kafka: 5 % less than FY2560 for all three.
-    const signed: DomainEvent = {
-      id: randomUUID(),
-      type: 'pcc.agreement.signed',
-      source: '/services/organizations',
-      subject: randomUUID(),
-      time: new Date().toISOString(),
-      data: {
-        agreement: {
-          id: randomUUID(),
-          title: 'MOU',
-          subject: 'WASTE_MANAGEMENT',
-          signedOn: '2018-03-15',
-          signatoryOrganizationIds: Object.values(ORGS),
-          targets: [{ metric: 'WASTE_REDUCTION', value: '5.00', unit: 'PERCENT', baselineFiscalYear: 2560 }],
-        },
-        actor: ADMIN,
-      },
-    };
+    const signed = mouSigned({ signatories: Object.values(ORGS), value: '5.00', baselineFiscalYear: 2560 });
     await db.dataSource.transaction((tx) => agreementTargets.handlers['pcc.agreement.signed']!(signed, tx));
     for (const m of monthsOfFiscalYear(2560))
       await manager().submit({ organizationId: ORGS.PATONG, month: m, ...tonnes(1000) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, isoDateTime, uuid } from './common';
+import { actor, isoDateTime, MAX_ORGANIZATIONS, uuid, version } from './common';
 import { DISTRICTS } from './organizations';
 import { TOPICS } from './topics';
 
@@ -45,7 +45,7 @@ export const caseSnapshot = z.object({
   priority: z.enum(CASE_PRIORITIES),
   district: z.enum(DISTRICTS).nullable(),
   leadOrganizationId: uuid.nullable(),
-  supportingOrganizationIds: z.array(uuid),
+  supportingOrganizationIds: z.array(uuid).max(MAX_ORGANIZATIONS),
   openedAt: isoDateTime,
   dueAt: isoDateTime.nullable(),
 });
@@ -55,7 +55,7 @@ const caseEvent = (type: string, description: string, extra: z.ZodRawShape = {})
     type: `pcc.case.${type}`,
     topic: TOPICS.case,
     description,
-    schema: z.object({ case: caseSnapshot, actor, ...extra }).strict(),
+    schema: z.object({ case: caseSnapshot, actor, version, ...extra }).strict(),
   });
 
 export const caseEvents = [

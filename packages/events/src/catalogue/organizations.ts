@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, isoDate, uuid } from './common';
+import { actor, isoDate, MAX_ORGANIZATIONS, text, uuid, version } from './common';
 import { TOPICS } from './topics';
 
 export const ORGANIZATION_TYPES = [
@@ -30,9 +30,9 @@ export const AGREEMENT_SUBJECTS = [
  */
 export const organizationSnapshot = z.object({
   id: uuid,
-  code: z.string().min(1),
-  nameTh: z.string().min(1),
-  nameEn: z.string().min(1),
+  code: text(32),
+  nameTh: text(200),
+  nameEn: text(200),
   type: z.enum(ORGANIZATION_TYPES),
   district: z.enum(DISTRICTS),
   active: z.boolean(),
@@ -43,21 +43,21 @@ export const organizationRegistered = defineEvent({
   type: 'pcc.organization.registered',
   topic: TOPICS.organization,
   description: 'A member organization joined the network registry.',
-  schema: z.object({ organization: organizationSnapshot, actor }),
+  schema: z.object({ organization: organizationSnapshot, actor, version }),
 });
 
 export const organizationUpdated = defineEvent({
   type: 'pcc.organization.updated',
   topic: TOPICS.organization,
   description: 'Details of an organization changed; `changed` names the fields.',
-  schema: z.object({ organization: organizationSnapshot, changed: z.array(z.string()).min(1), actor }),
+  schema: z.object({ organization: organizationSnapshot, changed: z.array(text(64)).min(1).max(20), actor, version }),
 });
 
 export const organizationDeactivated = defineEvent({
   type: 'pcc.organization.deactivated',
   topic: TOPICS.organization,
   description: 'An organization left the network; references to it are no longer accepted.',
-  schema: z.object({ organization: organizationSnapshot, actor }),
+  schema: z.object({ organization: organizationSnapshot, actor, version }),
 });
 
 /** A person of the working group, by id: no name or contact ever (private citizens; PDPA). */
@@ -65,8 +65,8 @@ const memberSnapshot = z
   .object({
     id: uuid,
     organizationId: uuid.nullable(),
-    title: z.string().nullable(),
-    groupRole: z.string().min(1),
+    title: z.string().max(200).nullable(),
+    groupRole: text(100),
     category: z.enum(MEMBER_CATEGORIES),
     termStart: isoDate.nullable(),
     termEnd: isoDate.nullable(),
@@ -77,47 +77,50 @@ export const memberAdded = defineEvent({
   type: 'pcc.member.added',
   topic: TOPICS.member,
   description: 'A person joined the network working group (no contact data: analysts read this topic).',
-  schema: z.object({ member: memberSnapshot, actor }),
+  schema: z.object({ member: memberSnapshot, actor, version }),
 });
 export const memberUpdated = defineEvent({
   type: 'pcc.member.updated',
   topic: TOPICS.member,
   description: 'A working-group membership changed.',
-  schema: z.object({ member: memberSnapshot, changed: z.array(z.string()).min(1), actor }),
+  schema: z.object({ member: memberSnapshot, changed: z.array(text(64)).min(1).max(20), actor, version }),
 });
 export const memberRemoved = defineEvent({
   type: 'pcc.member.removed',
   topic: TOPICS.member,
   description: 'A person left the working group.',
-  schema: z.object({ memberId: uuid, organizationId: uuid.nullable(), actor }),
+  schema: z.object({ memberId: uuid, organizationId: uuid.nullable(), actor, version }),
 });
 
 const agreementTarget = z.object({
-  metric: z.string().min(1),
-  value: z.string().regex(/^-?\d+(\.\d+)?$/, 'decimal string'),
-  unit: z.string().min(1),
+  metric: text(64),
+  value: z
+    .string()
+    .max(20)
+    .regex(/^-?\d+(\.\d+)?$/, 'decimal string'),
+  unit: text(20),
   baselineFiscalYear: z.number().int().nullable(),
 });
 const agreementSnapshot = z.object({
   id: uuid,
-  title: z.string().min(1),
+  title: text(200),
   subject: z.enum(AGREEMENT_SUBJECTS),
   signedOn: isoDate,
-  signatoryOrganizationIds: z.array(uuid),
-  targets: z.array(agreementTarget),
+  signatoryOrganizationIds: z.array(uuid).max(MAX_ORGANIZATIONS),
+  targets: z.array(agreementTarget).max(20),
 });
 
 export const agreementSigned = defineEvent({
   type: 'pcc.agreement.signed',
   topic: TOPICS.agreement,
   description: 'An MOU was signed by its first signatories; carries its targets (e.g. 5 % less waste).',
-  schema: z.object({ agreement: agreementSnapshot, actor }),
+  schema: z.object({ agreement: agreementSnapshot, actor, version }),
 });
 export const agreementSignatoryAdded = defineEvent({
   type: 'pcc.agreement.signatory-added',
   topic: TOPICS.agreement,
   description: 'An organization signed an existing MOU.',
-  schema: z.object({ agreement: agreementSnapshot, organizationId: uuid, actor }),
+  schema: z.object({ agreement: agreementSnapshot, organizationId: uuid, actor, version }),
 });
 
 export const organizationEvents = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, isoDate, uuid } from './common';
+import { actor, isoDate, text, uuid, version } from './common';
 import { TOPICS } from './topics';
 
 export const PROJECT_STATUSES = ['PROPOSED', 'APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
@@ -13,10 +13,11 @@ const fiscalYear = z.number().int().min(2400).max(2700);
 /** A project as analysts see it: figures and dates, the organizations, no people's names. */
 export const projectSnapshot = z.object({
   id: uuid,
-  code: z.string().min(1),
-  title: z.string().min(1),
+  // <organization code (≤ 32)>-<fiscal year>-<number>
+  code: text(64),
+  title: text(300),
   ownerOrganizationId: uuid,
-  partnerOrganizationIds: z.array(uuid),
+  partnerOrganizationIds: z.array(uuid).max(19),
   fiscalYear,
   planId: uuid,
   strategyId: uuid,
@@ -37,7 +38,7 @@ const projectEvent = (type: string, description: string, extra: z.ZodRawShape = 
     type: `pcc.project.${type}`,
     topic: TOPICS.project,
     description,
-    schema: z.object({ project: projectSnapshot, actor, ...extra }).strict(),
+    schema: z.object({ project: projectSnapshot, actor, version, ...extra }).strict(),
   });
 
 const note = z.string().max(2000).nullable();
@@ -49,7 +50,7 @@ export const planningEvents = [
     'approved',
     'The project was approved with its budget (accumulated funds: with the council resolution).',
     {
-      councilResolution: z.object({ reference: z.string().min(1), date: isoDate }).nullable(),
+      councilResolution: z.object({ reference: text(300), date: isoDate }).nullable(),
     },
   ),
   projectEvent('status-changed', 'The status changed (every transition emits this).', {
@@ -93,19 +94,22 @@ export const planningEvents = [
         plan: z.object({
           id: uuid,
           organizationId: uuid,
-          title: z.string().min(1),
+          title: text(300),
           firstFiscalYear: fiscalYear,
           lastFiscalYear: fiscalYear,
-          strategies: z.array(
-            z.object({
-              id: uuid,
-              code: z.string().min(1),
-              title: z.string().min(1),
-              approaches: z.array(z.object({ id: uuid, code: z.string().min(1), title: z.string().min(1) })),
-            }),
-          ),
+          strategies: z
+            .array(
+              z.object({
+                id: uuid,
+                code: text(20),
+                title: text(300),
+                approaches: z.array(z.object({ id: uuid, code: text(20), title: text(300) })).max(50),
+              }),
+            )
+            .max(30),
         }),
         actor,
+        version,
       })
       .strict(),
   }),

@@ -1,13 +1,30 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, uuid } from './common';
+import { actor, uuid, version } from './common';
 import { TOPICS } from './topics';
 
 export const WASTE_STREAMS = ['GENERAL', 'ORGANIC', 'RECYCLABLE', 'HAZARDOUS'] as const;
 export const WASTE_DESTINATIONS = ['INCINERATED', 'LANDFILLED', 'RECYCLED', 'COMPOSTED'] as const;
 
+/*
+ * Ranges are the domain's, not narrower (a value the service accepts must never fail here):
+ * - a month's figures are numeric(12,3): at most 999,999,999.999 t;
+ * - a baseline is numeric(14,3) and its input takes 11 digits; a fiscal year's total of 12 months
+ *   stays below 12 × 10⁹ t, so 11 digits hold both;
+ * - a projected reduction is (1 − yearly projection ÷ baseline) × 100: at most 100 %, and at
+ *   least −(12 × 999,999,999,999 kg ÷ 1 kg) × 100 ≈ −1.2 × 10¹⁵ % (16 digits);
+ * - a target comes from an MOU and is held as numeric(6,2): 0 to 100 %.
+ */
 const tonnes = z.string().regex(/^\d{1,9}(\.\d{1,3})?$/, 'tonnes as a decimal string with at most 3 decimals');
-const percent = z.string().regex(/^-?\d{1,4}(\.\d{1,2})?$/, 'percent as a decimal string');
+const baselineTonnes = z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, 'tonnes as a decimal string with at most 3 decimals');
+const reductionPercent = z
+  .string()
+  .regex(/^-?\d{1,16}(\.\d{1,2})?$/, 'percent as a decimal string')
+  .refine((value) => Number(value) <= 100, 'at most 100 %');
+const targetPercent = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,2})?$/, 'percent as a decimal string')
+  .refine((value) => Number(value) <= 100, 'at most 100 %');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const fiscalYear = z.number().int().min(2400).max(2700);
 
@@ -27,7 +44,7 @@ const wasteEvent = (type: string, description: string, shape: z.ZodRawShape) =>
     type: `pcc.waste.${type}`,
     topic: TOPICS.wasteReport,
     description,
-    schema: z.object({ organizationId: uuid, actor, ...shape }).strict(),
+    schema: z.object({ organizationId: uuid, actor, version, ...shape }).strict(),
   });
 
 export const wasteEvents = [
@@ -40,20 +57,20 @@ export const wasteEvents = [
   wasteEvent(
     'baseline-set',
     "The baseline of an organization was set (a fiscal year's total, null until that year is complete, or a value).",
-    { baselineTonnes: tonnes.nullable(), baselineFiscalYear: fiscalYear.nullable() },
+    { baselineTonnes: baselineTonnes.nullable(), baselineFiscalYear: fiscalYear.nullable() },
   ),
   wasteEvent('target-set', 'A signed waste MOU gave the organization a reduction target.', {
-    targetPercent: percent,
+    targetPercent,
     agreementId: uuid,
   }),
   wasteEvent('target-at-risk', 'With at least 3 months reported, the projected reduction fell below the target.', {
     fiscalYear,
-    projectedReductionPercent: percent,
-    targetPercent: percent,
+    projectedReductionPercent: reductionPercent,
+    targetPercent,
   }),
   wasteEvent('back-on-track', 'The projected reduction is back at or above the target.', {
     fiscalYear,
-    projectedReductionPercent: percent,
-    targetPercent: percent,
+    projectedReductionPercent: reductionPercent,
+    targetPercent,
   }),
 ];

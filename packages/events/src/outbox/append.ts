@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { activeTraceparent } from '@pcc/telemetry';
 import type { EventCatalogue } from '../catalogue/define';
 import { newEvent, type DomainEvent } from '../envelope';
+import { nextVersions } from './version';
 
 export interface NewEvent<T = unknown> {
   type: string;
@@ -14,7 +15,8 @@ export interface NewEvent<T = unknown> {
  * Writes events to the outbox through the caller's transaction (`manager` must be the
  * transactional EntityManager), so they commit or roll back with the state change they describe.
  * Each payload is validated against the catalogue first: an invalid event is a bug and fails the
- * whole transaction rather than reaching Kafka.
+ * whole transaction rather than reaching Kafka. Each event gets its aggregate's next `version`
+ * (see `aggregate_version`), which consumers order by.
  */
 export class Outbox {
   constructor(
@@ -29,13 +31,18 @@ export class Outbox {
     // The active span (the request's or the consuming event's) is the event's cause; the caller's
     // `traceparent` is the fallback for a process that runs no OpenTelemetry SDK.
     const active = activeTraceparent();
-    const envelopes = events.map((e) => {
+    const parsed = events.map((e) => ({ ...e, data: this.catalogue.parse(e.type, e.data) as Record<string, unknown> }));
+    if (parsed.length === 0) return [];
+    const versions = await nextVersions(
+      manager,
+      parsed.map((e) => e.subject),
+    );
+    const envelopes = parsed.map((e, i) => {
       const definition = this.catalogue.get(e.type);
-      const data = this.catalogue.parse(e.type, e.data);
+      const data = { ...e.data, version: versions[i] };
       const traceparent = active ?? e.traceparent;
       return { topic: definition!.topic, event: newEvent({ ...e, data, traceparent, source: this.source }) };
     });
-    if (envelopes.length === 0) return [];
     const values: unknown[] = [];
     const rows = envelopes.map(({ topic, event }, i) => {
       const n = i * 8;

@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CreateOutboxParked1764900000000 } from './parked-migration';
+import { CreateAggregateVersion1764900000001 } from './version-migration';
 
 /**
  * The `outbox` and `inbox` tables every service database has. Services list this migration in
@@ -70,4 +72,8 @@ export class CreateOutboxAndInbox1764115200000 implements MigrationInterface {
 }
 
 /** The migrations of this package, to spread into a service's migrations list. */
-export const eventsMigrations = [CreateOutboxAndInbox1764115200000];
+export const eventsMigrations = [
+  CreateOutboxAndInbox1764115200000,
+  CreateOutboxParked1764900000000,
+  CreateAggregateVersion1764900000001,
+];

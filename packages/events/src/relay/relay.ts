@@ -1,21 +1,27 @@
 import { Pool, type PoolClient } from 'pg';
-import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { contextOf, inSpan } from '@pcc/telemetry';
 import { toKafkaMessage } from '../cloudevents';
+import { MAX_BATCH_BYTES } from '../kafka';
 import { CLAIM_BATCH_SQL, type OutboxRow } from './claim';
+import { parkRow } from './parked';
 
 export interface RelaySettings {
   /** Connection string of the service's database (the one holding `outbox`). */
   databaseUrl: string;
   kafka: Kafka;
   batchSize?: number;
+  /** Bytes of messages per Kafka request (a single larger message still goes, alone). */
+  maxBatchBytes?: number;
   /** Fallback poll when no NOTIFY arrives (lost connection, missed wake-up). */
   pollIntervalMs?: number;
   /** Backoff while Kafka or PostgreSQL is unavailable: doubles from min to max. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
   onError?: (error: unknown) => void;
+  /** An event Kafka refused for its content was moved to `outbox_parked` (log it loudly). */
+  onParked?: (event: { id: string; type: string; topic: string; key: string; bytes: number; reason: string }) => void;
 }
 
 export interface RelayStats {
@@ -23,6 +29,8 @@ export interface RelayStats {
   /** Batches published (each one Kafka request and one DELETE). */
   batches: number;
   failures: number;
+  /** Events Kafka refused for their content, moved to `outbox_parked`. */
+  parked: number;
   /** Rounds failed in a row (Kafka or PostgreSQL away, or a batch Kafka refuses); 0 when healthy. */
   consecutiveFailures: number;
   running: boolean;
@@ -41,6 +49,7 @@ export class OutboxRelay {
   private readonly pool: Pool;
   private readonly producer: Producer;
   private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
   private readonly pollIntervalMs: number;
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
@@ -54,6 +63,7 @@ export class OutboxRelay {
     published: 0,
     batches: 0,
     failures: 0,
+    parked: 0,
     consecutiveFailures: 0,
     lastError: null as string | null,
   };
@@ -75,6 +85,7 @@ export class OutboxRelay {
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     this.batchSize = settings.batchSize ?? 500;
+    this.maxBatchBytes = settings.maxBatchBytes ?? MAX_BATCH_BYTES;
     this.pollIntervalMs = settings.pollIntervalMs ?? 500;
     this.minBackoffMs = settings.minBackoffMs ?? 200;
     this.maxBackoffMs = settings.maxBackoffMs ?? 5_000;
@@ -173,30 +184,34 @@ export class OutboxRelay {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<OutboxRow>(CLAIM_BATCH_SQL, [this.batchSize]);
-      if (rows.length === 0) {
+      const { rows: claimed } = await client.query<OutboxRow>(CLAIM_BATCH_SQL, [this.batchSize]);
+      if (claimed.length === 0) {
         await client.query('COMMIT');
         return 0;
       }
+      // Bounded in bytes as well as in rows: the rows after the cut stay locked until this commit
+      // and come in the next batch, still in `seq` order.
+      const batch = fitInBytes(claimed.map(toOutgoing), this.maxBatchBytes);
       // One span per batch, linked to the context each row was written in (a batch mixes requests);
       // the kafkajs instrumentation's send spans are its children.
-      const links = rows
-        .map((row) => trace.getSpanContext(contextOf(row.traceparent ?? undefined)))
+      const links = batch
+        .map(({ row }) => trace.getSpanContext(contextOf(row.traceparent ?? undefined)))
         .filter((context) => context !== undefined)
         .map((context) => ({ context }));
-      await inSpan(
+      const published = await inSpan(
         'outbox publish',
-        { kind: SpanKind.INTERNAL, links, attributes: { 'messaging.batch.message_count': rows.length } },
+        { kind: SpanKind.INTERNAL, links, attributes: { 'messaging.batch.message_count': batch.length } },
         ROOT_CONTEXT,
         async () => {
-          await this.producer.sendBatch({ topicMessages: groupByTopic(rows), acks: -1 });
-          await client.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+          const sent = await this.sendOrSplit(client, batch);
+          await client.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [sent.map((o) => o.row.seq)]);
           await client.query('COMMIT');
+          return sent.length;
         },
       );
-      this.counters.published += rows.length;
+      this.counters.published += published;
       this.counters.batches += 1;
-      return rows.length;
+      return batch.length;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       // The producer may be in a bad state after a broker loss; reconnect on the next round.
@@ -207,6 +222,33 @@ export class OutboxRelay {
       throw error;
     } finally {
       client.release();
+    }
+  }
+
+  /**
+   * Sends the batch; if Kafka refuses it for its content, sends each half on its own (in order),
+   * down to the one message it refuses, which is parked. Returns what Kafka acknowledged. Any
+   * other error (Kafka away, a timeout) fails the round, and the whole batch is tried again.
+   */
+  private async sendOrSplit(client: PoolClient, batch: Outgoing[]): Promise<Outgoing[]> {
+    try {
+      await this.producer.sendBatch({ topicMessages: groupByTopic(batch), acks: -1 });
+      return batch;
+    } catch (error) {
+      const reason = contentRefusal(error);
+      if (reason === null) throw error;
+      if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        return [
+          ...(await this.sendOrSplit(client, batch.slice(0, half))),
+          ...(await this.sendOrSplit(client, batch.slice(half))),
+        ];
+      }
+      const [{ row, bytes }] = batch as [Outgoing];
+      await parkRow(client, row, bytes, reason);
+      this.counters.parked += 1;
+      this.settings.onParked?.({ id: row.id, type: row.type, topic: row.topic, key: row.key, bytes, reason });
+      return [];
     }
   }
 
@@ -239,26 +281,66 @@ export class OutboxRelay {
 
 const QUICK_POLL_MS = 5;
 
+interface Outgoing {
+  row: OutboxRow;
+  message: Message;
+  /** Key, value and headers: what counts against Kafka's `message.max.bytes`, near enough. */
+  bytes: number;
+}
+
+function toOutgoing(row: OutboxRow): Outgoing {
+  const message = toKafkaMessage({
+    id: row.id,
+    type: row.type,
+    source: row.source,
+    subject: row.key,
+    time: row.time.toISOString(),
+    data: row.payload,
+    traceparent: row.traceparent ?? undefined,
+  });
+  const headers = Object.entries(message.headers ?? {}).reduce(
+    (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(String(value)),
+    0,
+  );
+  const bytes = Buffer.byteLength(String(message.key)) + Buffer.byteLength(String(message.value)) + headers;
+  return { row, message, bytes };
+}
+
+/** The longest prefix within `maxBytes`; at least one message, however large. */
+function fitInBytes(all: Outgoing[], maxBytes: number): Outgoing[] {
+  let total = 0;
+  let count = 0;
+  for (const outgoing of all) {
+    if (count > 0 && total + outgoing.bytes > maxBytes) break;
+    total += outgoing.bytes;
+    count += 1;
+  }
+  return all.slice(0, count);
+}
+
+/**
+ * Kafka's errors that refuse a message for what it is (retrying the same bytes cannot succeed),
+ * found on the error or its causes (kafkajs wraps them); null for anything else.
+ */
+const CONTENT_REFUSALS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE']);
+function contentRefusal(error: unknown): string | null {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    const type = (e as Error & { type?: unknown }).type;
+    if (typeof type === 'string' && CONTENT_REFUSALS.has(type)) return `${type}: ${e.message}`;
+  }
+  return null;
+}
+
 /** Keeps the outbox order within each topic; kafkajs keeps it within each partition. */
-function groupByTopic(rows: OutboxRow[]): TopicMessages[] {
+function groupByTopic(batch: Outgoing[]): TopicMessages[] {
   const byTopic = new Map<string, TopicMessages>();
-  for (const row of rows) {
+  for (const { row, message } of batch) {
     let entry = byTopic.get(row.topic);
     if (!entry) {
       entry = { topic: row.topic, messages: [] };
       byTopic.set(row.topic, entry);
     }
-    entry.messages.push(
-      toKafkaMessage({
-        id: row.id,
-        type: row.type,
-        source: row.source,
-        subject: row.key,
-        time: row.time.toISOString(),
-        data: row.payload,
-        traceparent: row.traceparent ?? undefined,
-      }),
-    );
+    entry.messages.push(message);
   }
   return [...byTopic.values()];
 }

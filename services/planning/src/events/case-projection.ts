@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CASE_STATUSES, TOPICS, platformCatalogue, type DomainEvent, type Subscription } from '@pcc/events';
+import { CASE_STATUSES, TOPICS, platformCatalogue, versionOf, type DomainEvent, type Subscription } from '@pcc/events';
 
 type CaseEventData = {
   case: {
@@ -14,7 +14,8 @@ type CaseEventData = {
 /**
  * Every case event carries the case's public snapshot, so each one is an upsert of what planning
  * needs to validate a link: id, tracking code, status and the organizations handling it. An event
- * older than what is stored (redelivered) changes nothing.
+ * of an older version than what is stored (redelivered, re-driven) changes nothing, whatever its
+ * producer's clock said (`time` only breaks ties between events without a version).
  */
 export async function applyCaseEvent(event: DomainEvent, tx: EntityManager): Promise<void> {
   const { case: c } = event.data as CaseEventData;
@@ -22,10 +23,11 @@ export async function applyCaseEvent(event: DomainEvent, tx: EntityManager): Pro
     ...new Set([c.leadOrganizationId, ...c.supportingOrganizationIds].filter((id): id is string => id !== null)),
   ];
   await tx.query(
-    `INSERT INTO case_projection (id, tracking_code, status, organization_ids, event_time) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (id) DO UPDATE SET tracking_code = EXCLUDED.tracking_code, status = EXCLUDED.status, organization_ids = EXCLUDED.organization_ids, event_time = EXCLUDED.event_time
-     WHERE case_projection.event_time <= EXCLUDED.event_time`,
-    [c.id, c.trackingCode, c.status, organizations, event.time],
+    `INSERT INTO case_projection (id, tracking_code, status, organization_ids, event_time, version) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (id) DO UPDATE SET tracking_code = EXCLUDED.tracking_code, status = EXCLUDED.status, organization_ids = EXCLUDED.organization_ids,
+       event_time = EXCLUDED.event_time, version = EXCLUDED.version
+     WHERE (case_projection.version, case_projection.event_time) <= (EXCLUDED.version, EXCLUDED.event_time)`,
+    [c.id, c.trackingCode, c.status, organizations, event.time, versionOf(event.data)],
   );
 }
 

@@ -94,6 +94,8 @@ export class CaseProjection {
   @Column({ type: 'text' }) status!: string;
   @Column({ name: 'organization_ids', type: 'uuid', array: true }) organizationIds!: string[];
   @Column({ name: 'event_time', type: 'timestamptz' }) eventTime!: Date;
+  /** The case's version last applied (0: none known). bigint: read back as a string. */
+  @Column({ type: 'bigint', default: 0 }) version!: string;
 }
 
 export const entities = [

@@ -3,11 +3,13 @@
  * kilograms (integers), never in floating-point tonnes.
  */
 const TONNES = /^\d{1,9}(\.\d{1,3})?$/;
+/** A baseline is numeric(14,3): 11 digits, still exact in whole kilograms (below 2⁵³). */
+const ANY_TONNES = /^\d{1,11}(\.\d{1,3})?$/;
 
 export const isTonnes = (value: string): boolean => TONNES.test(value);
 
 export function toKg(tonnes: string): number {
-  if (!TONNES.test(tonnes)) throw new Error(`not a tonnage: ${tonnes}`);
+  if (!ANY_TONNES.test(tonnes)) throw new Error(`not a tonnage: ${tonnes}`);
   const [whole, fraction = ''] = tonnes.split('.');
   return Number(whole) * 1000 + Number(fraction.padEnd(3, '0'));
 }

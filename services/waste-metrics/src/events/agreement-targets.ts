@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { TOPICS, type DomainEvent, type Subscription } from '@pcc/events';
+import { TOPICS, versionOf, type DomainEvent, type Subscription } from '@pcc/events';
 import type { Identity } from '@pcc/subgraph-kit';
 import { emitWasteEvent } from './waste-events';
 import { reassessRisk } from '../providers/risk';
@@ -21,7 +21,8 @@ const SYSTEM: Identity = { sub: 'system', role: 'NETWORK_ADMIN', org: null };
  * Targets come from MOUs, through Kafka alone: when a waste-management agreement with a
  * WASTE_REDUCTION target (in percent) is signed, each signatory gets that target (and, if the MOU
  * names a baseline fiscal year and the organization has no baseline of the network admin's, that
- * baseline); an organization that signs later gets it too.
+ * baseline); an organization that signs later gets it too. An event of an MOU older than the
+ * version a target already came from (redelivered, re-driven) changes nothing.
  */
 async function applyAgreement(event: DomainEvent, tx: EntityManager): Promise<void> {
   const { agreement, organizationId } = event.data as AgreementData;
@@ -35,11 +36,15 @@ async function applyAgreement(event: DomainEvent, tx: EntityManager): Promise<vo
       ? [organizationId]
       : agreement.signatoryOrganizationIds;
   for (const signatory of signatories) {
-    await tx.query(
-      `INSERT INTO waste_target (organization_id, reduction_percent, agreement_id) VALUES ($1, $2, $3)
-       ON CONFLICT (organization_id) DO UPDATE SET reduction_percent = EXCLUDED.reduction_percent, agreement_id = EXCLUDED.agreement_id, set_at = now()`,
-      [signatory, target.value, agreement.id],
+    const applied = await tx.query<unknown[]>(
+      `INSERT INTO waste_target (organization_id, reduction_percent, agreement_id, agreement_version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (organization_id) DO UPDATE SET reduction_percent = EXCLUDED.reduction_percent, agreement_id = EXCLUDED.agreement_id,
+         agreement_version = EXCLUDED.agreement_version, set_at = now()
+       WHERE waste_target.agreement_id <> EXCLUDED.agreement_id OR waste_target.agreement_version <= EXCLUDED.agreement_version
+       RETURNING organization_id`,
+      [signatory, target.value, agreement.id, versionOf(event.data)],
     );
+    if (applied.length === 0) continue;
     await emitWasteEvent(
       tx,
       'target-set',

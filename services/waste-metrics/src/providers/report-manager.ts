@@ -86,8 +86,9 @@ export class ReportManager {
         Object.fromEntries(Object.entries(problems).map(([f, m]) => [`input.${f}`, m])),
       );
     }
-    // Serialise writers of one organization-month: the revision number and `latest` flag depend on it.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${organizationId}|${raw.month}`]);
+    // Serialise writers of one organization (the revision number and `latest` flag depend on it), the
+    // key of its events: two writes of one organization then commit, and publish, one after the other.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`waste|${organizationId}`]);
     const current = await tx
       .getRepository(WasteReportEntity)
       .findOneBy({ organizationId, month: raw.month, latest: true });

@@ -1,5 +1,5 @@
 import { eventsMigrations } from '@pcc/events';
-import { CreateOrganizationProjection1764201700000 } from '@pcc/organization-projection';
+import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreateCases1764288000000 } from './1764288000000-create-cases';
 import { CaseStatistics1764547200000 } from './1764547200000-case-statistics';
 import { TrackingSequences1764547300000 } from './1764547300000-tracking-sequences';
@@ -7,7 +7,7 @@ import { TrackingSequences1764547300000 } from './1764547300000-tracking-sequenc
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
   ...eventsMigrations,
-  CreateOrganizationProjection1764201700000,
+  ...organizationProjectionMigrations,
   CreateCases1764288000000,
   CaseStatistics1764547200000,
   TrackingSequences1764547300000,

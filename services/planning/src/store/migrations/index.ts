@@ -1,6 +1,12 @@
 import { eventsMigrations } from '@pcc/events';
-import { CreateOrganizationProjection1764201700000 } from '@pcc/organization-projection';
+import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreatePlanning1764460800000 } from './1764460800000-create-planning';
+import { CaseProjectionVersion1764900000003 } from './1764900000003-case-projection-version';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
-export const migrations = [...eventsMigrations, CreateOrganizationProjection1764201700000, CreatePlanning1764460800000];
+export const migrations = [
+  ...eventsMigrations,
+  ...organizationProjectionMigrations,
+  CreatePlanning1764460800000,
+  CaseProjectionVersion1764900000003,
+];

@@ -1,6 +1,12 @@
 import { eventsMigrations } from '@pcc/events';
-import { CreateOrganizationProjection1764201700000 } from '@pcc/organization-projection';
+import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreateWaste1764374400000 } from './1764374400000-create-waste';
+import { TargetAgreementVersion1764900000004 } from './1764900000004-target-agreement-version';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
-export const migrations = [...eventsMigrations, CreateOrganizationProjection1764201700000, CreateWaste1764374400000];
+export const migrations = [
+  ...eventsMigrations,
+  ...organizationProjectionMigrations,
+  CreateWaste1764374400000,
+  TargetAgreementVersion1764900000004,
+];
