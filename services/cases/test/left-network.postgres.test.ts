@@ -1,4 +1,4 @@
-import { AppError } from '@pcc/subgraph-kit';
+import { AppError, type Identity } from '@pcc/subgraph-kit';
 import { OrganizationFactory } from '@pcc/organization-projection/testing';
 import { createTestDatabase, IdentityFactory, type TestDatabase } from '@pcc/testing';
 import { entities, migrations } from '../src/server';
@@ -9,8 +9,7 @@ import { caseScope } from '../src/providers/scope';
 /** An organization that left the network: its officers keep reading its cases but change none. */
 describe('cases of an organization that left the network (real PostgreSQL)', () => {
   let db: TestDatabase;
-  const as = (identity: ReturnType<typeof IdentityFactory.officer> | ReturnType<typeof IdentityFactory.admin>) =>
-    new CaseWorkflow(caseScope(db.dataSource, identity, DEFAULT_SLA_HOURS));
+  const as = (identity: Identity) => new CaseWorkflow(caseScope(db.dataSource, identity, DEFAULT_SLA_HOURS));
 
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: 'cases_left', migrations, entities });
