@@ -19,7 +19,7 @@ export interface LoadResult {
 }
 
 /** A response that counts: 2xx with data and no GraphQL errors. */
-const clean = (body: string | Buffer | undefined): boolean => {
+export const clean = (body: string | Buffer | undefined): boolean => {
   const text = String(body ?? '');
   return text.startsWith('{"data":') && !text.includes('"errors":');
 };

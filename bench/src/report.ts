@@ -1,4 +1,6 @@
 import type { LoadResult } from './load';
+import type { MixedResult } from './mixed-load';
+import type { MixedReport } from './mixed-scenario';
 
 export interface PlatformReport {
   machine: Record<string, string>;
@@ -11,6 +13,8 @@ export interface PlatformReport {
     gatewayWorkers: number;
     gatewayHeapMiB: number;
   };
+  /** The mixed workload of distinct callers (absent in results from before it existed). */
+  mixed?: MixedReport;
   reads: Array<{
     operation: string;
     sameData: boolean;
@@ -29,6 +33,40 @@ export interface PlatformReport {
 const errors = (r: LoadResult) => r.non2xx + r.graphqlErrors + r.errors + r.timeouts;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+const cells = (x: LoadResult) => `${x.requestsPerSecond} | ${x.p50} / ${x.p99}`;
+
+/** The headline table: every round of the mixed workload, all requests and then each operation kind. */
+function formatMixed(mixed: MixedReport, connections: number): string[] {
+  const who = Object.entries(mixed.callers)
+    .map(([role, n]) => `${n} ${role}`)
+    .join(', ');
+  const total = Object.values(mixed.callers).reduce((a, b) => a + b, 0);
+  const lines = [
+    '### Mixed workload of distinct callers (headline)',
+    '',
+    `${total} distinct callers (${who}; officers of every organization, citizens without a token), ${connections} connections, ` +
+      `each request the next of one sequence (seed ${mixed.seed}) sent identically to A, B and C: the operations of the caller's role with its own variables ` +
+      `(dashboards of several fiscal years, its organization's page, case lists with filters and later pages, project lists, waste summaries, public tracking). ` +
+      `Answers of the first ${mixed.compared} requests compared between the gateways: ${mixed.sameData ? 'the same' : `**${mixed.disagreements} differ or fail**`}.`,
+    '',
+    '| kind | round | A req/s | A p50 / p99 ms | B req/s | B p50 / p99 ms | C req/s | C p50 / p99 ms | errors A / B / C |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  const row = (kind: string, round: number, a?: LoadResult, b?: LoadResult, c?: LoadResult) => {
+    const cell = (x?: LoadResult) => (x ? cells(x) : '– | –');
+    const err = (x?: LoadResult) => (x ? errors(x) : 0);
+    return `| ${kind} | ${round} | ${cell(a)} | ${cell(b)} | ${cell(c)} | ${err(a)} / ${err(b)} / ${err(c)} |`;
+  };
+  for (const [i, round] of mixed.rounds.entries()) {
+    lines.push(row('**all**', i + 1, round.ours.total, round.hive.total, round.hiveNoDedup.total));
+    const kinds = (x: MixedResult) => Object.keys(x.byKind);
+    for (const kind of [...new Set([...kinds(round.ours), ...kinds(round.hive), ...kinds(round.hiveNoDedup)])].sort())
+      lines.push(row(kind, i + 1, round.ours.byKind[kind], round.hive.byKind[kind], round.hiveNoDedup.byKind[kind]));
+  }
+  lines.push('');
+  return lines;
+}
+
 /** The BENCHMARKS.md section: machine, every round of every operation, and the summary against the targets. */
 export function formatReport(r: PlatformReport): string {
   const m = r.machine;
@@ -37,17 +75,18 @@ export function formatReport(r: PlatformReport): string {
     '',
     `\`npm run bench\` — ${r.cases.toLocaleString('en')} cases, 20,000 projects, 10 years of waste reports; our gateway with ${r.settings.gatewayWorkers} worker(s)${r.settings.gatewayHeapMiB ? ` and a ${r.settings.gatewayHeapMiB} MiB heap limit` : ''}; ${r.settings.connections} connections, ` +
       `${r.settings.rounds} rounds of ${r.settings.seconds} s per gateway after ${r.settings.warmup} s of warm-up, A, B, C in each round. ` +
-      'Every client sends the same operation. A shares a subgraph read only with callers that arrived before it was sent (never an answer older than the request); ' +
+      'In the identical-request rows every client sends the same operation. A shares a subgraph read only with callers that arrived before it was sent (never an answer older than the request); ' +
       'B, by default, shares any read in flight (a caller may get an answer fetched before its own write); C shares nothing.',
     `Machine: ${m.cpu}, ${m.memory}, Node ${m.node}, PostgreSQL ${m.postgres}, Kafka ${m.kafka}; commit ${m.commit}, ${m.date}.`,
     'Everything (PostgreSQL, Kafka, four subgraphs, both gateways and the load generator) shares the same 2 cores.',
     '',
+    ...(r.mixed ? formatMixed(r.mixed, r.settings.connections) : []),
+    ...(r.mixed ? ['### Every client sending the same request (secondary)', ''] : []),
     '| operation | round | A req/s | A p50 / p99 ms | B req/s | B p50 / p99 ms | C req/s | C p50 / p99 ms | A ÷ B | A ÷ C | errors A / B / C | same data |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const read of r.reads) {
     for (const [i, round] of read.rounds.entries()) {
-      const cells = (x: LoadResult) => `${x.requestsPerSecond} | ${x.p50} / ${x.p99}`;
       lines.push(
         `| ${read.operation} | ${i + 1} | ${cells(round.ours)} | ${cells(round.hive)} | ${cells(round.hiveNoDedup)} | ${round.ratio} | ${round.ratioNoDedup} | ${errors(round.ours)} / ${errors(round.hive)} / ${errors(round.hiveNoDedup)} | ${read.sameData ? 'yes' : '**no**'} |`,
       );

@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --rounds 3 --seconds 15 --connections 50]`: the platform at province scale,
  * our gateway (A) against Hive Gateway (B) on the same subgraphs and supergraph, alternating
- * A/B/A/B in one invocation. Prints a table, writes `bench/results/<date>.json` and the
+ * A/B/A/B in one invocation. The headline is the mixed workload of distinct callers (`workload.ts`);
+ * every client sending one identical request follows as a secondary measure. Prints a table, writes `bench/results/<date>.json` and the
  * `platform` section of BENCHMARKS.md. A run whose gateways disagree, or with any non-2xx or GraphQL
  * error, is reported as failed, not as fast.
  */
@@ -30,16 +31,19 @@ import {
   waitUntilUp,
   type Running,
 } from './processes';
+import { dataOf } from './answers';
+import { parseFlags } from './flags';
+import { measureMixed } from './mixed-scenario';
 import { formatReport, type PlatformReport } from './report';
 import { seedScale } from './seed-scale';
 import { intake } from './writes';
 
 const ROOT = join(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results');
-const flag = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
+/** How many requests of the mixed sequence have their answers compared between the gateways first. */
+const COMPARED = 60;
+/** The mixed sequence's length: more than any gateway answers in one measurement, so none wraps around. */
+const SEQUENCE = 50_000;
 const operation = (file: string) => readFileSync(join(ROOT, 'bench', 'operations', file), 'utf8');
 const request = (url: string, token: string | null, query: string, variables: Record<string, unknown>): Request => ({
   url,
@@ -47,26 +51,11 @@ const request = (url: string, token: string | null, query: string, variables: Re
   body: JSON.stringify({ query, variables }),
 });
 
-/** Object keys sorted, so two gateways' answers compare by content, not by key order. */
-const canonical = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(canonical)
-    : value && typeof value === 'object'
-      ? Object.fromEntries(
-          Object.entries(value)
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([k, v]) => [k, canonical(v)]),
-        )
-      : value;
-
 async function main(): Promise<void> {
-  const rounds = flag('rounds', 3);
-  const seconds = flag('seconds', 15);
-  const warmup = flag('warmup', 5);
-  const connections = flag('connections', 50);
-  const scale = flag('cases', 1_000_000);
-  const gatewayWorkers = flag('gateway-workers', 1);
-  const gatewayHeapMiB = flag('gateway-heap-mb', 160);
+  const flags = parseFlags(process.argv.slice(2));
+  const { rounds, seconds, warmup, connections, cases: scale, seed } = flags;
+  const gatewayWorkers = flags['gateway-workers'];
+  const gatewayHeapMiB = flags['gateway-heap-mb'];
   mkdirSync(RESULTS, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const logFile = join(RESULTS, `${stamp}.log`);
@@ -127,11 +116,14 @@ async function main(): Promise<void> {
     const theirs = `http://127.0.0.1:${HIVE_PORT}/graphql`;
     const theirsNoDedup = `http://127.0.0.1:${HIVE_NO_DEDUP_PORT}/graphql`;
     const registry = await connect('organizations');
-    const patong = (await registry.query<{ id: string }>("SELECT id FROM organization WHERE code = 'PATONG'")).rows[0]!
-      .id;
+    const organizations = (
+      await registry.query<{ id: string; code: string }>('SELECT id, code FROM organization ORDER BY code')
+    ).rows;
     await registry.end();
+    const patong = organizations.find((o) => o.code === 'PATONG')!.id;
+    const overdueAtPatong = { organization: patong, overdue: true };
     const firstPage = await once(
-      request(ours, analyst, operation('case-list.graphql'), { organization: patong, after: null }),
+      request(ours, analyst, operation('case-list.graphql'), { filter: overdueAtPatong, after: null }),
     );
     const after =
       (firstPage.body.data as { cases: { pageInfo: { endCursor: string | null } } } | undefined)?.cases.pageInfo
@@ -139,19 +131,46 @@ async function main(): Promise<void> {
     const reads: Array<{ name: string; query: string; variables: Record<string, unknown> }> = [
       { name: 'province dashboard', query: operation('dashboard.graphql'), variables: { fiscalYear: 2561 } },
       { name: 'organization page', query: operation('organization-page.graphql'), variables: { code: 'PATONG' } },
-      { name: 'case list (page 2)', query: operation('case-list.graphql'), variables: { organization: patong, after } },
+      {
+        name: 'case list (page 2)',
+        query: operation('case-list.graphql'),
+        variables: { filter: overdueAtPatong, after },
+      },
     ];
 
+    const casesDb = await connect('cases');
+    // A fixed, spread sample of real tracking codes for the citizens.
+    const trackingCodes = (
+      await casesDb.query<{ tracking_code: string }>(
+        'SELECT tracking_code FROM "case" ORDER BY md5(tracking_code) LIMIT 200',
+      )
+    ).rows.map((r) => r.tracking_code);
+    await casesDb.end();
+    const adminToken = await new SignJWT({ role: 'NETWORK_ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('bench-cursor-walker')
+      .setIssuedAt()
+      .setExpirationTime('4h')
+      .sign(new TextEncoder().encode(secrets.jwt));
+    const mixed = await measureMixed(
+      {
+        organizations,
+        trackingCodes,
+        secrets,
+        urls: { ours, hive: theirs, hiveNoDedup: theirsNoDedup },
+        operation,
+        adminToken,
+        say,
+      },
+      { seed, length: SEQUENCE, compared: COMPARED, rounds, seconds, warmup, connections },
+    );
     const results: PlatformReport['reads'] = [];
     for (const read of reads) {
       const a = request(ours, analyst, read.query, read.variables);
       const b = request(theirs, internal, read.query, read.variables);
       const c = request(theirsNoDedup, internal, read.query, read.variables);
       const [answerA, answerB, answerC] = [await once(a), await once(b), await once(c)];
-      const data = (x: typeof answerA) =>
-        x.status === 200 && !x.body.errors
-          ? JSON.stringify(canonical(x.body.data))
-          : `failed: ${JSON.stringify(x.body).slice(0, 300)}`;
+      const data = dataOf;
       const sameData =
         data(answerA) === data(answerB) && data(answerA) === data(answerC) && !data(answerA).startsWith('failed');
       if (!sameData)
@@ -239,6 +258,7 @@ async function main(): Promise<void> {
       machine,
       cases,
       settings: { rounds, seconds, warmup, connections, gatewayWorkers, gatewayHeapMiB },
+      mixed,
       reads: results,
       memory,
       gatewayCost: cost,
@@ -250,6 +270,8 @@ async function main(): Promise<void> {
     writeBenchmarkSection(join(ROOT, 'BENCHMARKS.md'), 'platform', markdown);
     const bad = (x: LoadResult) => x.non2xx + x.graphqlErrors + x.errors > 0;
     const failed =
+      !mixed.sameData ||
+      mixed.rounds.some((x) => bad(x.ours.total) || bad(x.hive.total) || bad(x.hiveNoDedup.total)) ||
       results.some((r) => !r.sameData || r.rounds.some((x) => bad(x.ours) || bad(x.hive) || bad(x.hiveNoDedup))) ||
       writes.non2xx + writes.graphqlErrors + writes.errors > 0 ||
       writes.eventsDelivered < writes.casesWritten;
