@@ -63,7 +63,11 @@ function formatMixed(mixed: MixedReport, connections: number): string[] {
     for (const kind of [...new Set([...kinds(round.ours), ...kinds(round.hive), ...kinds(round.hiveNoDedup)])].sort())
       lines.push(row(kind, i + 1, round.ours.byKind[kind], round.hive.byKind[kind], round.hiveNoDedup.byKind[kind]));
   }
-  lines.push('');
+  lines.push(
+    '',
+    `Requests/s, A ÷ B (median of rounds): ${median(mixed.rounds.map((x) => x.ratio))}; A ÷ C: ${median(mixed.rounds.map((x) => x.ratioNoDedup))}.`,
+    '',
+  );
   return lines;
 }
 

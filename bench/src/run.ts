@@ -214,6 +214,8 @@ async function main(): Promise<void> {
       {
         PORT: '5300',
         HOST: '127.0.0.1',
+        // Not the production metrics port: the measured gateway still holds it.
+        METRICS_PORT: '5301',
         INTERNAL_JWT_SECRET: secrets.internal,
         JWT_SECRET: secrets.jwt,
         ORGANIZATIONS_URL: recorders.urls.organizations,
