@@ -31,23 +31,29 @@ export interface Secrets {
 export type Sender = 'ours' | 'hive';
 type Tokens = Map<string, string | null>;
 
+/** A caller's token as an identity provider signs it for our gateway (HS256, four hours). */
+export const userToken = (
+  secret: string,
+  sub: string,
+  role: Caller['role'],
+  org: string | null = null,
+): Promise<string> =>
+  new SignJWT({ role, ...(org ? { org } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime('4h')
+    .sign(new TextEncoder().encode(secret));
+
 /** Every caller's token as each kind of gateway expects it. */
 export async function callerTokens(callers: readonly Caller[], secrets: Secrets): Promise<Record<Sender, Tokens>> {
   const internal = new InternalTokens(secrets.internal, 4 * 3600);
-  const key = new TextEncoder().encode(secrets.jwt);
   const ours: Tokens = new Map();
   const hive: Tokens = new Map();
   for (const caller of callers) {
     ours.set(
       caller.sub,
-      caller.role === 'PUBLIC'
-        ? null
-        : await new SignJWT({ role: caller.role, ...(caller.org ? { org: caller.org } : {}) })
-            .setProtectedHeader({ alg: 'HS256' })
-            .setSubject(caller.sub)
-            .setIssuedAt()
-            .setExpirationTime('4h')
-            .sign(key),
+      caller.role === 'PUBLIC' ? null : await userToken(secrets.jwt, caller.sub, caller.role, caller.org),
     );
     hive.set(
       caller.sub,

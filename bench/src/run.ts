@@ -10,7 +10,6 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
 import { describeMachine } from './machine';
 import { writeBenchmarkSection } from './benchmarks-file';
 import { InternalTokens } from '@pcc/subgraph-kit';
@@ -33,6 +32,7 @@ import {
 } from './processes';
 import { dataOf } from './answers';
 import { parseFlags } from './flags';
+import { userToken } from './mixed-requests';
 import { measureMixed } from './mixed-scenario';
 import { formatReport, type PlatformReport } from './report';
 import { seedScale } from './seed-scale';
@@ -101,12 +101,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 500));
     await waste.end();
 
-    const analyst = await new SignJWT({ role: 'ANALYST' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('bench-analyst')
-      .setIssuedAt()
-      .setExpirationTime('4h')
-      .sign(new TextEncoder().encode(secrets.jwt));
+    const analyst = await userToken(secrets.jwt, 'bench-analyst', 'ANALYST');
     const internal = await new InternalTokens(secrets.internal, 4 * 3600).sign({
       sub: 'bench-analyst',
       role: 'ANALYST',
@@ -146,12 +141,7 @@ async function main(): Promise<void> {
       )
     ).rows.map((r) => r.tracking_code);
     await casesDb.end();
-    const adminToken = await new SignJWT({ role: 'NETWORK_ADMIN' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('bench-cursor-walker')
-      .setIssuedAt()
-      .setExpirationTime('4h')
-      .sign(new TextEncoder().encode(secrets.jwt));
+    const adminToken = await userToken(secrets.jwt, 'bench-cursor-walker', 'NETWORK_ADMIN');
     const mixed = await measureMixed(
       {
         organizations,
