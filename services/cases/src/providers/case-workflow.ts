@@ -14,6 +14,16 @@ import { addTimeline } from './timeline';
 import { caseActor } from './case-access';
 import { requireActiveOrganization, type RequestScope } from './scope';
 
+/** What a change does to a locked case inside its transaction: the events, timeline note and data it records. */
+type CaseChange = (
+  c: CaseEntity,
+  tx: EntityManager,
+) => Promise<{
+  events: Array<{ type: string; extra?: Record<string, unknown> }>;
+  note?: string | null;
+  data?: Record<string, unknown>;
+}>;
+
 /**
  * Everything that changes a case: intake, the state machine, routing (triage, forward, invite),
  * mediation, the reporter's own actions. Each change locks the case, checks who may do it and
@@ -397,14 +407,7 @@ export class CaseWorkflow {
   private transition(
     rawId: unknown,
     transition: Transition,
-    apply: (
-      c: CaseEntity,
-      tx: EntityManager,
-    ) => Promise<{
-      events: Array<{ type: string; extra?: Record<string, unknown> }>;
-      note?: string | null;
-      data?: Record<string, unknown>;
-    }>,
+    apply: CaseChange,
     /** Other cases the change reads: locked together with this one, in id order. */
     alsoLock: string[] = [],
   ): Promise<CaseEntity> {
@@ -442,14 +445,7 @@ export class CaseWorkflow {
     rawId: unknown,
     who: Actor[],
     action: string,
-    apply: (
-      c: CaseEntity,
-      tx: EntityManager,
-    ) => Promise<{
-      events: Array<{ type: string; extra?: Record<string, unknown> }>;
-      note?: string | null;
-      data?: Record<string, unknown>;
-    }>,
+    apply: CaseChange,
     options: { anyStatus?: boolean } = {},
   ): Promise<CaseEntity> {
     return this.scope.dataSource.transaction(async (tx) => {
