@@ -48,7 +48,12 @@ export function start(
   return { name, process: child };
 }
 
-export function startSubgraph(name: ServiceName, secret: string, log: (line: string) => void): Running {
+export function startSubgraph(
+  name: ServiceName,
+  secret: string,
+  log: (line: string) => void,
+  nodeArgs: string[] = [],
+): Running {
   return start(
     name,
     // The entry point of the subgraph, as `npm start` runs it.
@@ -61,6 +66,7 @@ export function startSubgraph(name: ServiceName, secret: string, log: (line: str
       DATABASE_POOL_SIZE: '20',
     },
     log,
+    nodeArgs,
   );
 }
 

@@ -13,19 +13,16 @@ import { join } from 'node:path';
 import { describeMachine } from './machine';
 import { writeBenchmarkSection } from './benchmarks-file';
 import { InternalTokens } from '@pcc/subgraph-kit';
-import { connect, SERVICES, seededCases, type ServiceName } from './databases';
+import { connect, seededCases } from './databases';
 import { gatewayCost, startRecorders } from './gateway-cost';
 import { load, once, type LoadResult, type Request } from './load';
 import {
   benchSupergraph,
-  GATEWAY_PORT,
   HIVE_NO_DEDUP_PORT,
   HIVE_PORT,
   peakRssMiB,
   start,
-  startGateway,
   startHive,
-  startSubgraph,
   stopAll,
   waitUntilUp,
   type Running,
@@ -36,6 +33,7 @@ import { userToken } from './mixed-requests';
 import { measureMixed } from './mixed-scenario';
 import { formatReport, type PlatformReport } from './report';
 import { seedScale } from './seed-scale';
+import { startPlatform } from './platform';
 import { intake } from './writes';
 
 const ROOT = join(__dirname, '..', '..');
@@ -77,29 +75,22 @@ async function main(): Promise<void> {
   const stop = () => stopAll(running.splice(0));
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
-    for (const name of Object.keys(SERVICES) as ServiceName[]) running.push(startSubgraph(name, secrets.internal, log));
-    for (const name of Object.keys(SERVICES) as ServiceName[])
-      await waitUntilUp(`http://127.0.0.1:${SERVICES[name].port}/readyz`);
-    const gateway = startGateway(secrets, log, {
-      GATEWAY_WORKERS: String(gatewayWorkers),
-      ...(gatewayHeapMiB ? { NODE_OPTIONS: `--max-old-space-size=${gatewayHeapMiB}` } : {}),
+    const platform = await startPlatform({
+      secrets,
+      log,
+      gatewayEnv: {
+        GATEWAY_WORKERS: String(gatewayWorkers),
+        ...(gatewayHeapMiB ? { NODE_OPTIONS: `--max-old-space-size=${gatewayHeapMiB}` } : {}),
+      },
     });
+    running.push(...platform.running);
+    const { gateway, organizations, trackingCodes } = platform;
     const supergraph = benchSupergraph(join(RESULTS, 'supergraph.bench.graphql'));
     const hive = startHive(supergraph, log);
     const hiveNoDedup = startHive(supergraph, log, false);
-    running.push(gateway, hive, hiveNoDedup);
-    await waitUntilUp(`http://127.0.0.1:${GATEWAY_PORT}/readyz`);
+    running.push(hive, hiveNoDedup);
     await waitUntilUp(`http://127.0.0.1:${HIVE_PORT}/healthcheck`);
     await waitUntilUp(`http://127.0.0.1:${HIVE_NO_DEDUP_PORT}/healthcheck`);
-    // The waste targets arrive from the MOU's event; wait for them so both gateways read the same data.
-    const waste = await connect('waste_metrics');
-    for (
-      let i = 0;
-      i < 120 && Number((await waste.query<{ n: string }>('SELECT count(*) AS n FROM waste_target')).rows[0]!.n) < 19;
-      i += 1
-    )
-      await new Promise((r) => setTimeout(r, 500));
-    await waste.end();
 
     const analyst = await userToken(secrets.jwt, 'bench-analyst', 'ANALYST');
     const internal = await new InternalTokens(secrets.internal, 4 * 3600).sign({
@@ -107,14 +98,9 @@ async function main(): Promise<void> {
       role: 'ANALYST',
       org: null,
     });
-    const ours = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
+    const ours = platform.url;
     const theirs = `http://127.0.0.1:${HIVE_PORT}/graphql`;
     const theirsNoDedup = `http://127.0.0.1:${HIVE_NO_DEDUP_PORT}/graphql`;
-    const registry = await connect('organizations');
-    const organizations = (
-      await registry.query<{ id: string; code: string }>('SELECT id, code FROM organization ORDER BY code')
-    ).rows;
-    await registry.end();
     const patong = organizations.find((o) => o.code === 'PATONG')!.id;
     const overdueAtPatong = { organization: patong, overdue: true };
     const firstPage = await once(
@@ -133,14 +119,6 @@ async function main(): Promise<void> {
       },
     ];
 
-    const casesDb = await connect('cases');
-    // A fixed, spread sample of real tracking codes for the citizens.
-    const trackingCodes = (
-      await casesDb.query<{ tracking_code: string }>(
-        'SELECT tracking_code FROM "case" ORDER BY md5(tracking_code) LIMIT 200',
-      )
-    ).rows.map((r) => r.tracking_code);
-    await casesDb.end();
     const adminToken = await userToken(secrets.jwt, 'bench-cursor-walker', 'NETWORK_ADMIN');
     const mixed = await measureMixed(
       {

@@ -94,10 +94,11 @@ export async function seedScale({ cases: caseCount, projects: projectCount, wast
   const casesDb = await connect('cases');
   await timed(`${caseCount.toLocaleString('en')} cases copied and indexed`, async () => {
     const { rows, columns, sequences } = caseRows(orgs, caseCount, random);
-    // The statistics trigger would run once per row: off for the load, then one rebuild.
-    await casesDb.query('ALTER TABLE "case" DISABLE TRIGGER case_stats');
+    // The statistics and version triggers would run once per row: off for the load, then one
+    // rebuild of the statistics (the versions start at 0, before any service has cached a thing).
+    await casesDb.query('ALTER TABLE "case" DISABLE TRIGGER USER');
     await copyInto(casesDb, '"case"', columns, rows);
-    await casesDb.query('ALTER TABLE "case" ENABLE TRIGGER case_stats');
+    await casesDb.query('ALTER TABLE "case" ENABLE TRIGGER USER');
     await casesDb.query('SELECT case_stats_rebuild()');
     for (const [fiscalYear, last] of sequences()) {
       await casesDb.query(`CREATE SEQUENCE IF NOT EXISTS case_tracking_${fiscalYear} MINVALUE 1`);
@@ -122,7 +123,11 @@ export async function seedScale({ cases: caseCount, projects: projectCount, wast
         'Infrastructure',
       ]);
     }
+    // The budget figures' trigger would run once per row: off for the load, then one rebuild.
+    await planningDb.query('ALTER TABLE project DISABLE TRIGGER USER');
     await copyInto(planningDb, 'project', columns, rows);
+    await planningDb.query('ALTER TABLE project ENABLE TRIGGER USER');
+    await planningDb.query('SELECT budget_summary_rebuild()');
     for (const [key, last] of counters())
       await planningDb.query('INSERT INTO project_counter (organization_id, fiscal_year, last) VALUES ($1, $2, $3)', [
         ...key.split('|'),

@@ -20,6 +20,15 @@ export interface NestedPageOptions<T> {
   load: (ids: string[]) => Promise<T[]>;
   /** The sort value of a row, for its cursor. */
   keyOf: (row: T) => Date | string;
+  /**
+   * How each parent's total is found when the service keeps it (a cache, a read model); it is given
+   * the parents and a function that counts the branches of those it needs, in one statement per branch.
+   * Without it, each branch's statement counts as it reads the page.
+   */
+  counts?: (
+    parentIds: string[],
+    countBranches: (parentIds: string[]) => Promise<Map<string, number>>,
+  ) => Promise<Map<string, number>>;
 }
 
 /** Renumbers `$1…$n` of a statement that will follow `offset` other parameters. */
@@ -41,45 +50,51 @@ export async function nestedPages<T extends ObjectLiteral & { id: string }>(
   const found = new Map<string, { total: number; rows: Array<{ id: string; at: Date | string }> }>(
     parentIds.map((id) => [id, { total: 0, rows: [] }]),
   );
-  for (const branch of branches) {
-    const [countSql, countParameters] = branch.clone().select(`${alias}.id`).orderBy().getQueryAndParameters();
-    const page = branch.clone();
-    if (after)
-      page.andWhere(`(${key}, ${alias}.id) ${direction === 'DESC' ? '<' : '>'} (:afterAt, :afterId)`, {
-        afterAt: after.at,
-        afterId: after.id,
-      });
-    const [pageSql, pageParameters] = page
-      .select(`${alias}.id`, 'id')
-      .addSelect(key, 'at')
-      .orderBy(key, direction)
-      .addOrderBy(`${alias}.id`, direction)
-      .limit(first + 1)
-      .getQueryAndParameters();
-    // TypeORM types its parameters `any[]`: they are passed on to the driver untouched.
-    const parameters: unknown[] = [
-      ...(countParameters as unknown[]),
-      ...(pageParameters as unknown[]),
-      parentIds.filter(isUuid),
-    ];
-    const rows = await options.dataSource.query<
-      Array<{ parent: string; total: number; id: string | null; at: Date | string | null }>
-    >(
-      `SELECT parent.id AS parent, counted.total, page.id, page.at
-       FROM unnest($${parameters.length}::uuid[]) AS parent(id)
-       CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM (${countSql}) AS branch) AS counted
-       LEFT JOIN LATERAL (${shift(pageSql, countParameters.length)}) AS page ON true
-       ORDER BY parent.id, page.at ${direction}, page.id ${direction}`,
-      parameters,
-    );
-    const seen = new Set<string>();
-    for (const row of rows) {
-      const entry = found.get(row.parent)!;
-      if (!seen.has(row.parent)) entry.total += row.total;
-      seen.add(row.parent);
-      if (row.id !== null && row.at !== null) entry.rows.push({ id: row.id, at: row.at });
-    }
-  }
+  const parents = parentIds.filter(isUuid);
+  const counted = (ids: string[]) => countBranches(ids, branches, options);
+  const [totals] = await Promise.all([
+    options.counts ? options.counts(parents, counted) : null,
+    (async () => {
+      for (const branch of branches) {
+        const [countSql, countParameters] = options.counts
+          ? ['', []]
+          : branch.clone().select(`${alias}.id`).orderBy().getQueryAndParameters();
+        const page = branch.clone();
+        if (after)
+          page.andWhere(`(${key}, ${alias}.id) ${direction === 'DESC' ? '<' : '>'} (:afterAt, :afterId)`, {
+            afterAt: after.at,
+            afterId: after.id,
+          });
+        const [pageSql, pageParameters] = page
+          .select(`${alias}.id`, 'id')
+          .addSelect(key, 'at')
+          .orderBy(key, direction)
+          .addOrderBy(`${alias}.id`, direction)
+          .limit(first + 1)
+          .getQueryAndParameters();
+        // TypeORM types its parameters `any[]`: they are passed on to the driver untouched.
+        const parameters: unknown[] = [...(countParameters as unknown[]), ...(pageParameters as unknown[]), parents];
+        const rows = await options.dataSource.query<
+          Array<{ parent: string; total: number; id: string | null; at: Date | string | null }>
+        >(
+          `SELECT parent.id AS parent, ${options.counts ? '0' : 'counted.total'} AS total, page.id, page.at
+           FROM unnest($${parameters.length}::uuid[]) AS parent(id)
+           ${options.counts ? '' : `CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM (${countSql}) AS branch) AS counted`}
+           LEFT JOIN LATERAL (${shift(pageSql, countParameters.length)}) AS page ON true
+           ORDER BY parent.id, page.at ${direction}, page.id ${direction}`,
+          parameters,
+        );
+        const seen = new Set<string>();
+        for (const row of rows) {
+          const entry = found.get(row.parent)!;
+          if (!seen.has(row.parent)) entry.total += row.total;
+          seen.add(row.parent);
+          if (row.id !== null && row.at !== null) entry.rows.push({ id: row.id, at: row.at });
+        }
+      }
+    })(),
+  ]);
+  if (totals) for (const [parent, entry] of found) entry.total = totals.get(parent) ?? 0;
   // One branch comes in the database's order (its collation for names); branches are merged by
   // time, as the single-parent page does (keyset.ts).
   const sign = direction === 'DESC' ? -1 : 1;
@@ -101,6 +116,26 @@ export async function nestedPages<T extends ObjectLiteral & { id: string }>(
       return [parent, toConnection(rows, first, entry.total, cursorOf)];
     }),
   );
+}
+
+/** Each parent's rows in every branch, counted: one statement per branch for all the parents. */
+async function countBranches<T extends ObjectLiteral>(
+  parentIds: string[],
+  branches: Array<SelectQueryBuilder<T>>,
+  options: NestedPageOptions<T>,
+): Promise<Map<string, number>> {
+  const totals = new Map(parentIds.map((id) => [id, 0]));
+  for (const branch of branches) {
+    const [countSql, countParameters] = branch.clone().select(`${options.alias}.id`).orderBy().getQueryAndParameters();
+    const parameters: unknown[] = [...(countParameters as unknown[]), parentIds];
+    const rows = await options.dataSource.query<Array<{ parent: string; total: number }>>(
+      `SELECT parent.id AS parent, (SELECT count(*)::int FROM (${countSql}) AS branch) AS total
+       FROM unnest($${parameters.length}::uuid[]) AS parent(id)`,
+      parameters,
+    );
+    for (const row of rows) totals.set(row.parent, (totals.get(row.parent) ?? 0) + row.total);
+  }
+  return totals;
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import { entities, migrations } from '../src/server';
 import { createLoaders } from '../src/store/loaders';
+import { OrganizationFigures } from '../src/store/organization-figures';
 import { ensureTrackingSequence, nextTrackingNumber } from '../src/store/tracking-numbers';
 
 const [A, B] = [randomUUID(), randomUUID()];
@@ -13,8 +14,11 @@ const [A, B] = [randomUUID(), randomUUID()];
  */
 describe('case statistics (real PostgreSQL)', () => {
   let db: TestDatabase;
+  // One for the whole file, as a process keeps it: every read after a change must see the change.
+  let figures: OrganizationFigures;
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: 'case_stats', migrations, entities });
+    figures = new OrganizationFigures(db.dataSource);
   });
   afterAll(() => db.drop());
 
@@ -62,7 +66,7 @@ describe('case statistics (real PostgreSQL)', () => {
     };
   }
   const read = async (org: string) => {
-    const stats = await createLoaders(db.dataSource).statsByOrganization.load(org);
+    const stats = await createLoaders(db.dataSource, figures).statsByOrganization.load(org);
     return (
       stats && {
         open: stats.open,

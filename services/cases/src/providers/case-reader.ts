@@ -14,24 +14,17 @@ import {
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { boundingBox, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW_DAYS } from '../domain/geo';
 import * as rules from '../domain/inputs';
-import { OPEN_STATUSES, type CaseCategory, type CaseKind, type CaseStatus, type District } from '../domain/vocabulary';
+import { OPEN_STATUSES } from '../domain/vocabulary';
 import { caseView, maySeePersonalData, SENSITIVE_CATEGORIES, type CaseView } from '../domain/privacy';
 import { secretMatches } from '../domain/reporter-secret';
 import { CaseEntity } from '../store/entities';
 import type { Loaders } from '../store/loaders';
+import type { OrganizationFigures } from '../store/organization-figures';
+import type { CaseFilter } from '../domain/case-filter';
 import { caseActor } from './case-access';
 import type { RequestScope } from './scope';
 
-export interface CaseFilter {
-  status?: CaseStatus[] | null;
-  kind?: CaseKind | null;
-  category?: CaseCategory | null;
-  organization?: string | null;
-  district?: District | null;
-  overdue?: boolean | null;
-  text?: string | null;
-  openedBetween?: { from?: Date | string | null; to?: Date | string | null } | null;
-}
+export type { CaseFilter } from '../domain/case-filter';
 
 /**
  * Reads of cases: the filtered, keyset-paginated list (newest first), lookups, and possible
@@ -42,6 +35,7 @@ export class CaseReader {
   constructor(
     private readonly scope: RequestScope,
     private readonly loaders: Loaders,
+    private readonly figures: OrganizationFigures,
   ) {}
 
   /** Whether the caller sees the personal data and free text of this case. */
@@ -65,12 +59,25 @@ export class CaseReader {
   async list(filter: CaseFilter | null | undefined, page: PageArgs): Promise<Connection<CaseEntity>> {
     const first = pageSize(page.first);
     const after = decodeTimeIdCursor(page.after);
-    const branches = filter?.organization
-      ? this.organizationBranches(filter, ':org', {
-          org: parseInput(rules.id, filter.organization, 'filter.organization'),
-        })
-      : [this.filtered(filter)];
-    return newestFirstPage(branches, { alias: 'c', column: 'opened_at', first, after, timeOf: (c) => c.openedAt });
+    if (!filter?.organization)
+      return newestFirstPage([this.filtered(filter)], {
+        alias: 'c',
+        column: 'opened_at',
+        first,
+        after,
+        timeOf: (c) => c.openedAt,
+      });
+    const org = parseInput(rules.id, filter.organization, 'filter.organization');
+    return newestFirstPage(this.organizationBranches(filter, ':org', { org }), {
+      alias: 'c',
+      column: 'opened_at',
+      first,
+      after,
+      timeOf: (c) => c.openedAt,
+      // One organization's total is kept between its changes.
+      count: async (count) =>
+        (await this.figures.listTotals([org], filter, async () => new Map([[org, await count()]]))).get(org) ?? 0,
+    });
   }
 
   /** `Organization.cases` under a list of organizations: one page each, for all of them at once. */
@@ -85,6 +92,7 @@ export class CaseReader {
         after: decodeTimeIdCursor(page.after),
         load: (ids) => this.scope.dataSource.getRepository(CaseEntity).findBy({ id: In(ids) }),
         keyOf: (c) => c.openedAt,
+        counts: (parents, count) => this.figures.listTotals(parents, filter, count),
       }),
   );
 

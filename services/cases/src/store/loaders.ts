@@ -1,19 +1,10 @@
 import { In, type DataSource } from 'typeorm';
 import { groupedLoader, isUuid, keyedLoader } from '@pcc/subgraph-kit';
-import { OPEN_STATUSES } from '../domain/vocabulary';
+import type { CaseStatsRow, OrganizationFigures } from './organization-figures';
 import { CaseEntity } from './entities';
 
-export interface CaseStatsRow {
-  organizationId: string;
-  open: number;
-  overdue: number;
-  resolvedLast30Days: number;
-  medianResolutionHours: number | null;
-  averageRating: number | null;
-}
-
 /** Per-request DataLoaders: N cases or N organizations cost one query per kind of data. */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, figures: OrganizationFigures) {
   return {
     caseById: keyedLoader<string, CaseEntity>(
       (ids) => {
@@ -127,42 +118,12 @@ export function createLoaders(dataSource: DataSource) {
         })),
       (r) => r.caseId,
     ),
-    /** The statistics of N organizations (as lead) in one grouped query, not N. */
     /**
-     * The counters the database keeps per organization (open cases, ratings, the median resolution
-     * hours, all updated with each change) plus the two clock-dependent counts through partial
-     * indexes: a few index reads instead of a scan of every case.
+     * The statistics of N organizations (as lead) at once: the counters the database keeps per
+     * organization plus the two clock-dependent counts, kept between changes (OrganizationFigures).
      */
     statsByOrganization: keyedLoader<string, CaseStatsRow>(
-      async (ids) => {
-        const valid = ids.filter(isUuid);
-        if (!valid.length) return [];
-        const rows: Array<{
-          org: string;
-          open: number;
-          overdue: number;
-          resolved30: number;
-          median_hours: number | null;
-          avg_rating: number | null;
-        }> = await dataSource.query(
-          `SELECT s.organization_id AS org, s.open,
-                (SELECT count(*) FROM "case" c WHERE c.lead_org_id = s.organization_id AND c.status = ANY($2) AND c.due_at < now())::int AS overdue,
-                (SELECT count(*) FROM "case" c WHERE c.lead_org_id = s.organization_id AND c.resolved_at > now() - interval '30 days')::int AS resolved30,
-                s.median_hours::float8 AS median_hours,
-                CASE WHEN s.rating_count > 0 THEN s.rating_sum::float8 / s.rating_count END AS avg_rating
-         FROM case_org_stats s
-         WHERE s.organization_id = ANY($1::uuid[])`,
-          [valid, OPEN_STATUSES],
-        );
-        return rows.map((r) => ({
-          organizationId: r.org,
-          open: r.open,
-          overdue: r.overdue,
-          resolvedLast30Days: r.resolved30,
-          medianResolutionHours: r.median_hours === null ? null : Number(Number(r.median_hours).toFixed(1)),
-          averageRating: r.avg_rating === null ? null : Number(Number(r.avg_rating).toFixed(2)),
-        }));
-      },
+      async (ids) => [...(await figures.stats(ids.filter(isUuid))).values()],
       (r) => r.organizationId,
     ),
   };

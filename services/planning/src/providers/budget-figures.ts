@@ -2,8 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { parseInput } from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
 import { fromSatang, percentOf, toSatang } from '../domain/money';
-import { BUDGETED_STATUSES } from '../domain/vocabulary';
-import { budgetSummaries, emptySummary, type BudgetSummary } from '../store/budget-figures';
+import { summariesOfTheNetwork, type BudgetSummary } from '../store/budget-figures';
 import type { RequestScope } from './scope';
 
 /** The network's budget figures of a fiscal year. Talks to: this service's database. */
@@ -20,20 +19,9 @@ export class BudgetFigures {
  * left but owns budgeted projects that year, so the total is the sum of every budgetSummary.
  */
 async function fiscalYearSummary(manager: EntityManager, fiscalYear: number) {
-  const organizations: Array<{ id: string }> = await manager.query(
-    `SELECT o.id FROM organization_projection o
-     WHERE o.active OR EXISTS (SELECT 1 FROM project p WHERE p.owner_organization_id = o.id AND p.fiscal_year = $1 AND p.status = ANY($2))
-     ORDER BY o.code`,
-    [fiscalYear, BUDGETED_STATUSES],
-  );
-  const figures = await budgetSummaries(
-    manager,
-    organizations.map((o) => o.id),
-    fiscalYear,
-  );
-  const perOrganization = organizations.map((o) => ({
-    organization: { id: o.id },
-    summary: figures.get(o.id) ?? emptySummary(fiscalYear),
+  const perOrganization = (await summariesOfTheNetwork(manager, fiscalYear)).map(({ organizationId, summary }) => ({
+    organization: { id: organizationId },
+    summary,
   }));
   const sum = (pick: (s: BudgetSummary) => string) =>
     perOrganization.reduce((total, o) => total + toSatang(pick(o.summary)), 0n);

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { percentOf, toSatang } from '../domain/money';
-import { BUDGETED_STATUSES } from '../domain/vocabulary';
 
 export interface BudgetSummary {
   fiscalYear: number;
@@ -49,8 +48,9 @@ export const emptySummary = (fiscalYear: number): BudgetSummary =>
 
 /**
  * Budget figures of the approved projects (approved … completed, not cancelled) each organization
- * owns in a fiscal year, in one grouped query; partners' shares are not split (the owner carries the
- * budget), so the province total is the sum of the organizations'.
+ * owns in a fiscal year: one read of the figures the database keeps with every change to a project
+ * (migration BudgetSummary). Partners' shares are not split (the owner carries the budget), so the
+ * province total is the sum of the organizations'.
  */
 export async function budgetSummaries(
   manager: EntityManager,
@@ -59,18 +59,37 @@ export async function budgetSummaries(
 ): Promise<Map<string, BudgetSummary>> {
   const rows: Row[] = organizationIds.length
     ? await manager.query(
-        `SELECT owner_organization_id AS organization_id,
-                round(coalesce(sum(approved_budget), 0), 2)::text AS approved,
-                round(coalesce(sum(disbursed), 0), 2)::text AS disbursed,
-                count(*)::int AS project_count,
-                (count(*) FILTER (WHERE status = 'COMPLETED'))::int AS completed_count,
-                (count(*) FILTER (WHERE delayed))::int AS delayed_count,
-                round(coalesce(sum(approved_budget) FILTER (WHERE funding_source = 'ACCUMULATED_FUNDS'), 0), 2)::text AS accumulated
-         FROM project
-         WHERE fiscal_year = $1 AND status = ANY($2) AND owner_organization_id = ANY($3::uuid[])
-         GROUP BY owner_organization_id`,
-        [fiscalYear, BUDGETED_STATUSES, organizationIds],
+        `SELECT organization_id, round(approved, 2)::text AS approved, round(disbursed, 2)::text AS disbursed,
+                project_count, completed_count, delayed_count, round(accumulated, 2)::text AS accumulated
+         FROM budget_summary
+         WHERE fiscal_year = $1 AND organization_id = ANY($2::uuid[]) AND project_count > 0`,
+        [fiscalYear, organizationIds],
       )
     : [];
   return new Map(rows.map((r) => [r.organization_id, toSummary(fiscalYear, r)]));
+}
+
+/**
+ * Every active organization of the network (registry code order) with its figures of the year — and
+ * any that has left but owns budgeted projects that year, so the province total is the sum of every
+ * budgetSummary. One statement.
+ */
+export async function summariesOfTheNetwork(
+  manager: EntityManager,
+  fiscalYear: number,
+): Promise<Array<{ organizationId: string; summary: BudgetSummary }>> {
+  const rows: Array<Row & { kept: boolean }> = await manager.query(
+    `SELECT o.id AS organization_id, b.organization_id IS NOT NULL AS kept,
+            round(b.approved, 2)::text AS approved, round(b.disbursed, 2)::text AS disbursed,
+            b.project_count, b.completed_count, b.delayed_count, round(b.accumulated, 2)::text AS accumulated
+     FROM organization_projection o
+     LEFT JOIN budget_summary b ON b.organization_id = o.id AND b.fiscal_year = $1 AND b.project_count > 0
+     WHERE o.active OR b.organization_id IS NOT NULL
+     ORDER BY o.code`,
+    [fiscalYear],
+  );
+  return rows.map((r) => ({
+    organizationId: r.organization_id,
+    summary: r.kept ? toSummary(fiscalYear, r) : emptySummary(fiscalYear),
+  }));
 }

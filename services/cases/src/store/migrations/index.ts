@@ -3,6 +3,8 @@ import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreateCases1764288000000 } from './1764288000000-create-cases';
 import { CaseStatistics1764547200000 } from './1764547200000-case-statistics';
 import { TrackingSequences1764547300000 } from './1764547300000-tracking-sequences';
+import { OrganizationListIndexes1764900000010 } from './1764900000010-organization-list-indexes';
+import { CaseListVersions1764900000011 } from './1764900000011-case-list-versions';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   CreateCases1764288000000,
   CaseStatistics1764547200000,
   TrackingSequences1764547300000,
+  OrganizationListIndexes1764900000010,
+  CaseListVersions1764900000011,
 ];

@@ -2,6 +2,8 @@ import { eventsMigrations } from '@pcc/events';
 import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreatePlanning1764460800000 } from './1764460800000-create-planning';
 import { CaseProjectionVersion1764900000003 } from './1764900000003-case-projection-version';
+import { BudgetSummary1764900000012 } from './1764900000012-budget-summary';
+import { ProjectListingIndexes1764900000013 } from './1764900000013-project-listing-indexes';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
@@ -9,4 +11,6 @@ export const migrations = [
   ...organizationProjectionMigrations,
   CreatePlanning1764460800000,
   CaseProjectionVersion1764900000003,
+  BudgetSummary1764900000012,
+  ProjectListingIndexes1764900000013,
 ];

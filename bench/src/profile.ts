@@ -1,0 +1,143 @@
+/**
+ * `npm run bench:profile [-- --seconds 20 --connections 50 --cpu-prof 1]`: where the time goes under
+ * the mixed workload, through our gateway only. Prints requests/s, p50 and p99 per operation kind,
+ * then each subgraph database's statements by total execution time (pg_stat_statements, when the
+ * server preloads it), and with `--cpu-prof 1` leaves a V8 CPU profile of every subgraph and of the
+ * gateway in `bench/results/profiles/` (open them in Chrome's DevTools or speedscope). A tool for
+ * looking, not a measure to publish: `npm run bench` is that.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { connect, SERVICES, type ServiceName } from './databases';
+import { mixedLoad, type MixedResult } from './mixed-load';
+import { callerTokens, caseListCursors, mixedRequests, userToken } from './mixed-requests';
+import { startPlatform } from './platform';
+import { callers, workload, KINDS, type Kind } from './workload';
+
+const ROOT = join(__dirname, '..', '..');
+const RESULTS = join(ROOT, 'bench', 'results');
+const operation = (file: (typeof KINDS)[Kind]) => readFileSync(join(ROOT, 'bench', 'operations', file), 'utf8');
+
+function flags() {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '50' },
+      seed: { type: 'string', default: '13' },
+      'cpu-prof': { type: 'string', default: '0' },
+      statements: { type: 'string', default: '8' },
+    },
+    strict: true,
+  });
+  const number = (name: keyof typeof values) => {
+    const value = Number(values[name]);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`);
+    return value;
+  };
+  return {
+    seconds: number('seconds'),
+    warmup: number('warmup'),
+    connections: number('connections'),
+    seed: number('seed'),
+    cpuProfile: number('cpu-prof') > 0,
+    statements: number('statements'),
+  };
+}
+
+/** Turns on statement statistics where the server loads them; false where it does not. */
+async function resetStatements(name: ServiceName): Promise<boolean> {
+  const db = await connect(name);
+  try {
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await db.query('SELECT pg_stat_statements_reset()');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await db.end();
+  }
+}
+
+async function topStatements(name: ServiceName, limit: number) {
+  const db = await connect(name);
+  try {
+    const { rows } = await db.query<{ calls: string; total: number; mean: number; rows: string; query: string }>(
+      `SELECT s.calls, s.total_exec_time AS total, s.mean_exec_time AS mean, s.rows, s.query
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+       WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%'
+       ORDER BY s.total_exec_time DESC LIMIT $1`,
+      [limit],
+    );
+    return rows;
+  } finally {
+    await db.end();
+  }
+}
+
+const kindTable = (result: MixedResult, seconds: number) =>
+  Object.entries({ all: result.total, ...result.byKind }).map(([kind, r]) => ({
+    kind,
+    'req/s': r.requestsPerSecond,
+    p50: r.p50,
+    p99: r.p99,
+    share: `${Math.round((r.requests / Math.max(1, result.total.requests)) * 100)} %`,
+    errors: r.non2xx + r.graphqlErrors + r.errors,
+    seconds,
+  }));
+
+async function main(): Promise<void> {
+  const settings = flags();
+  const profiles = join(RESULTS, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
+  mkdirSync(profiles, { recursive: true });
+  const logFile = join(profiles, 'processes.log');
+  const log = (line: string) => appendFileSync(logFile, `${line}\n`);
+  const cpu = (name: string) => (settings.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${join(profiles, name)}`] : []);
+  const secrets = { internal: randomBytes(32).toString('hex'), jwt: randomBytes(32).toString('hex') };
+  const platform = await startPlatform({
+    secrets,
+    log,
+    subgraphArgs: cpu('subgraphs'),
+    gatewayArgs: cpu('gateway'),
+  });
+  try {
+    const steps = workload({
+      seed: settings.seed,
+      length: 50_000,
+      organizations: platform.organizations,
+      trackingCodes: platform.trackingCodes,
+    });
+    const tokens = await callerTokens(callers(platform.organizations.map((o) => o.code)), secrets);
+    const admin = await userToken(secrets.jwt, 'bench-cursor-walker', 'NETWORK_ADMIN');
+    const cursors = await caseListCursors(steps, operation(KINDS['case list']), platform.url, admin);
+    const sequence = mixedRequests(steps, platform.url, tokens.ours, operation, cursors);
+    await mixedLoad(sequence, settings.connections, settings.warmup);
+    const observed = Object.fromEntries(
+      await Promise.all((Object.keys(SERVICES) as ServiceName[]).map(async (n) => [n, await resetStatements(n)])),
+    ) as Record<ServiceName, boolean>;
+    const result = await mixedLoad(sequence, settings.connections, settings.seconds);
+    console.table(kindTable(result, settings.seconds));
+    for (const name of Object.keys(SERVICES) as ServiceName[]) {
+      if (!observed[name]) {
+        console.log(`${name}: pg_stat_statements is not preloaded by this server (shared_preload_libraries)`);
+        continue;
+      }
+      console.log(`\n${name}: statements by total time over ${settings.seconds} s`);
+      for (const s of await topStatements(name, settings.statements))
+        console.log(
+          `  ${Math.round(s.total)} ms total, ${s.calls} calls, ${s.mean.toFixed(2)} ms mean, ${s.rows} rows — ${s.query.replace(/\s+/g, ' ').slice(0, 220)}`,
+        );
+    }
+  } finally {
+    await platform.stop();
+  }
+  if (settings.cpuProfile) console.log(`\nCPU profiles: ${profiles}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

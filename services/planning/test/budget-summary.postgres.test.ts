@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@pcc/testing';
+import { entities, migrations } from '../src/server';
+import { budgetSummaries } from '../src/store/budget-figures';
+
+const [A, B] = [randomUUID(), randomUUID()];
+const YEARS = [2568, 2569];
+
+/**
+ * budgetSummary and fiscalYearSummary read figures the database keeps in the same transaction as each
+ * change to a project (migration BudgetSummary). Proof that they can never be stale: after inserts,
+ * approvals, disbursements, delays, completion, cancellation, moves between organizations and fiscal
+ * years and deletions, they equal a grouping of the projects themselves.
+ */
+describe('budget figures kept by the database (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let plan: { id: string; strategy: string };
+  beforeAll(async () => {
+    db = await createTestDatabase({ prefix: 'budget_summary', migrations, entities });
+    const [p] = await db.dataSource.query<[{ id: string }]>(
+      `INSERT INTO development_plan (id, organization_id, title, first_fiscal_year, last_fiscal_year, status) VALUES ($1, $2, 'plan', 2566, 2570, 'PUBLISHED') RETURNING id`,
+      [randomUUID(), A],
+    );
+    const [s] = await db.dataSource.query<[{ id: string }]>(
+      `INSERT INTO strategy (id, plan_id, code, title, position) VALUES ($1, $2, 'S1', 'Roads', 0) RETURNING id`,
+      [randomUUID(), p.id],
+    );
+    plan = { id: p.id, strategy: s.id };
+  });
+  afterAll(() => db.drop());
+
+  let n = 0;
+  async function insert(
+    owner: string,
+    year: number,
+    status: string,
+    approved: number | null,
+    funding = 'ANNUAL_BUDGET',
+  ) {
+    n += 1;
+    const [{ id }] = await db.dataSource.query<[{ id: string }]>(
+      `INSERT INTO project (id, code, title, objective, target, kpi, expected_result, owner_organization_id, fiscal_year, plan_id, strategy_id,
+                            funding_source, budget, approved_budget, council_resolution_ref, council_resolution_date, planned_start, planned_end, status, progress_percent, approved_at)
+       VALUES ($1, $2, 't', 'o', 't', 'k', 'e', $3, $4, $5, $6, $7, 100000, $8, 'CR-1', '2025-01-01', '2025-01-01', '2025-12-31', $9,
+               CASE WHEN $9 = 'COMPLETED' THEN 100 ELSE 0 END, CASE WHEN $8::numeric IS NULL THEN NULL ELSE now() END) RETURNING id`,
+      [randomUUID(), `P-${n}`, owner, year, plan.id, plan.strategy, funding, approved, status],
+    );
+    return id;
+  }
+
+  /** The figures grouped from the projects, as the service computed them before it kept them. */
+  async function recomputed(year: number) {
+    const rows = await db.dataSource.query<
+      Array<{
+        organization_id: string;
+        approved: string;
+        disbursed: string;
+        n: number;
+        done: number;
+        late: number;
+        acc: string;
+      }>
+    >(
+      `SELECT owner_organization_id AS organization_id, round(coalesce(sum(approved_budget), 0), 2)::text AS approved,
+              round(coalesce(sum(disbursed), 0), 2)::text AS disbursed, count(*)::int AS n,
+              (count(*) FILTER (WHERE status = 'COMPLETED'))::int AS done, (count(*) FILTER (WHERE delayed))::int AS late,
+              round(coalesce(sum(approved_budget) FILTER (WHERE funding_source = 'ACCUMULATED_FUNDS'), 0), 2)::text AS acc
+       FROM project WHERE fiscal_year = $1 AND status IN ('APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED')
+       GROUP BY owner_organization_id ORDER BY 1`,
+      [year],
+    );
+    return rows.map((r) => [r.organization_id, r.approved, r.disbursed, r.n, r.done, r.late, r.acc]);
+  }
+  async function kept(year: number) {
+    const figures = await budgetSummaries(db.dataSource.manager, [A, B].sort(), year);
+    return [...figures]
+      .sort(([x], [y]) => (x < y ? -1 : 1))
+      .map(([id, s]) => [
+        id,
+        s.approved,
+        s.disbursed,
+        s.projectCount,
+        s.completedCount,
+        s.delayedCount,
+        s.accumulatedFundsApproved,
+      ]);
+  }
+  const expectEqual = async () => {
+    for (const year of YEARS) expect(await kept(year)).toEqual(await recomputed(year));
+  };
+
+  it('equals a grouping of the projects after every kind of change', async () => {
+    const proposed = await insert(A, 2569, 'PROPOSED', null);
+    const running = await insert(A, 2569, 'IN_PROGRESS', 250000.5);
+    const accumulated = await insert(A, 2569, 'APPROVED', 1200000, 'ACCUMULATED_FUNDS');
+    const other = await insert(B, 2569, 'COMPLETED', 80000);
+    await insert(B, 2568, 'PROCURING', 40000.25);
+    await expectEqual();
+    expect(await kept(2569)).toContainEqual([A, '1450000.50', '0.00', 2, 0, 0, '1200000.00']);
+
+    await db.dataSource.query(
+      `UPDATE project SET status = 'APPROVED', approved_budget = 90000, approved_at = now() WHERE id = $1`,
+      [proposed],
+    );
+    await db.dataSource.query('UPDATE project SET disbursed = 100000.5, delayed = true WHERE id = $1', [running]);
+    await db.dataSource.query(`UPDATE project SET status = 'CANCELLED' WHERE id = $1`, [accumulated]);
+    await db.dataSource.query('UPDATE project SET owner_organization_id = $1, fiscal_year = 2568 WHERE id = $2', [
+      A,
+      other,
+    ]);
+    await expectEqual();
+    await db.dataSource.query('DELETE FROM project WHERE id = $1', [running]);
+    await expectEqual();
+    // A rebuild from scratch (what a bulk load runs) gives the same figures.
+    const before = await Promise.all(YEARS.map(kept));
+    await db.dataSource.query('SELECT budget_summary_rebuild()');
+    expect(await Promise.all(YEARS.map(kept))).toEqual(before);
+  });
+
+  it('lets opposite moves between two organizations run at the same time without a deadlock', async () => {
+    const [one, two] = [await insert(A, 2569, 'IN_PROGRESS', 1000), await insert(B, 2569, 'IN_PROGRESS', 2000)];
+    const move = (id: string, to: string) =>
+      db.dataSource.query('UPDATE project SET owner_organization_id = $1 WHERE id = $2', [to, id]);
+    for (let i = 0; i < 200; i += 1) await Promise.all([move(one, i % 2 ? A : B), move(two, i % 2 ? B : A)]);
+    await expectEqual();
+  });
+});
