@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { PUBLIC_IDENTITY, toIdentity, InvalidTokenError, type Identity } from '@pcc/http';
+import { PUBLIC_IDENTITY, toIdentity, InvalidTokenError, VerifiedTokens, type Identity } from '@pcc/http';
 
 export interface AuthSettings {
   secret: string;
@@ -19,17 +19,23 @@ export interface AuthSettings {
  */
 export class Authenticator {
   private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly verified: VerifiedTokens;
 
   constructor(private readonly settings: AuthSettings) {
     this.key = settings.jwksUrl
       ? createRemoteJWKSet(new URL(settings.jwksUrl))
       : new TextEncoder().encode(settings.secret);
+    this.verified = new VerifiedTokens(settings.clockToleranceSeconds * 1000);
   }
 
   async identify(authorization: string | undefined): Promise<Identity> {
     if (authorization === undefined || authorization.trim() === '') return PUBLIC_IDENTITY;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new InvalidTokenError('Authorization must be "Bearer <token>"');
+    return this.verified.identity(match[1]!, () => this.verify(match[1]!));
+  }
+
+  private async verify(token: string): Promise<{ identity: Identity; exp: number }> {
     try {
       const options = {
         algorithms: this.settings.jwksUrl ? ['RS256', 'ES256', 'PS256', 'EdDSA'] : ['HS256'],
@@ -41,13 +47,13 @@ export class Authenticator {
       };
       const { payload } =
         typeof this.key === 'function'
-          ? await jwtVerify(match[1]!, this.key, options)
-          : await jwtVerify(match[1]!, this.key, options);
+          ? await jwtVerify(token, this.key, options)
+          : await jwtVerify(token, this.key, options);
       // Without `iat`, the lifetime left is counted from now.
       const issuedAt = payload.iat ?? Math.floor(Date.now() / 1000);
       if (payload.exp! - issuedAt > this.settings.maxLifetimeSeconds)
         throw new InvalidTokenError('token lifetime exceeds the maximum');
-      return toIdentity(payload);
+      return { identity: toIdentity(payload), exp: payload.exp! };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(

@@ -25,6 +25,7 @@ import { costLimitPlugin } from './cost';
 import { createFetchHistogram } from './fetch-metrics';
 import { operationResolutionPlugin } from './operation-resolution';
 import { RateLimits } from './rate-limits';
+import { SubgraphFetcher } from './subgraph-fetcher';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 import { subgraphsOf } from './supergraph';
 
@@ -78,6 +79,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   const metrics = createMetrics('gateway');
   const fetches = createFetchHistogram(metrics.registry);
 
+  const fetcher = new SubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS);
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -85,7 +87,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
         name,
         url: overrides[name] ?? url!,
         internalTokens,
-        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        fetcher,
         onFetch: (outcome, seconds) => fetches.observe({ subgraph: name, outcome }, seconds),
       }),
   });
@@ -112,6 +114,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     perTrackingCode: config.RATE_LIMIT_TRACKING_CODE,
   });
   app.addHook('onClose', () => rateLimits.close());
+  app.addHook('onClose', () => fetcher.close());
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.NODE_ENV !== 'production',

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { OperationTypeNode } from 'graphql';
+import type { SubgraphFetcher } from './subgraph-fetcher';
 import { AppError, ERROR_CODES, type ErrorCode, type Identity, type InternalTokens } from '@pcc/http';
 import { activeTraceparent } from '@pcc/telemetry';
 
@@ -59,7 +60,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     name: string;
     url: string;
     internalTokens: InternalTokens;
-    timeoutMs: number;
+    /** The HTTP client to the subgraphs, shared by every subgraph's source. */
+    fetcher: SubgraphFetcher;
     /** Told of every fetch sent (shared reads count once), with its duration in seconds. */
     onFetch?: (outcome: FetchOutcome, seconds: number) => void;
   }) {
@@ -69,10 +71,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
         const started = performance.now();
         const took = () => (performance.now() - started) / 1000;
         try {
-          const response = await fetch(input, {
-            ...(init as RequestInit),
-            signal: AbortSignal.timeout(options.timeoutMs),
-          });
+          const response = await options.fetcher.fetch(input, init);
           options.onFetch?.(response.ok ? 'ok' : 'http_error', took());
           return response;
         } catch (error) {

@@ -1,5 +1,6 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { InternalTokens, type Identity } from '@pcc/http';
+import { SubgraphFetcher } from '../src/subgraph-fetcher';
 import { SubgraphSource, type GatewayContext } from '../src/subgraph-source';
 
 /**
@@ -13,7 +14,7 @@ describe('the internal token cached per identity', () => {
     name: 'cases',
     url: 'http://127.0.0.1:9/graphql',
     internalTokens: tokens,
-    timeoutMs: 1000,
+    fetcher: new SubgraphFetcher(1000),
   });
 
   /** The internal token the source attaches to a subgraph request made for `identity`. */

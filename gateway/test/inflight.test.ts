@@ -1,5 +1,6 @@
 import { InternalTokens, type Identity } from '@pcc/http';
 import { HoldingServer } from '@pcc/testing';
+import { SubgraphFetcher } from '../src/subgraph-fetcher';
 import { SubgraphSource, type GatewayContext } from '../src/subgraph-source';
 
 const ANALYST: Identity = { sub: 'analyst-1', role: 'ANALYST', org: null };
@@ -27,7 +28,7 @@ describe('in-flight subgraph reads', () => {
       name: 'test',
       url: server.url,
       internalTokens: new InternalTokens('inflight-test-internal-secret-0123456789'),
-      timeoutMs: 2_000,
+      fetcher: new SubgraphFetcher(2_000),
     });
   const read = (s: SubgraphSource, context: GatewayContext, operation: 'query' | 'mutation' = 'query') =>
     s.process({

@@ -5,3 +5,4 @@ export { QueryCounter } from './query-counter';
 export { serviceDatabase } from './service-database';
 export { runSeedCli } from './seed-cli';
 export { seededRandom } from './seeded-random';
+export { createVersionTable, dropVersionTable, readVersions, type VersionsRead } from './versions';

@@ -16,5 +16,5 @@ export {
   type ConsumerStats,
   type PartitionLag,
 } from './consumer/runner';
-export type { EventHandler, Subscription } from './consumer/types';
+export type { BatchEventHandler, EventHandler, Subscription } from './consumer/types';
 export { buildAsyncApiDocument, jsonSchemaOf } from './asyncapi';

@@ -1,6 +1,7 @@
 import type { Admin } from 'kafkajs';
+import type { EntityManager } from 'typeorm';
 import type { TestDatabase } from '@pcc/db';
-import { ConsumerRunner, ensureTopics, Outbox, OutboxRelay } from '../src';
+import { ConsumerRunner, ensureTopics, Outbox, OutboxRelay, type DomainEvent } from '../src';
 import {
   appendCounted,
   countEffects,
@@ -29,6 +30,16 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
   const keys = keyList(20);
   const manyKeys = keyList(100);
+  /** The size of each run the batch handler was given. */
+  const batchCalls: number[] = [];
+  const recordEffects = async (events: DomainEvent[], tx: EntityManager) => {
+    batchCalls.push(events.length);
+    const data = events.map((e) => e.data as { key: string; n: number });
+    await tx.query('INSERT INTO effect (key, n) SELECT * FROM unnest($1::text[], $2::int[])', [
+      data.map((d) => d.key),
+      data.map((d) => d.n),
+    ]);
+  };
 
   beforeAll(async () => {
     admin = kafka.admin();
@@ -59,13 +70,23 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     running.push(relay);
     return relay;
   }
-  async function startConsumer(group = `g-${topic}`): Promise<ConsumerRunner> {
+  async function startConsumer(
+    group = `g-${topic}`,
+    options: { batched?: boolean; partitionsConsumedConcurrently?: number } = {},
+  ): Promise<ConsumerRunner> {
     const consumer = new ConsumerRunner({
       kafka: testKafka('consumer'),
       dataSource: db.dataSource,
       catalogue: counterCatalogue(topic),
       group,
-      subscriptions: [{ topic, handlers: { 'pcc.test.counted': recordEffect } }],
+      subscriptions: [
+        options.batched
+          ? { topic, handlers: {}, batchHandlers: { 'pcc.test.counted': recordEffects } }
+          : { topic, handlers: { 'pcc.test.counted': recordEffect } },
+      ],
+      ...(options.partitionsConsumedConcurrently
+        ? { partitionsConsumedConcurrently: options.partitionsConsumedConcurrently }
+        : {}),
     });
     await consumer.start();
     running.push(consumer);
@@ -85,6 +106,24 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     expect(effects).toEqual({ total: 1000, distinct: 1000 });
     expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
     expect(await db.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
+  });
+
+  it('hands runs of one type to a batch handler, six partitions at a time: every event once, in order per key', async () => {
+    const outbox = new Outbox(counterCatalogue(topic), '/services/test');
+    await appendCounted(db.dataSource, outbox, manyKeys, 20, 100);
+    startRelay();
+    const consumer = await startConsumer(`g-batched-${topic}`, { batched: true, partitionsConsumedConcurrently: 6 });
+    const effects = await waitFor(
+      () => countEffects(db.dataSource),
+      (c) => c.total >= 2000,
+      60_000,
+    );
+    expect(effects).toEqual({ total: 2000, distinct: 2000 });
+    expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
+    // Fewer handler calls than events: runs were handled together.
+    expect(batchCalls.length).toBeLessThan(2000);
+    expect(batchCalls.reduce((sum, n) => sum + n, 0)).toBe(2000);
+    expect(consumer.stats()).toMatchObject({ handled: 2000, duplicates: 0 });
   });
 
   (brokerIsOurs ? it : it.skip)(

@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Who is asking (DESIGN §1). `org` is the organization code of an LGO officer, else null. */
 export type Role = 'PUBLIC' | 'LGO_OFFICER' | 'NETWORK_ADMIN' | 'ANALYST';
@@ -26,6 +27,7 @@ export const eventActor = (identity: Identity, system = false) => ({
 export const DEV_INTERNAL_SECRET = 'pcc-development-internal-secret-not-for-production';
 
 const ISSUER = 'pcc-gateway';
+const CLOCK_TOLERANCE_SECONDS = 30;
 const AUDIENCE = 'pcc-subgraphs';
 
 /**
@@ -35,6 +37,7 @@ const AUDIENCE = 'pcc-subgraphs';
  */
 export class InternalTokens {
   private readonly key: Uint8Array;
+  private readonly verified = new VerifiedTokens(CLOCK_TOLERANCE_SECONDS * 1000);
 
   constructor(
     secret: string,
@@ -56,7 +59,11 @@ export class InternalTokens {
   }
 
   /** The identity in a valid token; throws InvalidTokenError otherwise (bad signature, expired, malformed). */
-  async verify(token: string): Promise<Identity> {
+  verify(token: string): Promise<Identity> {
+    return this.verified.identity(token, () => this.verifySignature(token));
+  }
+
+  private async verifySignature(token: string): Promise<{ identity: Identity; exp: number }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
@@ -65,9 +72,9 @@ export class InternalTokens {
         // A token without an expiry would be valid forever; the gateway always sets one.
         requiredClaims: ['exp'],
         // Gateway and subgraphs run on different hosts: allow their clocks a little skew.
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
-      return toInternalIdentity(payload);
+      return { identity: toInternalIdentity(payload), exp: payload.exp! };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(error instanceof joseErrors.JWTExpired ? 'token expired' : 'invalid token');

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './identity';
+export { VerifiedTokens } from './verified-tokens';
 export {
   createLogger,
   createMetrics,

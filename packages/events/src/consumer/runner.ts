@@ -27,6 +27,11 @@ export interface ConsumerSettings {
   retryDelayMs?: number;
   /** Messages handled in one database transaction when all goes well. */
   chunkSize?: number;
+  /**
+   * Partitions whose batches are handled at the same time, each in its own transaction (order per
+   * partition, hence per key, is kept: kafkajs never runs two batches of one partition at once).
+   */
+  partitionsConsumedConcurrently?: number;
   fromBeginning?: boolean;
   onError?: (error: unknown, context: { topic: string; offset: string; attempt: number }) => void;
 }
@@ -96,6 +101,7 @@ export class ConsumerRunner {
       fromBeginning: this.settings.fromBeginning ?? true,
     });
     await this.consumer.run({
+      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 1,
       eachBatchAutoResolve: false,
       autoCommit: true,
       eachBatch: (payload) => this.handleBatch(payload),
@@ -166,7 +172,8 @@ export class ConsumerRunner {
       const event = fromKafkaMessage(message);
       const subscription = this.byTopic.get(topic);
       // Validate only what this consumer handles: a newer event type it does not know is not its concern.
-      if (subscription?.handlers[event.type]) event.data = this.settings.catalogue.parse(event.type, event.data);
+      if (subscription?.handlers[event.type] || subscription?.batchHandlers?.[event.type])
+        event.data = this.settings.catalogue.parse(event.type, event.data);
       return { message, event };
     } catch (error) {
       return { message, error };
@@ -224,8 +231,10 @@ export class ConsumerRunner {
    * was not there yet (in order, once even if it appears twice in the chunk).
    */
   private async apply(topic: string, events: DomainEvent[], tx: EntityManager): Promise<Outcome> {
-    const handlers = this.byTopic.get(topic)?.handlers ?? {};
-    const handled = events.filter((e) => handlers[e.type]);
+    const subscription = this.byTopic.get(topic);
+    const handlers = subscription?.handlers ?? {};
+    const batchHandlers = subscription?.batchHandlers ?? {};
+    const handled = events.filter((e) => handlers[e.type] || batchHandlers[e.type]);
     const outcome: Outcome = { handled: 0, duplicates: 0, ignored: events.length - handled.length };
     if (handled.length === 0) return outcome;
     const inserted: Array<{ event_id: string }> = await tx.query(
@@ -235,29 +244,44 @@ export class ConsumerRunner {
       [this.settings.group, handled.map((e) => e.id), topic, handled.map((e) => e.type)],
     );
     const fresh = new Set(inserted.map((r) => r.event_id));
-    for (const event of handled) {
-      if (!fresh.delete(event.id.toLowerCase())) {
-        outcome.duplicates += 1;
-        continue;
-      }
-      // A child of the context the event was written in: the trace of the request that caused it.
-      await inSpan(
-        `process ${event.type}`,
-        {
-          kind: SpanKind.CONSUMER,
-          attributes: {
-            'messaging.system': 'kafka',
-            'messaging.destination.name': topic,
-            'messaging.consumer.group.name': this.settings.group,
-            'messaging.message.id': event.id,
-            'cloudevents.event_type': event.type,
-            'cloudevents.event_subject': event.subject,
+    // In order, each once even if it appears twice in the chunk.
+    const toHandle = handled.filter((event) => fresh.delete(event.id.toLowerCase()));
+    outcome.duplicates = handled.length - toHandle.length;
+    const attributes = (event: DomainEvent) => ({
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'messaging.consumer.group.name': this.settings.group,
+      'messaging.message.id': event.id,
+      'cloudevents.event_type': event.type,
+      'cloudevents.event_subject': event.subject,
+    });
+    for (let i = 0; i < toHandle.length;) {
+      const event = toHandle[i]!;
+      const batch = batchHandlers[event.type];
+      let next = i + 1;
+      if (batch) {
+        while (next < toHandle.length && toHandle[next]!.type === event.type) next += 1;
+        const run = toHandle.slice(i, next);
+        await inSpan(
+          `process ${event.type}`,
+          {
+            kind: SpanKind.CONSUMER,
+            attributes: { ...attributes(event), 'messaging.batch.message_count': run.length },
           },
-        },
-        contextOf(event.traceparent),
-        () => handlers[event.type]!(event, tx),
-      );
-      outcome.handled += 1;
+          contextOf(event.traceparent),
+          () => batch(run, tx),
+        );
+      } else {
+        // A child of the context the event was written in: the trace of the request that caused it.
+        await inSpan(
+          `process ${event.type}`,
+          { kind: SpanKind.CONSUMER, attributes: attributes(event) },
+          contextOf(event.traceparent),
+          () => handlers[event.type]!(event, tx),
+        );
+      }
+      outcome.handled += next - i;
+      i = next;
     }
     return outcome;
   }

@@ -7,8 +7,20 @@ import type { DomainEvent } from '../envelope';
  */
 export type EventHandler<T = unknown> = (event: DomainEvent<T>, tx: EntityManager) => Promise<void>;
 
+/**
+ * Handles a run of consecutive events of one type at once (one statement for all of them, say), in
+ * their order, with the same rule: every effect through `tx`.
+ */
+export type BatchEventHandler<T = unknown> = (events: Array<DomainEvent<T>>, tx: EntityManager) => Promise<void>;
+
 export interface Subscription {
   topic: string;
   /** Handlers by event type; events of other types on the topic are acknowledged and ignored. */
   handlers: Record<string, EventHandler>;
+  /**
+   * Types whose consecutive events are handled together (the inbox has already dropped those handled
+   * before): for consumers whose effect of many events is one statement. A type here needs no entry
+   * in `handlers`; if a chunk fails, its events are retried one by one through the same handler.
+   */
+  batchHandlers?: Record<string, BatchEventHandler>;
 }

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { readVersions } from '@pcc/db';
 import { VersionedCache, type Computed } from '@pcc/subgraph-kit';
 import { OPEN_STATUSES } from '../domain/vocabulary';
 import type { CaseFilter } from '../domain/case-filter';
-import { readVersions } from './organization-versions';
+
 
 /** What `caseStats` answers for one organization. */
 export interface CaseStatsRow {
@@ -37,7 +38,7 @@ export class OrganizationFigures {
     // A text search is answered per caller (who may see which titles): counted every time.
     if (filter?.text?.trim()) return count(organizationIds);
     const filterKey = keyOf(filter);
-    const { now, versions } = await readVersions(this.dataSource, organizationIds);
+    const { now, versions } = await readVersions(this.dataSource, 'case_list_version', organizationIds);
     const keys = organizationIds.map((id) => ({ key: `${id}|${filterKey}`, version: versions.get(id) ?? '0' }));
     const organizationOf = (key: string) => key.slice(0, key.indexOf('|'));
     const totals = await this.totals.getMany(keys, now, async (missing) => {
@@ -79,7 +80,7 @@ export class OrganizationFigures {
     >(
       `SELECT o.id AS org, coalesce(v.version, 0)::text AS version, f.*
        FROM unnest($1::uuid[], $2::bigint[], $3::float8[]) AS o(id, kept_version, kept_until)
-       LEFT JOIN case_list_version v ON v.organization_id = o.id
+       LEFT JOIN case_list_version v ON v.key = o.id
        LEFT JOIN LATERAL (
          SELECT true AS computed, s.open,
                 (SELECT count(*) FROM "case" c WHERE c.lead_org_id = o.id AND c.status = ANY($4) AND c.due_at < now())::int AS overdue,

@@ -2,16 +2,15 @@ import type { DataSource } from 'typeorm';
 import { OrganizationProjection } from '@pcc/organization-projection';
 import type { WasteSummary } from '../domain/summary';
 import { toKg, toPercent, toTonnes } from '../domain/tonnes';
-import { summariesFor } from '../store/figures';
+import type { KeptSummaries } from '../store/kept-summaries';
 
 /**
  * The province's year: totals over every active organization and the ranking by projected
  * reduction, from one batch of organization summaries (a fixed number of queries).
  */
-export async function provinceSummary(dataSource: DataSource, fiscalYear: number) {
+export async function provinceSummary(dataSource: DataSource, fiscalYear: number, kept: KeptSummaries<unknown>) {
   const organizations = await dataSource.getRepository(OrganizationProjection).findBy({ active: true });
-  const summaries = await summariesFor(
-    dataSource.manager,
+  const summaries = await kept.summaries(
     organizations.map((o) => o.id),
     fiscalYear,
   );
@@ -88,3 +87,6 @@ export async function provinceSummary(dataSource: DataSource, fiscalYear: number
     ranking,
   };
 }
+
+/** The province's fiscal year, as the GraphQL field answers it. */
+export type ProvinceSummary = Awaited<ReturnType<typeof provinceSummary>>;

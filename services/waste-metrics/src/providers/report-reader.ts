@@ -10,7 +10,8 @@ import {
 } from '@pcc/subgraph-kit';
 import * as rules from '../domain/inputs';
 import { WasteReportEntity } from '../store/entities';
-import { provinceSummary } from './province';
+import { provinceSummary, type ProvinceSummary } from './province';
+import type { KeptSummaries } from '../store/kept-summaries';
 
 export interface ReportFilter {
   organizationId?: string | null;
@@ -20,15 +21,20 @@ export interface ReportFilter {
 
 /** Reads of reports (newest month first, keyset-paginated; only latest revisions unless asked) and the province's year. */
 export class ReportReader {
-  constructor(private readonly scope: RequestScope) {}
+  constructor(
+    private readonly scope: RequestScope,
+    private readonly kept: KeptSummaries<ProvinceSummary>,
+  ) {}
 
   /** The reporter's name is for staff: network admins and the organization's own officers. */
   async reporterName(report: WasteReportEntity): Promise<string | null> {
     return (await this.scope.viewer.canActFor(report.organizationId)) ? report.reporterName : null;
   }
 
-  provinceSummary(rawFiscalYear: unknown) {
-    return provinceSummary(this.scope.dataSource, parseInput(rules.fiscalYear, rawFiscalYear, 'fiscalYear'));
+  /** The province's year, kept between changes to any organization's waste figures. */
+  provinceSummary(rawFiscalYear: unknown): Promise<ProvinceSummary> {
+    const fiscalYear = parseInput(rules.fiscalYear, rawFiscalYear, 'fiscalYear');
+    return this.kept.provinceYear(fiscalYear, () => provinceSummary(this.scope.dataSource, fiscalYear, this.kept));
   }
 
   async list(filter: ReportFilter | null | undefined, page: PageArgs): Promise<Connection<WasteReportEntity>> {

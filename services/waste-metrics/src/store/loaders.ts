@@ -1,11 +1,11 @@
 import { In, type DataSource } from 'typeorm';
 import { groupedLoader, isUuid, keyedLoader, yearlyLoader } from '@pcc/subgraph-kit';
 import type { WasteSummary } from '../domain/summary';
-import { summariesFor } from './figures';
+import type { KeptSummaries } from './kept-summaries';
 import { WasteReportEntity } from './entities';
 
 /** Per-request DataLoaders: the summaries of N organizations in a fixed number of queries (no N+1). */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, kept: KeptSummaries<unknown>) {
   return {
     reportById: keyedLoader<string, WasteReportEntity>(
       (ids) => {
@@ -26,9 +26,9 @@ export function createLoaders(dataSource: DataSource) {
       },
       (r) => r.key,
     ),
-    /** Key: `<organization id>|<fiscal year>`; one batch per fiscal year. */
+    /** Key: `<organization id>|<fiscal year>`; one batch per fiscal year, kept between changes. */
     summary: yearlyLoader<WasteSummary>(
-      (ids, year) => summariesFor(dataSource.manager, ids, year),
+      (ids, year) => kept.summaries(ids, year),
       () => emptySummary(),
     ),
   };

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createVersionTable, dropVersionTable } from '@pcc/db';
 
 /**
  * A version per organization that every change to its cases bumps in the change's own transaction:
@@ -8,28 +9,20 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * own write has committed reads a version at least as new, so nothing older than its write is served.
  * An organization without a row is at version 0.
  *
- * The bumps take the same row locks the statistics trigger already takes for the lead organization;
- * rows are locked in id order, so two transactions touching the same organizations cannot deadlock.
+ * The bumps take the same row locks the statistics trigger already takes for the lead organization,
+ * in id order (createVersionTable), so two transactions touching the same organizations cannot deadlock.
  */
 export class CaseListVersions1764900000011 implements MigrationInterface {
   name = 'CaseListVersions1764900000011';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(
-      'CREATE TABLE case_list_version (organization_id uuid PRIMARY KEY, version bigint NOT NULL DEFAULT 0)',
-    );
-    await q.query(`
-      CREATE FUNCTION case_list_bump(orgs uuid[]) RETURNS void LANGUAGE sql AS $$
-        INSERT INTO case_list_version AS v (organization_id, version)
-        SELECT DISTINCT o, 1 FROM unnest(orgs) AS o WHERE o IS NOT NULL ORDER BY o
-        ON CONFLICT (organization_id) DO UPDATE SET version = v.version + 1
-      $$`);
+    await createVersionTable(q, 'case_list_version');
     await q.query(`
       CREATE FUNCTION case_list_case_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         changed uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
       BEGIN
-        PERFORM case_list_bump(
+        PERFORM case_list_version_bump(
           ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.lead_org_id END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.lead_org_id END]
           || ARRAY(SELECT organization_id FROM case_supporting_organization WHERE case_id = changed));
         RETURN NULL;
@@ -40,7 +33,7 @@ export class CaseListVersions1764900000011 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION case_list_supporting_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM case_list_bump(ARRAY[CASE WHEN TG_OP = 'INSERT' THEN NEW.organization_id ELSE OLD.organization_id END]);
+        PERFORM case_list_version_bump(ARRAY[CASE WHEN TG_OP = 'INSERT' THEN NEW.organization_id ELSE OLD.organization_id END]);
         RETURN NULL;
       END $$`);
     await q.query(
@@ -53,7 +46,6 @@ export class CaseListVersions1764900000011 implements MigrationInterface {
     await q.query('DROP TRIGGER case_list_version ON "case"');
     await q.query('DROP FUNCTION case_list_supporting_trigger()');
     await q.query('DROP FUNCTION case_list_case_trigger()');
-    await q.query('DROP FUNCTION case_list_bump(uuid[])');
-    await q.query('DROP TABLE case_list_version');
+    await dropVersionTable(q, 'case_list_version');
   }
 }

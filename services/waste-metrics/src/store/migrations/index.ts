@@ -2,6 +2,7 @@ import { eventsMigrations } from '@pcc/events';
 import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreateWaste1764374400000 } from './1764374400000-create-waste';
 import { TargetAgreementVersion1764900000004 } from './1764900000004-target-agreement-version';
+import { WasteVersions1764900000014 } from './1764900000014-waste-versions';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   ...organizationProjectionMigrations,
   CreateWaste1764374400000,
   TargetAgreementVersion1764900000004,
+  WasteVersions1764900000014,
 ];
