@@ -33,7 +33,11 @@ export interface VersionsRead {
 }
 
 /** Reads the versions of `keys` (and the table's total) from a table made by createVersionTable. */
-export async function readVersions(dataSource: DataSource, name: string, keys: readonly string[]): Promise<VersionsRead> {
+export async function readVersions(
+  dataSource: DataSource,
+  name: string,
+  keys: readonly string[],
+): Promise<VersionsRead> {
   const rows = await dataSource.query<Array<{ key: string | null; version: string; total: string; now: number }>>(
     `SELECT k.key, coalesce(v.version, 0)::text AS version, t.total, t.now
      FROM (SELECT coalesce(sum(version), 0)::text AS total, (extract(epoch FROM now()) * 1000)::float8 AS now FROM ${name}) AS t

@@ -4,7 +4,6 @@ import { VersionedCache, type Computed } from '@pcc/subgraph-kit';
 import { OPEN_STATUSES } from '../domain/vocabulary';
 import type { CaseFilter } from '../domain/case-filter';
 
-
 /** What `caseStats` answers for one organization. */
 export interface CaseStatsRow {
   organizationId: string;
