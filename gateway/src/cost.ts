@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getVariableValues } from 'graphql';
+import { GraphQLError, getVariableValues, type DocumentNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from '@pcc/http';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@pcc/subgraph-kit/pagination';
@@ -17,6 +17,26 @@ const pagedListEstimator: ComplexityEstimator = ({ field, args, childComplexity 
 };
 
 /**
+ * Costs already estimated, per parsed document (Apollo Server keeps one parsed document per query
+ * text and schema, so the same operation is the same object) and its operation name and variables:
+ * the estimate is a pure function of them, and dashboards send the same few operations all day.
+ */
+const estimated = new WeakMap<DocumentNode, Map<string, number>>();
+const MAX_ESTIMATES_PER_DOCUMENT = 1_000;
+
+function remembered(document: DocumentNode, key: string, estimate: () => number): number {
+  let costs = estimated.get(document);
+  if (!costs) estimated.set(document, (costs = new Map()));
+  const kept = costs.get(key);
+  if (kept !== undefined) return kept;
+  const cost = estimate();
+  // Bounded: many distinct variables (page cursors, say) start the document's memory afresh.
+  if (costs.size >= MAX_ESTIMATES_PER_DOCUMENT) costs.clear();
+  costs.set(key, cost);
+  return cost;
+}
+
+/**
  * Refuses, before any subgraph is called, an operation whose estimated cost (every field 1, every
  * paged list times its page size, with the request's variable values) exceeds `maxCost`: 400
  * BAD_USER_INPUT with `cost` and `maxCost`. Computed on the gateway's API schema.
@@ -32,13 +52,15 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
           if (variables.errors) return;
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: variables.coerced,
-              ...(operationName ? { operationName } : {}),
-              estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = remembered(document, JSON.stringify([operationName ?? null, variables.coerced]), () =>
+              getComplexity({
+                schema,
+                query: document,
+                variables: variables.coerced,
+                ...(operationName ? { operationName } : {}),
+                estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              }),
+            );
           } catch (error) {
             // More nodes than the estimate evaluates (e.g. fragments spread over and over).
             if (error instanceof GraphQLError)
