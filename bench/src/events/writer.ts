@@ -1,7 +1,7 @@
 /**
  * The writer thread of the events benchmark: appends benchmark events to the outbox, either as
- * fast as it can in transactions of 100 (`throughput`) or one event per transaction at a fixed
- * rate, open loop (any other phase). Reports how many it sent and when it started and finished.
+ * fast as it can in transactions of 100 (rate 0: the throughput phases) or one event per
+ * transaction at a fixed rate, open loop. Reports how many it sent and when it started and finished.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     );
   const startedAt = Date.now();
   let sent = 0;
-  if (job.phase === 'throughput') {
+  if (job.rate === 0) {
     for (; sent < job.total; sent += 100) await append(sent, Math.min(100, job.total - sent));
     sent = job.total;
   } else {
