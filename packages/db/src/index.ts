@@ -5,3 +5,4 @@ export { QueryCounter } from './query-counter';
 export { serviceDatabase } from './service-database';
 export { runSeedCli } from './seed-cli';
 export { seededRandom } from './seeded-random';
+export { lintMigrations, migrationSql, type MigrationViolation } from './migration-lint';

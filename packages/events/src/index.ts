@@ -18,3 +18,10 @@ export {
 } from './consumer/runner';
 export type { EventHandler, Subscription } from './consumer/types';
 export { buildAsyncApiDocument, jsonSchemaOf } from './asyncapi';
+export {
+  compatibilityProblems,
+  eventSchemaFiles,
+  readSchemaFiles,
+  SCHEMAS_DIR,
+  type JsonSchema,
+} from './schema-files';
