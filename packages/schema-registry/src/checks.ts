@@ -49,7 +49,7 @@ export interface CheckReport {
   /** Every change of the API schema, breaking or not, as one line each. */
   changes: string[];
   breaking: BreakingChange[];
-  /** Registered operations the new schema does not validate, with graphql-js's reasons. */
+  /** Registered operations valid on the last accepted schema that the new one does not validate, with graphql-js's reasons. */
   invalidOperations: Array<{ name: string; errors: string[] }>;
 }
 
@@ -65,11 +65,14 @@ export async function checkSupergraph(input: {
   operations: readonly RegisteredOperation[];
 }): Promise<CheckReport> {
   const next = apiSchemaOf(input.next);
+  const previous = input.previous === null ? null : apiSchemaOf(input.previous);
+  // Operations this change breaks: valid before it (an operation a forced change already broke does not
+  // block every later publication), invalid after it.
   const invalidOperations = input.operations
+    .filter(({ document }) => previous === null || validate(previous, document).length === 0)
     .map(({ name, document }) => ({ name, errors: validate(next, document).map((e) => e.message) }))
     .filter((o) => o.errors.length > 0);
-  if (input.previous === null) return { changes: [], breaking: [], invalidOperations };
-  const previous = apiSchemaOf(input.previous);
+  if (previous === null) return { changes: [], breaking: [], invalidOperations };
   const changes = await diff(previous, next);
   // Coordinates as the operations were written: against the schema they ran on.
   const usage = input.operations.map(({ name, document }) => ({ name, used: coordinatesOf(document, previous) }));

@@ -3,6 +3,8 @@ import type { Kafka } from 'kafkajs';
 import { z } from 'zod';
 import { ensureRegistryTopics, REGISTRY_TOPICS, type RegistryTopics } from './topics';
 
+export type { RegistryTopics } from './topics';
+
 /** What a subgraph publishes to the registry: its SDL, the version it is, and where the gateway calls it. */
 export const publicationSchema = z
   .object({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { env } from '@pcc/config';
 import type { Service } from '@pcc/config';
 import { publishSchema, type Publication } from '@pcc/schema-registry/publish';
+import type { RegistryTopics } from '@pcc/schema-registry/publish';
 
 /** The environment of a subgraph's schema publication (on start, and `npm run schema:publish`). */
 export const schemaPublishEnv = () => ({
@@ -35,7 +36,7 @@ export function publishServiceSchema(
   service: Service,
   config: SchemaPublishConfig,
   schemaFile: string,
-  options: { force?: string | undefined; replicationFactor?: number } = {},
+  options: { force?: string | undefined; replicationFactor?: number; topics?: RegistryTopics } = {},
 ): Promise<Publication> {
   return publishSchema(
     kafka,
@@ -46,6 +47,9 @@ export function publishServiceSchema(
       version: config.SERVICE_VERSION,
       force: options.force,
     },
-    options.replicationFactor === undefined ? {} : { replicationFactor: options.replicationFactor },
+    {
+      ...(options.replicationFactor === undefined ? {} : { replicationFactor: options.replicationFactor }),
+      ...(options.topics ? { topics: options.topics } : {}),
+    },
   );
 }
