@@ -19,5 +19,7 @@ const violations = await lintMigrations(migrations, {
   config: join(root, '.squawk.toml'),
 });
 for (const v of violations) console.error(`${v.migration}: ${v.rule}: ${v.message}`);
-console.log(`${new Set(migrations.map((m) => m.name)).size} migrations of ${services.join(', ')}; ${violations.length} violations`);
+console.log(
+  `${new Set(migrations.map((m) => m.name)).size} migrations of ${services.join(', ')}; ${violations.length} violations`,
+);
 process.exit(violations.length ? 1 : 0);

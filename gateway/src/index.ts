@@ -20,8 +20,10 @@ async function main(): Promise<void> {
     registry:
       config.SUPERGRAPH_SOURCE === 'registry'
         ? {
-            kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }, (level, message, extra) =>
-              log.warn({ kafka: extra, level }, message),
+            replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+            kafka: createKafka(
+              { brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID },
+              (level, message, extra) => log.warn({ kafka: extra, level }, message),
             ),
           }
         : undefined,

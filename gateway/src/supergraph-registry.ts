@@ -3,7 +3,9 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import {
+  ensureRegistryTopics,
   followSupergraph,
+  REGISTRY_TOPICS,
   supergraphHash,
   type AcceptedSupergraph,
   type Following,
@@ -24,6 +26,8 @@ export interface ActiveSupergraph {
 export interface SupergraphRegistryOptions {
   kafka: Kafka;
   topics?: RegistryTopics;
+  /** Of the registry's topics, created if missing (a gateway may start before the registry). */
+  replicationFactor?: number;
 }
 
 /**
@@ -53,24 +57,21 @@ export class SupergraphSource {
       subgraphs: subgraphsOf(bootstrapSdl),
     };
     this.bootstrapSdl = bootstrapSdl;
-    const self = this;
-    new Gauge({
+    const info: Gauge<'hash' | 'source'> = new Gauge({
       name: 'pcc_gateway_supergraph_info',
       help: 'The supergraph served: 1 for its hash and source (file or registry)',
       labelNames: ['hash', 'source'] as const,
       registers: [options.metrics],
-      collect() {
-        this.reset();
-        this.set({ hash: self.active.hash, source: self.active.source }, 1);
+      collect: () => {
+        info.reset();
+        info.set({ hash: this.active.hash, source: this.active.source }, 1);
       },
     });
-    new Gauge({
+    const changed: Gauge = new Gauge({
       name: 'pcc_gateway_supergraph_changed_timestamp_seconds',
       help: 'When the served supergraph last changed (Unix time)',
       registers: [options.metrics],
-      collect() {
-        this.set(self.active.changedAt.getTime() / 1000);
-      },
+      collect: () => changed.set(this.active.changedAt.getTime() / 1000),
     });
     this.updates = new Counter({
       name: 'pcc_gateway_supergraph_updates_total',
@@ -101,6 +102,13 @@ export class SupergraphSource {
     const follow = async (): Promise<void> => {
       while (!stopped) {
         try {
+          const admin = registry.kafka.admin();
+          await admin.connect();
+          try {
+            await ensureRegistryTopics(admin, registry.topics ?? REGISTRY_TOPICS, registry.replicationFactor ?? 1);
+          } finally {
+            await admin.disconnect();
+          }
           following = await followSupergraph(registry.kafka, (accepted) => this.receive(accepted), {
             ...(registry.topics ? { topics: registry.topics } : {}),
             groupPrefix: 'pcc-gateway-supergraph',
@@ -115,7 +123,10 @@ export class SupergraphSource {
     };
     const caughtUp = follow();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([caughtUp, new Promise((resolve) => (timer = setTimeout(resolve, this.options.waitMs ?? 5_000)))]);
+    await Promise.race([
+      caughtUp,
+      new Promise((resolve) => (timer = setTimeout(resolve, this.options.waitMs ?? 5_000))),
+    ]);
     clearTimeout(timer);
     this.update = update;
     const first = this.received;

@@ -84,7 +84,9 @@ describe('shipping the cases subgraph alone (registry, gateway, tolerant consume
     await publish(casesService, platform.casesUrl!);
     await publish(planningService, platform.planningUrl!);
     await publish(wasteService, 'http://127.0.0.1:9/graphql');
-    expect((await waitFor(readyz, (r) => r.supergraph.source === 'registry', 30_000)).supergraph.source).toBe('registry');
+    expect((await waitFor(readyz, (r) => r.supergraph.source === 'registry', 30_000)).supergraph.source).toBe(
+      'registry',
+    );
     await platform.casesKnowOrganizations(19);
   }, 120_000);
 
@@ -121,12 +123,20 @@ describe('shipping the cases subgraph alone (registry, gateway, tolerant consume
     let loading = true;
     const load = Array.from({ length: 20 }, async () => {
       while (loading) {
-        const r = await platform.graphql(LOAD, {}, admin).catch((error: Error) => ({ status: 0, body: { errors: [{ message: error.message }] } }));
+        const r = await platform
+          .graphql(LOAD, {}, admin)
+          .catch((error: Error) => ({ status: 0, body: { errors: [{ message: error.message }] } }));
         if (r.status === 200 && !r.body.errors) outcome.ok += 1;
         else outcome.failed.push(`${r.status} ${JSON.stringify(r.body.errors)}`);
       }
     });
-    const served = (n: number) => waitFor(() => outcome.ok, (ok) => ok >= n, 20_000, 20);
+    const served = (n: number) =>
+      waitFor(
+        () => outcome.ok,
+        (ok) => ok >= n,
+        20_000,
+        20,
+      );
     await served(100);
 
     // The new build: the same cases code, one field more, on the migrated database, its own relay and port.
@@ -134,11 +144,14 @@ describe('shipping the cases subgraph alone (registry, gateway, tolerant consume
     const relay = new OutboxRelay({ databaseUrl: platform.casesDb!.url, kafka: platform.kafka, pollIntervalMs: 200 });
     relay.start();
     stoppers.push(() => relay.stop());
-    const nextBuild = await defineSubgraph({
-      ...casesSubgraph,
-      typeDefs: nextTypeDefs,
-      resolvers: { ...casesSubgraph.resolvers, Case: { ...casesSubgraph.resolvers.Case, channelNote: () => 'from the new build' } },
-    })({ dataSource: platform.casesDb!.dataSource, internalTokens: new InternalTokens(INTERNAL_SECRET), relay, logLevel: 'silent' });
+    const nextCase = { ...casesSubgraph.resolvers.Case, channelNote: () => 'from the new build' };
+    const nextResolvers: typeof casesSubgraph.resolvers = { ...casesSubgraph.resolvers, Case: nextCase };
+    const nextBuild = await defineSubgraph({ ...casesSubgraph, typeDefs: nextTypeDefs, resolvers: nextResolvers })({
+      dataSource: platform.casesDb!.dataSource,
+      internalTokens: new InternalTokens(INTERNAL_SECRET),
+      relay,
+      logLevel: 'silent',
+    });
     const nextUrl = `${await nextBuild.app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
     stoppers.push(() => nextBuild.app.close());
     const before = (await readyz()).supergraph;
@@ -156,16 +169,22 @@ describe('shipping the cases subgraph alone (registry, gateway, tolerant consume
     await platform.servers.get('gateway_cases')!.app.close();
     await served(outcome.ok + 100);
 
-    const field = await platform.graphql(`query ($id: ID!) { case(id: $id) { id channelNote } }`, { id: caseId }, admin);
+    const field = await platform.graphql(
+      `query ($id: ID!) { case(id: $id) { id channelNote } }`,
+      { id: caseId },
+      admin,
+    );
     expect(field.body).toEqual({ data: { case: { id: caseId, channelNote: 'from the new build' } } });
 
     // The new build's producer writes an event with an added optional field; planning (the older build) reads it.
     const nextCatalogue = new EventCatalogue(
-      platformCatalogue.all().map((d) =>
-        d.type === 'pcc.case.opened'
-          ? { ...d, schema: (d.schema as z.ZodObject).extend({ channelDetail: z.string().optional() }) }
-          : d,
-      ),
+      platformCatalogue
+        .all()
+        .map((d) =>
+          d.type === 'pcc.case.opened'
+            ? { ...d, schema: (d.schema as z.ZodObject).extend({ channelDetail: z.string().optional() }) }
+            : d,
+        ),
     );
     const newCase = randomUUID();
     await platform.casesDb!.dataSource.transaction((tx) =>
@@ -193,7 +212,13 @@ describe('shipping the cases subgraph alone (registry, gateway, tolerant consume
       }),
     );
     const projected = await waitFor(
-      async () => (await platform.planningDb!.dataSource.query<Array<{ id: string }>>('SELECT id FROM case_projection WHERE id = $1', [newCase])).length,
+      async () =>
+        (
+          await platform.planningDb!.dataSource.query<Array<{ id: string }>>(
+            'SELECT id FROM case_projection WHERE id = $1',
+            [newCase],
+          )
+        ).length,
       (n) => n === 1,
       30_000,
     );

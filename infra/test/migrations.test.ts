@@ -8,7 +8,10 @@ import { migrations as waste } from '@pcc/waste-metrics';
 
 const root = join(__dirname, '..', '..');
 const lint = (migrations: Array<new () => MigrationInterface>) =>
-  lintMigrations(migrations, { squawk: join(root, 'node_modules', '.bin', 'squawk'), config: join(root, '.squawk.toml') });
+  lintMigrations(migrations, {
+    squawk: join(root, 'node_modules', '.bin', 'squawk'),
+    config: join(root, '.squawk.toml'),
+  });
 
 /** A migration of the SQL given, as a service would write it. */
 const migration = (name: string, ...statements: string[]) => {

@@ -28,7 +28,10 @@ function committedSupergraph(base: string | undefined): { sdl: string; from: str
       ref = 'HEAD';
     }
   }
-  return { sdl: git('show', `${ref}:gateway/supergraph.graphql`), from: `gateway/supergraph.graphql at ${ref.slice(0, 12)}` };
+  return {
+    sdl: git('show', `${ref}:gateway/supergraph.graphql`),
+    from: `gateway/supergraph.graphql at ${ref.slice(0, 12)}`,
+  };
 }
 
 /** The registry's accepted supergraph (null when it has none yet). */
@@ -57,7 +60,9 @@ async function main(): Promise<number> {
   console.log(`${operations.length} registered operations; ${report.changes.length} changes`);
   for (const change of report.changes) console.log(`  ${change}`);
   for (const b of report.breaking)
-    console.log(`  breaking ${b.path}: ${b.usedBy.length ? `used by ${b.usedBy.join(', ')}` : 'used by no registered operation'}`);
+    console.log(
+      `  breaking ${b.path}: ${b.usedBy.length ? `used by ${b.usedBy.join(', ')}` : 'used by no registered operation'}`,
+    );
   const reasons = refusalReasons(report);
   if (reasons.length === 0) {
     console.log('schema check passed');

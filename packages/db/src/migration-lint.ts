@@ -50,17 +50,26 @@ export async function lintMigrations(
     }
     let output: string;
     try {
-      output = execFileSync(options.squawk, ['--config', options.config, '--reporter', 'json', ...[...seen].map((n) => join(dir, `${n}.sql`))], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      output = execFileSync(
+        options.squawk,
+        ['--config', options.config, '--reporter', 'json', ...[...seen].map((n) => join(dir, `${n}.sql`))],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
     } catch (error) {
       // Squawk exits 1 when it found violations; its report is still on stdout.
       const stdout = (error as { stdout?: string }).stdout;
       if (!stdout) throw error;
       output = stdout;
     }
-    const report = JSON.parse(output || '[]') as Array<{ file: string; rule_name: string; message: string; help?: string | null }>;
+    const report = JSON.parse(output || '[]') as Array<{
+      file: string;
+      rule_name: string;
+      message: string;
+      help?: string | null;
+    }>;
     return report.map((v) => ({
       migration: v.file.replace(/^.*\//, '').replace(/\.sql$/, ''),
       rule: v.rule_name,

@@ -18,10 +18,4 @@ export {
 } from './consumer/runner';
 export type { EventHandler, Subscription } from './consumer/types';
 export { buildAsyncApiDocument, jsonSchemaOf } from './asyncapi';
-export {
-  compatibilityProblems,
-  eventSchemaFiles,
-  readSchemaFiles,
-  SCHEMAS_DIR,
-  type JsonSchema,
-} from './schema-files';
+export { compatibilityProblems, eventSchemaFiles, readSchemaFiles, SCHEMAS_DIR, type JsonSchema } from './schema-files';

@@ -201,7 +201,10 @@ export class Composer {
   }
 
   /** A decision event, validated by the catalogue like every produced event, its id derived from the publication. */
-  private async emit(outcome: string, event: { type: string; data: Record<string, unknown> & { publicationId: string; subgraph: string } }): Promise<void> {
+  private async emit(
+    outcome: string,
+    event: { type: string; data: Record<string, unknown> & { publicationId: string; subgraph: string } },
+  ): Promise<void> {
     const data = platformCatalogue.parse(event.type, event.data);
     const domainEvent: DomainEvent = {
       ...newEvent({ type: event.type, source: SOURCE, subject: event.data.subgraph, data }),

@@ -28,7 +28,9 @@ export function loadRegisteredOperations(root: string): RegisteredOperation[] {
   const operations: RegisteredOperation[] = [];
   const bench = join(root, 'bench', 'operations');
   if (existsSync(bench))
-    for (const file of readdirSync(bench).filter((f) => f.endsWith('.graphql')).sort())
+    for (const file of readdirSync(bench)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort())
       operations.push({
         name: `bench/operations/${file}`,
         document: parse(readFileSync(join(bench, file), 'utf8')),

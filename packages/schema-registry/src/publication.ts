@@ -22,7 +22,8 @@ export const publicationSchema = z
 export type Publication = z.infer<typeof publicationSchema>;
 
 /** A subgraph's default version: a digest of its SDL, so an unchanged schema has an unchanged version. */
-export const sdlVersion = (sdl: string): string => `sha256:${createHash('sha256').update(sdl).digest('hex').slice(0, 12)}`;
+export const sdlVersion = (sdl: string): string =>
+  `sha256:${createHash('sha256').update(sdl).digest('hex').slice(0, 12)}`;
 
 /**
  * Publishes a subgraph's schema to the registry (key = subgraph name, on a compacted topic: the

@@ -11,7 +11,11 @@ const supergraph = (...subgraphs: SubgraphSchema[]): string => {
 };
 
 const check = async (next: SubgraphSchema) =>
-  checkSupergraph({ previous: supergraph(organizations(), cases()), next: supergraph(organizations(), next), operations });
+  checkSupergraph({
+    previous: supergraph(organizations(), cases()),
+    next: supergraph(organizations(), next),
+    operations,
+  });
 
 describe('registered operations', () => {
   it('are the benchmark files and every client manifest of persisted documents', () => {
@@ -22,17 +26,24 @@ describe('registered operations', () => {
 describe('the checks of a publication', () => {
   it('accept an added field, and a breaking change no registered operation uses (recorded as breaking)', async () => {
     const report = await check(
-      cases({ caseFields: 'title: String! status: CaseStatus! priority: Priority! organization: Organization dueAt: String' }),
+      cases({
+        caseFields: 'title: String! status: CaseStatus! priority: Priority! organization: Organization dueAt: String',
+      }),
     );
     expect(report.changes).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Field 'dueAt' was added/), expect.stringMatching(/'note' .*removed/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/Field 'dueAt' was added/),
+        expect.stringMatching(/'note' .*removed/),
+      ]),
     );
     expect(report.breaking).toEqual([expect.objectContaining({ path: 'Case.note', usedBy: [] })]);
     expect(refusalReasons(report)).toEqual([]);
   });
 
   it('refuse a removed field a registered operation uses, naming the operation', async () => {
-    const report = await check(cases({ caseFields: 'status: CaseStatus! priority: Priority! note: String organization: Organization' }));
+    const report = await check(
+      cases({ caseFields: 'status: CaseStatus! priority: Priority! note: String organization: Organization' }),
+    );
     const reasons = refusalReasons(report);
     expect(reasons.join('\n')).toMatch(/bench\/operations\/case-list\.graphql.*title/);
     expect(reasons.join('\n')).toMatch(/apps\/console#a1b2c3/);
@@ -40,14 +51,13 @@ describe('the checks of a publication', () => {
 
   it('refuse a retyped field and a removed enum value that operations reach', async () => {
     const retyped = await check(
-      cases({ caseFields: 'title: Int! status: CaseStatus! priority: Priority! note: String organization: Organization' }),
+      cases({
+        caseFields: 'title: Int! status: CaseStatus! priority: Priority! note: String organization: Organization',
+      }),
     );
-    expect(retyped.breaking).toEqual([expect.objectContaining({ path: 'Case.title', usedBy: expect.arrayContaining(['apps/console#a1b2c3']) })]);
-    // The console reads `priority`: a removed value could have been in any answer it got.
-    const enumValue = await check(
-      cases({ caseFields: 'title: String! status: CaseStatus! priority: Priority2! note: String organization: Organization' }),
-    ).catch((error: Error) => error);
-    expect(enumValue).toBeInstanceOf(Error); // an unknown type does not compose (the composer refuses it earlier)
+    expect(retyped.breaking.map((b) => b.path)).toEqual(['Case.title']);
+    expect(retyped.breaking[0]!.usedBy).toEqual(['bench/operations/case-list.graphql', 'apps/console#a1b2c3']);
+    // The benchmark's list filters by status: a removed value of the enum touches it.
     const removedValue = await checkSupergraph({
       previous: supergraph(organizations(), cases()),
       next: supergraph(organizations(), cases({ statuses: 'OPEN' })),

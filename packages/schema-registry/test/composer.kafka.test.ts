@@ -43,7 +43,11 @@ describe('the composer on Kafka', () => {
     followers.push(
       await followTopic(kafka, topics.decisions, 'registry-test-analyst', (message) => {
         const event = fromKafkaMessage(message);
-        events.push({ id: event.id, type: event.type, data: platformCatalogue.read(event.type, event.data) as Record<string, unknown> });
+        events.push({
+          id: event.id,
+          type: event.type,
+          data: platformCatalogue.read(event.type, event.data) as Record<string, unknown>,
+        });
       }),
     );
   }, 60_000);
@@ -52,21 +56,32 @@ describe('the composer on Kafka', () => {
     for (const follower of followers) await follower.stop();
   });
 
-  const decided = (n: number) => waitFor(() => decisions.length, (count) => count >= n, 20_000);
+  const decided = (n: number) =>
+    waitFor(
+      () => decisions.length,
+      (count) => count >= n,
+      20_000,
+    );
 
   it('waits for every subgraph, then composes and records the accepted supergraph', async () => {
     await publish(organizations());
     await publish(cases());
     await decided(2);
     expect(decisions.map((d) => d.outcome)).toEqual(['waiting', 'accepted']);
-    await waitFor(() => accepted.length, (n) => n === 1, 10_000);
+    await waitFor(
+      () => accepted.length,
+      (n) => n === 1,
+      10_000,
+    );
     expect(accepted[0]!.subgraphs.map((s) => s.name)).toEqual(['cases', 'organizations']);
     expect(composer.current?.hash).toBe(accepted[0]!.hash);
   }, 30_000);
 
   it('refuses a change that breaks a registered operation; the accepted supergraph stays; the reason is readable', async () => {
     const before = composer.current!.hash;
-    const publication = await publish(cases({ caseFields: 'status: CaseStatus! priority: Priority! note: String organization: Organization' }));
+    const publication = await publish(
+      cases({ caseFields: 'status: CaseStatus! priority: Priority! note: String organization: Organization' }),
+    );
     await decided(3);
     expect(decisions[2]!.outcome).toBe('rejected');
     const event = await waitFor(
@@ -87,7 +102,8 @@ describe('the composer on Kafka', () => {
     await decided(4);
     expect(decisions[3]!.outcome).toBe('accepted');
     const event = await waitFor(
-      () => events.find((e) => e.type === 'pcc.registry.supergraph-accepted' && e.data.publicationId === publication.id),
+      () =>
+        events.find((e) => e.type === 'pcc.registry.supergraph-accepted' && e.data.publicationId === publication.id),
       (e) => e !== undefined,
       10_000,
     );
@@ -95,7 +111,11 @@ describe('the composer on Kafka', () => {
       forced: 'the console no longer shows titles (ticket 42)',
       breakingChanges: [expect.stringMatching(/'title' was removed/)],
     });
-    await waitFor(() => accepted.length, (n) => n === 2, 10_000);
+    await waitFor(
+      () => accepted.length,
+      (n) => n === 2,
+      10_000,
+    );
   }, 30_000);
 
   it('restarted, it resumes from the accepted state without deciding again', async () => {

@@ -12,7 +12,8 @@ function withoutKeys(data: unknown, issues: Array<{ path: PropertyKey[]; keys?: 
   for (const issue of issues) {
     let target: unknown = copy;
     for (const step of issue.path) target = (target as Record<PropertyKey, unknown> | undefined)?.[step];
-    if (target && typeof target === 'object') for (const key of issue.keys ?? []) delete (target as Record<string, unknown>)[key];
+    if (target && typeof target === 'object')
+      for (const key of issue.keys ?? []) delete (target as Record<string, unknown>)[key];
   }
   return copy;
 }

@@ -7,17 +7,27 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { platformCatalogue } from '../catalogue';
-import { compatibilityProblems, eventSchemaFiles, readSchemaFiles, SCHEMAS_DIR, type JsonSchema } from '../schema-files';
+import {
+  compatibilityProblems,
+  eventSchemaFiles,
+  readSchemaFiles,
+  SCHEMAS_DIR,
+  type JsonSchema,
+} from '../schema-files';
 
 const committed = readSchemaFiles();
 const generated = eventSchemaFiles(platformCatalogue);
 const problems = [...committed].flatMap(([file, text]) => {
   const next = generated.get(file);
   if (!next) return [`${file}: the event type was removed`];
-  return compatibilityProblems(JSON.parse(text) as JsonSchema, JSON.parse(next) as JsonSchema).map((p) => `${file} ${p}`);
+  return compatibilityProblems(JSON.parse(text) as JsonSchema, JSON.parse(next) as JsonSchema).map(
+    (p) => `${file} ${p}`,
+  );
 });
 if (problems.length > 0) {
-  console.error(`not backward compatible (add a new version of the type instead):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  console.error(
+    `not backward compatible (add a new version of the type instead):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  );
   process.exit(1);
 }
 mkdirSync(SCHEMAS_DIR, { recursive: true });

@@ -28,9 +28,14 @@ const configSchema = z.object({
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(configSchema);
-  const log = pino({ level: config.LOG_LEVEL, base: { service: 'registry' }, timestamp: pino.stdTimeFunctions.isoTime });
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }, (level, message, extra) =>
-    log.warn({ kafka: extra, level }, message),
+  const log = pino({
+    level: config.LOG_LEVEL,
+    base: { service: 'registry' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+  const kafka = createKafka(
+    { brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID },
+    (level, message, extra) => log.warn({ kafka: extra, level }, message),
   );
   const composer = new Composer({
     kafka,

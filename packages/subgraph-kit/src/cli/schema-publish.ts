@@ -6,6 +6,7 @@
  * Run in the service's folder (npm does): the service is the package there.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -15,16 +16,24 @@ import { publishServiceSchema, schemaPublishEnv } from '../schema-publish';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { force: { type: 'string' } } });
-  const packageName = (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { name: string }).name;
-  const { service } = require(`${packageName}/service`) as { service: Service };
+  const manifest = join(process.cwd(), 'package.json');
+  const packageName = (JSON.parse(readFileSync(manifest, 'utf8')) as { name: string }).name;
+  const fromService = createRequire(manifest);
+  const { service } = fromService(`${packageName}/service`) as { service: Service };
   const config = loadConfigOrExit(
     z.object({ ...httpEnv(service.port), ...kafkaEnv(service.clientId), ...schemaPublishEnv() }),
   );
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${service.clientId}-schema-publish` });
-  const publication = await publishServiceSchema(kafka, service, config, require.resolve(`${packageName}/schema.graphql`), {
-    force: values.force,
-    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-  });
+  const publication = await publishServiceSchema(
+    kafka,
+    service,
+    config,
+    fromService.resolve(`${packageName}/schema.graphql`),
+    {
+      force: values.force,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    },
+  );
   console.log(
     `published ${publication.subgraph} ${publication.version} (${publication.url}), publication ${publication.id}` +
       (publication.force ? `, forced: ${publication.force}` : ''),
