@@ -35,6 +35,9 @@ ports_free() {
 
 start_processes() {
   local line name port
+  # The schema registry first: each service publishes its schema as it starts; the gateway follows
+  # the supergraph the registry accepts (README, "Ship one service").
+  run registry node packages/schema-registry/dist/cli/composer.js
   for line in "${SERVICES[@]}"; do
     read -r name port <<< "$line"
     run "$name" node "services/$name/dist/index.js"

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { env, httpEnv, logEnv } from '@pcc/config';
+import { env, httpEnv, kafkaEnv, logEnv } from '@pcc/config';
 
 /** Development-only secrets, refused when NODE_ENV=production. */
 export const DEV_JWT_SECRET = 'pcc-development-jwt-secret-not-for-production';
@@ -25,7 +25,16 @@ export const configSchema = z
     /** Clock skew allowed when checking a caller's token's `exp`/`nbf`. */
     JWT_CLOCK_TOLERANCE_SECONDS: env.int(30, 0, 300),
     INTERNAL_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_INTERNAL_SECRET),
+    /** The bootstrap supergraph (default: the committed gateway/supergraph.graphql). */
     SUPERGRAPH_PATH: z.string().min(1).optional(),
+    /**
+     * `registry`: start on the bootstrap and follow the schema registry on Kafka (accepted supergraphs
+     * are swapped in without a restart); `file`: serve the bootstrap only (offline).
+     */
+    SUPERGRAPH_SOURCE: env.oneOf(['registry', 'file'] as const, 'registry'),
+    /** How long start-up waits for the registry's current supergraph before serving the bootstrap. */
+    SUPERGRAPH_REGISTRY_WAIT_MS: env.int(5_000, 0, 120_000),
+    ...kafkaEnv('pcc-gateway'),
     ORGANIZATIONS_URL: env.url(undefined, ['http', 'https']).optional(),
     CASES_URL: env.url(undefined, ['http', 'https']).optional(),
     PLANNING_URL: env.url(undefined, ['http', 'https']).optional(),

@@ -3,6 +3,7 @@ import '@pcc/telemetry/register';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { loadConfigOrExit } from '@pcc/config';
+import { createKafka } from '@pcc/events';
 import { createLogger, serve } from '@pcc/http';
 import { configSchema, metricsPort } from './config';
 import { createGatewayServer } from './server';
@@ -16,6 +17,17 @@ async function main(): Promise<void> {
   const { app, metricsApp } = await createGatewayServer({
     config,
     supergraphSdl: readSupergraph(config.SUPERGRAPH_PATH),
+    registry:
+      config.SUPERGRAPH_SOURCE === 'registry'
+        ? {
+            replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+            kafka: createKafka(
+              { brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID },
+              (level, message, extra) => log.warn({ kafka: extra, level }, message),
+            ),
+          }
+        : undefined,
+    registryWaitMs: config.SUPERGRAPH_REGISTRY_WAIT_MS,
     logger: log,
   });
   const address = await serve(app, { host: config.HOST, port: config.PORT, log });

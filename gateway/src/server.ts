@@ -28,10 +28,16 @@ import { RateLimits } from './rate-limits';
 import { SubgraphFetcher } from './subgraph-fetcher';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 import { subgraphsOf } from './supergraph';
+import { SupergraphSource, type SupergraphRegistryOptions } from './supergraph-registry';
 
 export interface GatewayDeps {
   config: Config;
+  /** The bootstrap supergraph (the committed file): served until the registry, if any, has a newer one. */
   supergraphSdl: string;
+  /** The schema registry to follow; without it the gateway serves `supergraphSdl` only. */
+  registry?: SupergraphRegistryOptions | undefined;
+  /** How long start-up waits for the registry's current supergraph. */
+  registryWaitMs?: number;
   logger?: Logger;
 }
 
@@ -42,8 +48,10 @@ export interface GatewayServer {
   /** `/metrics` on a port of its own (not listening yet), when the config gives it one. */
   metricsApp?: FastifyInstance;
   log: Logger;
-  /** Subgraphs by name, with the URL this gateway calls. */
+  /** Subgraphs by name, with the URL this gateway calls (of the bootstrap supergraph). */
   subgraphs: Array<{ name: string; url: string }>;
+  /** The supergraph served now. */
+  supergraph: SupergraphSource;
 }
 
 declare module 'fastify' {
@@ -64,7 +72,12 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   const { config } = deps;
   const log = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const overrides = urlOverrides(config);
-  const subgraphs = subgraphsOf(deps.supergraphSdl).map(({ name, url }) => ({ name, url: overrides[name] ?? url }));
+  // `*_URL` replace the committed supergraph's local URLs; a subgraph that published another URL to
+  // the registry is called where it said.
+  const bootstrapUrls = new Map(subgraphsOf(deps.supergraphSdl).map(({ name, url }) => [name, url]));
+  const urlOf = (name: string, url: string): string =>
+    bootstrapUrls.get(name) === url ? (overrides[name] ?? url) : url;
+  const subgraphs = [...bootstrapUrls].map(([name, url]) => ({ name, url: urlOf(name, url) }));
   const internalTokens = new InternalTokens(config.INTERNAL_JWT_SECRET);
   const authenticator = new Authenticator({
     secret: config.JWT_SECRET,
@@ -78,14 +91,20 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   const app = createHttpApp({ log, bodyLimit: config.BODY_LIMIT_BYTES });
   const metrics = createMetrics('gateway');
   const fetches = createFetchHistogram(metrics.registry);
+  const supergraph = new SupergraphSource(deps.supergraphSdl, {
+    registry: deps.registry,
+    log,
+    metrics: metrics.registry,
+    ...(deps.registryWaitMs === undefined ? {} : { waitMs: deps.registryWaitMs }),
+  });
 
   const fetcher = new SubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS);
   const gateway = new ApolloGateway({
-    supergraphSdl: deps.supergraphSdl,
+    supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) =>
       new SubgraphSource({
         name,
-        url: overrides[name] ?? url!,
+        url: urlOf(name, url!),
         internalTokens,
         fetcher,
         onFetch: (outcome, seconds) => fetches.observe({ subgraph: name, outcome }, seconds),
@@ -145,15 +164,25 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
       supergraph: async () => true, // apollo.start() resolved: the supergraph is loaded and valid
       ...Object.fromEntries(
         subgraphs.map(
-          ({ name, url }) =>
+          ({ name }) =>
             [
               name,
-              async () => (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok,
+              async () => {
+                // Where the active supergraph calls it now (the registry may have moved it).
+                const active = supergraph.current.subgraphs.find((s) => s.name === name);
+                if (!active) return false;
+                const url = urlOf(name, active.url);
+                return (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok;
+              },
             ] as const,
         ),
       ),
     },
     metricsApp,
+    () => {
+      const { hash, source, changedAt } = supergraph.current;
+      return { supergraph: { hash, source, changedAt: changedAt.toISOString() } };
+    },
   );
   registerIde(app);
   app.decorateRequest('callerIdentity', null);
@@ -179,5 +208,5 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
       }),
     });
   });
-  return { app, apollo, metrics, ...(metricsApp ? { metricsApp } : {}), log, subgraphs };
+  return { app, apollo, metrics, ...(metricsApp ? { metricsApp } : {}), log, subgraphs, supergraph };
 }

@@ -19,8 +19,9 @@ import { createServer, entities, migrations, seed } from '@pcc/organizations';
 import { configSchema, DEV_JWT_SECRET } from '../src/config';
 import { createGatewayServer } from '../src/server';
 import { readSupergraph } from '../src/supergraph';
+import type { RegistryTopics } from '@pcc/schema-registry';
 
-const INTERNAL_SECRET = 'gateway-test-internal-secret-0123456789abcdef';
+export const INTERNAL_SECRET = 'gateway-test-internal-secret-0123456789abcdef';
 
 export type GraphQLResult = GraphQLResponse<Record<string, unknown>>;
 
@@ -46,12 +47,19 @@ export class Platform {
   /** Counts the SQL statements of the waste-metrics database (for N+1 checks). */
   readonly wasteQueries = new QueryCounter();
   private readonly stoppers: Array<() => Promise<void>> = [];
+  /** The schema registry the gateway follows, when the test gives one. */
+  private registryTopics: RegistryTopics | undefined;
+  /** The Kafka client of the platform's relays and consumers. */
+  kafka!: ReturnType<typeof createKafka>;
+  /** The subgraph servers started with projections, by test-database prefix (`gateway_cases`, …). */
+  readonly servers = new Map<string, { app: { close: () => Promise<unknown> } }>();
 
   /** `withCases` / `withWaste` / `withPlanning`: also those subgraphs, each with its own database, relay and projections. */
   static async start(
-    options: { withCases?: boolean; withWaste?: boolean; withPlanning?: boolean } = {},
+    options: { withCases?: boolean; withWaste?: boolean; withPlanning?: boolean; registry?: RegistryTopics } = {},
   ): Promise<Platform> {
     const platform = new Platform();
+    platform.registryTopics = options.registry;
     await platform.boot(options.withCases ?? false, options.withWaste ?? false, options.withPlanning ?? false);
     return platform;
   }
@@ -60,6 +68,7 @@ export class Platform {
     this.db = await createTestDatabase({ prefix: 'gateway', migrations, entities });
     await seed(this.db.dataSource);
     const kafka = createKafka({ brokers: kafkaBrokers(), clientId: 'gateway-test' }, () => undefined);
+    this.kafka = kafka;
     const admin = kafka.admin();
     await admin.connect();
     await ensureTopics(
@@ -114,7 +123,11 @@ export class Platform {
       RATE_LIMIT_REPORTER: '100000',
       RATE_LIMIT_TRACKING_CODE: '100000',
     });
-    this.gateway = await createGatewayServer({ config, supergraphSdl: readSupergraph() });
+    this.gateway = await createGatewayServer({
+      config,
+      supergraphSdl: readSupergraph(),
+      ...(this.registryTopics ? { registry: { kafka, topics: this.registryTopics }, registryWaitMs: 500 } : {}),
+    });
     this.gatewayUrl = `${await this.gateway.app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
   }
 
@@ -163,6 +176,7 @@ export class Platform {
       logLevel: 'silent',
     });
     const url = `${await server.app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
+    this.servers.set(prefix, server);
     this.stoppers.push(async () => {
       await server.app.close();
       await consumer.stop();

@@ -6,3 +6,4 @@ export { serviceDatabase } from './service-database';
 export { runSeedCli } from './seed-cli';
 export { seededRandom } from './seeded-random';
 export { createVersionTable, dropVersionTable, readVersions, type VersionsRead } from './versions';
+export { lintMigrations, migrationSql, type MigrationViolation } from './migration-lint';

@@ -18,3 +18,4 @@ export {
 } from './consumer/runner';
 export type { BatchEventHandler, EventHandler, Subscription } from './consumer/types';
 export { buildAsyncApiDocument, jsonSchemaOf } from './asyncapi';
+export { compatibilityProblems, eventSchemaFiles, readSchemaFiles, SCHEMAS_DIR, type JsonSchema } from './schema-files';

@@ -47,3 +47,35 @@ describe('isTransient', () => {
     expect(isTransient(new Error('cannot handle n=5'))).toBe(false);
   });
 });
+
+describe('tolerant readers', () => {
+  const opened = {
+    case: {
+      id: '0b6f1f0e-4a55-4b8e-9a57-3f2d0c1e2a10',
+      trackingCode: 'PCC-2568-000001',
+      kind: 'GRIEVANCE',
+      category: 'WASTE',
+      channel: 'WEB',
+      status: 'RECEIVED',
+      priority: 'NORMAL',
+      district: null,
+      leadOrganizationId: null,
+      supportingOrganizationIds: [],
+      openedAt: '2026-01-01T00:00:00.000Z',
+      dueAt: null,
+    },
+    actor: { sub: 'u1', role: 'PUBLIC', org: null },
+    version: 1,
+  };
+
+  it('a consumer reads an event a newer producer wrote with fields it does not know, and drops them', () => {
+    const newer = { ...opened, channelDetail: 'LINE OA', case: { ...opened.case, photoCount: 2 } };
+    expect(() => platformCatalogue.parse('pcc.case.opened', newer)).toThrow(/channelDetail/); // producers stay strict
+    expect(platformCatalogue.read('pcc.case.opened', newer)).toEqual(opened);
+    expect(newer).toHaveProperty('channelDetail'); // the message itself is left as it came
+  });
+
+  it('a field it knows must still be valid', () => {
+    expect(() => platformCatalogue.read('pcc.case.opened', { ...opened, extra: 1, version: 'one' })).toThrow(/version/);
+  });
+});

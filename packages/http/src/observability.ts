@@ -105,14 +105,16 @@ export function createMetrics(
 export type ReadinessCheck = () => Promise<boolean>;
 
 /**
- * `/healthz`: the process answers. `/readyz`: every check passes. `/metrics`: Prometheus text, on
- * `metricsApp` when given (a port of its own, not reachable by the public), else on `app`.
+ * `/healthz`: the process answers. `/readyz`: every check passes, with what `details` adds (the
+ * gateway's active supergraph). `/metrics`: Prometheus text, on `metricsApp` when given (a port of
+ * its own, not reachable by the public), else on `app`.
  */
 export function registerOperationalRoutes(
   app: FastifyInstance,
   metrics: Metrics,
   checks: Record<string, ReadinessCheck>,
   metricsApp: FastifyInstance = app,
+  details: () => Record<string, unknown> = () => ({}),
 ): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -122,7 +124,7 @@ export function registerOperationalRoutes(
       ),
     );
     const ready = Object.values(results).every(Boolean);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: results });
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: results, ...details() });
   });
   metricsApp.get('/metrics', async (_request, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),

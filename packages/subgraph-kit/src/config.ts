@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { databaseEnv, env, httpEnv, kafkaEnv, logEnv } from '@pcc/config';
 import { DEV_INTERNAL_SECRET } from '@pcc/http';
+import { schemaPublishEnv } from './schema-publish';
 
 /**
  * The environment every subgraph reads — HTTP, its own database, Kafka, logs, the secret that
@@ -21,6 +22,7 @@ export function subgraphConfigSchema<T extends z.ZodRawShape>(
       INTERNAL_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
       /** Run pending migrations before listening (on by default; off when a deploy job runs them). */
       MIGRATE_ON_START: env.bool(true),
+      ...schemaPublishEnv(),
       ...own,
     })
     .superRefine((config, context) => {

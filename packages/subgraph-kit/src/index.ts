@@ -52,6 +52,7 @@ export {
 } from './run';
 export { defineSubgraph, type SubgraphDeps } from './define';
 export { subgraphConfigSchema } from './config';
+export { advertisedUrl, publishServiceSchema, schemaPublishEnv } from './schema-publish';
 export { countBranches, newestFirstPage } from './keyset';
 export { nestedPages, nestedPageLoader, PARENT, type NestedPageOptions } from './nested-pages';
 export { isUuid } from './ids';

@@ -11,6 +11,7 @@ import {
 } from '@pcc/events';
 import type { Service } from '@pcc/config';
 import { createLogger, InternalTokens, serve, type ReadinessCheck } from '@pcc/http';
+import { publishServiceSchema } from './schema-publish';
 
 /** The environment every subgraph process reads (each service's config schema includes these). */
 export interface SubgraphProcessConfig {
@@ -24,6 +25,9 @@ export interface SubgraphProcessConfig {
   KAFKA_REPLICATION_FACTOR: number;
   INTERNAL_JWT_SECRET: string;
   MIGRATE_ON_START: boolean;
+  SCHEMA_PUBLISH: boolean;
+  SUBGRAPH_URL?: string | undefined;
+  SERVICE_VERSION?: string | undefined;
 }
 
 /** What `createServer` of a service receives from the runner. */
@@ -39,6 +43,8 @@ export interface SubgraphProcess {
   /** The service's declaration: its name, its topics (created if missing) and its consumer group. */
   service: Service;
   config: SubgraphProcessConfig;
+  /** The service's `schema.graphql`: published to the schema registry once the process listens. */
+  schemaFile: string;
   dataSource: DataSource;
   /** Consumer subscriptions (projections), each on a topic the service declares it consumes. */
   subscriptions?: Subscription[];
@@ -115,6 +121,16 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
     ],
   });
   log.info({ address }, `${service.name} subgraph listening`);
+  if (config.SCHEMA_PUBLISH) {
+    // After listening: the registry may route the gateway here as soon as it accepts the schema.
+    // A failed publication leaves the gateway on the last accepted schema; the service still serves it.
+    await publishServiceSchema(kafka, service, config, process.schemaFile, {
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    }).then(
+      (publication) => log.info({ version: publication.version, url: publication.url }, 'schema published'),
+      (error) => log.error({ err: brief(error) }, 'schema not published: run npm run schema:publish'),
+    );
+  }
 }
 
 /** An error for a log line: name, message and code only (a pg error drags its whole client along). */

@@ -1,5 +1,6 @@
 /** Entry point: read config and run the subgraph process, with the organization projection and the SLA watch. */
 import '@pcc/telemetry/register';
+import { join } from 'node:path';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
 import { organizationProjection } from '@pcc/organization-projection';
@@ -15,6 +16,7 @@ main(async () => {
   await runSubgraph({
     service,
     config,
+    schemaFile: join(__dirname, '..', 'schema.graphql'),
     dataSource: dataSourceFor(config),
     subscriptions: [organizationProjection],
     createServer: (deps) => createServer({ ...deps, sla: slaHoursOf(config) }),

@@ -7,13 +7,16 @@ import { service } from './service';
 
 export const typeDefs = loadSchemaFile(join(__dirname, '..', 'schema.graphql'));
 
-/** Builds the cases subgraph without listening and without I/O of its own. */
-export const createServer = defineSubgraph<Context, SubgraphDeps & { sla?: SlaHours }>({
+/** The cases subgraph's definition: its schema, resolvers and context (a next build extends it). */
+export const casesSubgraph = {
   name: service.name,
   typeDefs,
   resolvers,
-  context: (deps) => createContext(deps.dataSource, deps.sla ?? DEFAULT_SLA_HOURS),
-});
+  context: (deps: SubgraphDeps & { sla?: SlaHours }) => createContext(deps.dataSource, deps.sla ?? DEFAULT_SLA_HOURS),
+};
+
+/** Builds the cases subgraph without listening and without I/O of its own. */
+export const createServer = defineSubgraph<Context, SubgraphDeps & { sla?: SlaHours }>(casesSubgraph);
 
 export { migrations } from './store/migrations';
 export { entities } from './store/entities';

@@ -1,5 +1,6 @@
 /** Entry point: read config and run the subgraph process (connect, migrate, relay, listen). */
 import '@pcc/telemetry/register';
+import { join } from 'node:path';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
 import { main, runSubgraph } from '@pcc/subgraph-kit';
@@ -13,6 +14,7 @@ main(async () => {
   await runSubgraph({
     service,
     config,
+    schemaFile: join(__dirname, '..', 'schema.graphql'),
     dataSource: dataSourceFor(config),
     createServer,
   });

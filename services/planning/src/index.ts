@@ -1,5 +1,6 @@
 /** Entry point: read config and run the subgraph process, with the organization and case projections and the delay watch. */
 import '@pcc/telemetry/register';
+import { join } from 'node:path';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
 import { organizationProjection } from '@pcc/organization-projection';
@@ -16,6 +17,7 @@ main(async () => {
   await runSubgraph({
     service,
     config,
+    schemaFile: join(__dirname, '..', 'schema.graphql'),
     dataSource: dataSourceFor(config),
     subscriptions: [organizationProjection, caseProjection],
     createServer,

@@ -3,6 +3,7 @@ import { caseEvents } from './cases';
 import { wasteEvents } from './waste';
 import { organizationEvents } from './organizations';
 import { planningEvents } from './planning';
+import { registryEvents } from './registry';
 
 export * from './define';
 export * from './topics';
@@ -10,6 +11,7 @@ export * from './organizations';
 export * from './cases';
 export * from './waste';
 export * from './planning';
+export * from './registry';
 export * as eventFields from './common';
 
 /** Every event type of the platform. Services add theirs here as they are built. */
@@ -18,4 +20,5 @@ export const platformCatalogue = new EventCatalogue([
   ...caseEvents,
   ...planningEvents,
   ...wasteEvents,
+  ...registryEvents,
 ]);

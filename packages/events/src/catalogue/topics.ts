@@ -11,6 +11,8 @@ export const TOPICS = {
   project: 'pcc.planning.project.v1',
   plan: 'pcc.planning.plan.v1',
   wasteReport: 'pcc.waste.report.v1',
+  /** The schema registry's decisions (accepted supergraphs, rejected publications), keyed by subgraph. */
+  schemaDecision: 'pcc.registry.decision.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -172,8 +172,9 @@ export class ConsumerRunner {
       const event = fromKafkaMessage(message);
       const subscription = this.byTopic.get(topic);
       // Validate only what this consumer handles: a newer event type it does not know is not its concern.
+      // A tolerant reader: fields a newer producer added are dropped, not refused (see README, "Evolving events").
       if (subscription?.handlers[event.type] || subscription?.batchHandlers?.[event.type])
-        event.data = this.settings.catalogue.parse(event.type, event.data);
+        event.data = this.settings.catalogue.read(event.type, event.data);
       return { message, event };
     } catch (error) {
       return { message, error };
