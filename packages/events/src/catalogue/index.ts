@@ -6,6 +6,7 @@ import { planningEvents } from './planning';
 
 export * from './define';
 export * from './topics';
+export * from './retention';
 export * from './organizations';
 export * from './cases';
 export * from './waste';
