@@ -26,3 +26,10 @@ export {
 } from './consumer/runner';
 export type { EventHandler, Subscription } from './consumer/types';
 export { buildAsyncApiDocument, jsonSchemaOf } from './asyncapi';
+export { replayProjection, ReplayRefusedError, type ProjectionDeclaration, type ReplayResult } from './replay';
+export { groupLag, lagByTopic } from './tools/lag';
+export { readTopics, type ReadOptions } from './tools/read';
+export { listDeadLetters, redriveDeadLetters, type DeadLetter } from './tools/dlq';
+export { ParquetSink, type SinkSettings } from './sink/sink';
+export { SinkStore, type SinkRow } from './sink/store';
+export { ANALYST_QUERIES, analystQuery } from './sink/queries';

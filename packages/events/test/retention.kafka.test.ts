@@ -57,7 +57,8 @@ describe('topic retention policies (real Kafka)', () => {
 
     const after = await configsOnceSettled(
       [TOPICS.organization, TOPICS.case],
-      (c) => c.get(TOPICS.case)?.['retention.ms'] === '-1' && c.get(TOPICS.organization)?.['cleanup.policy'] === 'compact',
+      (c) =>
+        c.get(TOPICS.case)?.['retention.ms'] === '-1' && c.get(TOPICS.organization)?.['cleanup.policy'] === 'compact',
     );
     expect(after.get(TOPICS.organization)?.['cleanup.policy']).toBe('compact');
     expect(after.get(TOPICS.case)?.['retention.ms']).toBe('-1');
@@ -73,7 +74,10 @@ describe('topic retention policies (real Kafka)', () => {
     expect(configs.get(deadLetterTopic(TOPICS.project))?.['retention.ms']).toBe(String(ninetyDays));
     // Back to the default, so later tests and processes see the platform's policy.
     await ensureTopics(admin, [TOPICS.project], options);
-    const restored = await configsOnceSettled([TOPICS.project], (c) => c.get(TOPICS.project)?.['retention.ms'] === '-1');
+    const restored = await configsOnceSettled(
+      [TOPICS.project],
+      (c) => c.get(TOPICS.project)?.['retention.ms'] === '-1',
+    );
     expect(restored.get(TOPICS.project)?.['retention.ms']).toBe('-1');
   });
 });
