@@ -24,12 +24,16 @@ export const lag: Command = {
               .map((g) => g.groupId)
               .filter((g) => !g.startsWith('pcc-events-cli-'))
               .sort();
-      if (values.format === 'table') process.stdout.write(`${'group'.padEnd(32)} ${'topic'.padEnd(40)} lag\n`);
-      for (const group of groups) {
-        for (const [topic, behind] of [...lagByTopic(await groupLag(admin, group))].sort()) {
-          if (values.format === 'table') process.stdout.write(`${group.padEnd(32)} ${topic.padEnd(40)} ${behind}\n`);
-          else writeLine({ group, topic, lag: behind });
-        }
+      const rows: Array<{ group: string; topic: string; lag: number }> = [];
+      for (const group of groups)
+        for (const [topic, behind] of [...lagByTopic(await groupLag(admin, group))].sort())
+          rows.push({ group, topic, lag: behind });
+      if (values.format !== 'table') rows.forEach(writeLine);
+      else {
+        const g = Math.max(5, ...rows.map((r) => r.group.length));
+        const t = Math.max(5, ...rows.map((r) => r.topic.length));
+        process.stdout.write(`${'group'.padEnd(g)}  ${'topic'.padEnd(t)}  lag\n`);
+        for (const r of rows) process.stdout.write(`${r.group.padEnd(g)}  ${r.topic.padEnd(t)}  ${r.lag}\n`);
       }
       return 0;
     } finally {
