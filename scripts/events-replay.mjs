@@ -17,7 +17,9 @@ const { values } = parseArgs({
 });
 const file = values.service && join(root, 'services', values.service, 'dist', 'service.js');
 if (!file || !existsSync(file)) {
-  console.error('usage: npm run events:replay -- --service <name> --projection <name> [--database-url <url>] (build first)');
+  console.error(
+    'usage: npm run events:replay -- --service <name> --projection <name> [--database-url <url>] (build first)',
+  );
   process.exit(64);
 }
 const { service } = require(file);
@@ -26,7 +28,12 @@ if (!projection) {
   console.error(`${service.name} keeps these projections: ${Object.keys(service.projections).join(', ') || 'none'}`);
   process.exit(64);
 }
-const args = [join(root, 'packages', 'events', 'dist', 'cli', 'pcc-events.js'), 'replay', '--group', service.consumerGroup];
+const args = [
+  join(root, 'packages', 'events', 'dist', 'cli', 'pcc-events.js'),
+  'replay',
+  '--group',
+  service.consumerGroup,
+];
 for (const topic of projection.topics) args.push('--topic', topic);
 for (const table of projection.tables) args.push('--table', table);
 args.push('--database-url', values['database-url'] ?? `postgres://postgres@127.0.0.1:5432/${service.database}`);

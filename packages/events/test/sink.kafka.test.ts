@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -211,7 +211,7 @@ describe('the Parquet sink (real Kafka, PostgreSQL and DuckDB)', () => {
     const connection = await instance.connect();
     try {
       const reader = await connection.runAndReadAll(analystQuery(sql, folder, topics));
-      return reader.getRowObjectsJson() as Array<Record<string, unknown>>;
+      return reader.getRowObjectsJson();
     } finally {
       connection.closeSync();
       instance.closeSync();

@@ -125,7 +125,7 @@ describe('stream tools (real Kafka and PostgreSQL)', () => {
       });
     const help = cli('--help');
     expect(help.status).toBe(0);
-    for (const command of ['tail', 'replay', 'sink', 'dlq', 'lag', 'parked']) {
+    for (const command of ['tail', 'replay', 'sink', 'query', 'dlq', 'lag', 'parked']) {
       expect(help.stdout).toContain(`  ${command}`);
       const own = cli(command, '--help');
       expect(own.status).toBe(0);

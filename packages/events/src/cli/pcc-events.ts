@@ -6,12 +6,13 @@
 import { dlq } from './commands/dlq';
 import { lag } from './commands/lag';
 import { parked } from './commands/parked';
+import { query } from './commands/query';
 import { replay } from './commands/replay';
 import { sink } from './commands/sink';
 import { tail } from './commands/tail';
 import { USAGE_ERROR, UsageError, type Command } from './commands/common';
 
-const commands: Record<string, Command> = { tail, replay, sink, dlq, lag, parked };
+const commands: Record<string, Command> = { tail, replay, sink, query, dlq, lag, parked };
 
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));

@@ -21,8 +21,8 @@ function typeOf(schema: Schema): string {
   if (Array.isArray(schema.anyOf)) return (schema.anyOf as Schema[]).map(typeOf).join(' or ');
   if (Array.isArray(schema.enum)) return `one of ${(schema.enum as unknown[]).join(', ')}`;
   if (schema.type === 'array') return `list of ${typeOf(schema.items as Schema)}`;
-  if (schema.format) return `${String(schema.type)} (${String(schema.format)})`;
-  if (schema.pattern) return `${String(schema.type)} /${String(schema.pattern)}/`;
+  if (typeof schema.format === 'string') return `${String(schema.type)} (${schema.format})`;
+  if (typeof schema.pattern === 'string') return `${String(schema.type)} /${schema.pattern}/`;
   const range = [
     typeof schema.minimum === 'number' ? `≥ ${schema.minimum}` : '',
     typeof schema.maximum === 'number' ? `≤ ${schema.maximum}` : '',

@@ -87,7 +87,8 @@ export class ParquetSink {
     }
   }
 
-  private async handle({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+  private async handle(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
     const rows: SinkRow[] = [];
     for (const message of batch.messages) {
       try {
@@ -105,8 +106,8 @@ export class ParquetSink {
     await this.store!.flush();
     if (added > 0) this.added.inc({ topic: batch.topic }, added);
     const last = batch.messages.at(-1);
-    if (last) resolveOffset(last.offset);
-    await commitOffsetsIfNecessary();
-    await heartbeat();
+    if (last) payload.resolveOffset(last.offset);
+    await payload.commitOffsetsIfNecessary();
+    await payload.heartbeat();
   }
 }

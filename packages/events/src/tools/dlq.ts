@@ -88,13 +88,12 @@ export async function redriveDeadLetters(kafka: Kafka, topic: string, ids?: read
     await producer.send({
       topic,
       acks: -1,
-      messages: picked.map(({ letter, message }) => ({
-        key: message.key,
-        value: message.value,
-        headers: Object.fromEntries(
-          Object.entries(message.headers ?? {}).filter(([name]) => !name.startsWith('dlq_')),
-        ) as IHeaders,
-      })),
+      messages: picked.map(({ message }) => {
+        const headers: IHeaders = {};
+        for (const [name, value] of Object.entries(message.headers ?? {}))
+          if (!name.startsWith('dlq_')) headers[name] = value;
+        return { key: message.key, value: message.value, headers };
+      }),
     });
   } finally {
     await producer.disconnect();
