@@ -9,7 +9,8 @@ import { testKafka, waitFor } from './fixtures';
 describe('topic retention policies (real Kafka)', () => {
   const kafka = testKafka('retention-test');
   let admin: Admin;
-  const options = { partitions: 2, replicationFactor: 1 };
+  // The platform's own topics, shared with later tests on this broker: created as every process creates them.
+  const options = { partitions: 6, replicationFactor: 1 };
   /** The broker applies a config change from its metadata log a moment after acknowledging it. */
   const configsOnceSettled = (topics: string[], settled: (configs: Map<string, Record<string, string>>) => boolean) =>
     waitFor(() => readTopicConfigs(admin, topics), settled, 10_000);
@@ -48,7 +49,9 @@ describe('topic retention policies (real Kafka)', () => {
     });
     const before = await configsOnceSettled(
       [TOPICS.organization, TOPICS.case],
-      (c) => c.get(TOPICS.case)?.['retention.ms'] === '604800000',
+      (c) =>
+        c.get(TOPICS.case)?.['retention.ms'] === '604800000' &&
+        c.get(TOPICS.organization)?.['cleanup.policy'] === 'delete',
     );
     expect(before.get(TOPICS.organization)?.['cleanup.policy']).toBe('delete');
     expect(before.get(TOPICS.case)?.['retention.ms']).toBe('604800000');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { Partitioners } from 'kafkajs';
+import { Registry } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import {
   ANALYST_QUERIES,
@@ -218,8 +219,11 @@ describe('the Parquet sink (real Kafka, PostgreSQL and DuckDB)', () => {
     }
   }
 
+  const registry = new Registry();
   const startSink = async () => {
+    registry.clear();
     const sink = new ParquetSink({
+      registry,
       kafka: testKafka('sink'),
       folder,
       topics: Object.values(topics),
@@ -252,6 +256,10 @@ describe('the Parquet sink (real Kafka, PostgreSQL and DuckDB)', () => {
     let sink = await startSink();
     expect(await caughtUp(sink)).toBe(0);
     expect(await countFiles()).toEqual([{ n: expectedEvents, ids: expectedEvents }]);
+    // The lag as a metric, per topic, and what was written.
+    const metrics = await registry.metrics();
+    expect(metrics).toContain(`pcc_sink_lag_events{topic="${topics.cases}"} 0`);
+    expect(metrics).toContain(`pcc_sink_events_total{topic="${topics.cases}"} 24`);
 
     // A restart that receives everything again (offsets rewound), and a message sent twice: no event twice.
     await sink.stop();
@@ -307,5 +315,5 @@ describe('the Parquet sink (real Kafka, PostgreSQL and DuckDB)', () => {
         ANALYST_QUERIES.monthlyWasteAgainstTarget.replace("read_parquet('{waste}')", `read_parquet('{cases}')`),
       ),
     ).toEqual([]);
-  });
+  }, 180_000);
 });
