@@ -62,6 +62,7 @@ start_processes() {
   PCC platform is up.
 
   GraphQL endpoint   http://localhost:$GATEWAY_PORT/graphql   (open it in a browser for the GraphQL IDE)
+  Event catalogue    http://localhost:$GATEWAY_PORT/events    (topics, event types, fields, retention; AsyncAPI at /events/asyncapi.json)
   subgraphs          (they answer only through the gateway; each has /healthz /readyz /metrics)
 $(for line in "${SERVICES[@]}"; do printf '    %-16s http://localhost:%s/graphql\n' "${line% *}" "${line#* }"; done)
   events             every platform event is printed below with the prefix [events]

@@ -20,6 +20,7 @@ import {
 } from '@pcc/http';
 import { Authenticator } from './auth';
 import { metricsPort, urlOverrides, type Config } from './config';
+import { registerEventCatalogue } from './event-catalogue';
 import { idePage, registerIde, wantsIde } from './ide';
 import { costLimitPlugin } from './cost';
 import { createFetchHistogram } from './fetch-metrics';
@@ -185,6 +186,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     },
   );
   registerIde(app);
+  registerEventCatalogue(app);
   app.decorateRequest('callerIdentity', null);
 
   await app.register(async (graphql) => {

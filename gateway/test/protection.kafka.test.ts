@@ -194,6 +194,19 @@ describe('gateway protection (real PostgreSQL and Kafka)', () => {
     }
   });
 
+  it('serves the event catalogue for analysts at /events, with its AsyncAPI document', async () => {
+    const page = await fetch(new URL('/events', platform.gatewayUrl));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('<h1>PCC event catalogue</h1>');
+    expect(html).toContain('<h2><code>pcc.cases.case.v1</code></h2>');
+    expect(html).not.toMatch(/<script|https?:\/\//);
+    const asyncapi = await fetch(new URL('/events/asyncapi.json', platform.gatewayUrl));
+    expect(asyncapi.status).toBe(200);
+    expect(((await asyncapi.json()) as { asyncapi: string }).asyncapi).toBe('3.0.0');
+  });
+
   it('answers with an error for a stopped subgraph, stays up, and serves again when it is back', async () => {
     const query = '{ organizations { totalCount } }';
     await platform.stopOrganizations();

@@ -18,6 +18,8 @@ export const kafkaEnv = (clientId: string) => ({
   KAFKA_CLIENT_ID: env.string(clientId),
   KAFKA_TOPIC_PARTITIONS: env.int(6, 1, 1000),
   KAFKA_REPLICATION_FACTOR: env.int(1, 1, 10),
+  /** How long history topics (and dead letters) keep events; -1: indefinitely. Reference data is compacted. */
+  KAFKA_HISTORY_RETENTION_MS: env.int(-1, -1, Number.MAX_SAFE_INTEGER),
 });
 
 export const httpEnv = (port: number) => ({

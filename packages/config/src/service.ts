@@ -15,6 +15,12 @@ export interface ServiceDeclaration {
   publishes: readonly string[];
   /** Topics its consumers read (projections of other services' data). */
   consumes: readonly string[];
+  /**
+   * The projections it keeps, by name: the topics each reads and the tables it fills, so an
+   * operator can rebuild one from offset 0 (`npm run events:replay -- --service <name> --projection <name>`).
+   * Only projections whose handlers have no effect but their own tables belong here.
+   */
+  projections?: Readonly<Record<string, { topics: readonly string[]; tables: readonly string[] }>>;
 }
 
 export interface Service extends ServiceDeclaration {
@@ -26,6 +32,7 @@ export interface Service extends ServiceDeclaration {
   consumerGroup: string;
   /** Every topic it publishes or consumes: created with their dead-letter topics at start. */
   topics: readonly string[];
+  projections: Readonly<Record<string, { topics: readonly string[]; tables: readonly string[] }>>;
 }
 
 /** Completes a service's declaration with what follows from it. */
@@ -36,6 +43,7 @@ export function defineService(declaration: ServiceDeclaration): Service {
     subgraph: declaration.name.replaceAll('-', '_'),
     clientId,
     consumerGroup: clientId,
+    projections: declaration.projections ?? {},
     topics: [...new Set([...declaration.publishes, ...declaration.consumes])],
   };
 }

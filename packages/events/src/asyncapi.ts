@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventCatalogue } from './catalogue/define';
+import { describeRetention, topicConfig } from './catalogue/retention';
 import { deadLetterTopic } from './catalogue/topics';
 
 /** JSON Schema (draft 2020-12 by default; draft-07 inside AsyncAPI, which reads only that) of one event type's payload, generated from its zod schema. */
@@ -67,8 +68,9 @@ export function buildAsyncApiDocument(
     const channel = channelName(topic);
     channels[channel] = {
       address: topic,
-      description: `Events keyed by aggregate id. Dead letters: ${deadLetterTopic(topic)}.`,
+      description: `Events keyed by aggregate id. Retention: ${describeRetention(topic)}. Dead letters: ${deadLetterTopic(topic)}.`,
       messages: channelMessages,
+      bindings: { kafka: kafkaTopicBinding(topic) },
     };
     channels[`${channel}_dlq`] = {
       address: deadLetterTopic(topic),
@@ -93,6 +95,19 @@ export function buildAsyncApiDocument(
     channels,
     operations,
     components: { messages },
+  };
+}
+
+/** The topic's retention policy in the AsyncAPI Kafka channel binding (the broker's configs, as `ensureTopics` sets them). */
+function kafkaTopicBinding(topic: string): Record<string, unknown> {
+  const config = topicConfig(topic);
+  return {
+    topic,
+    topicConfiguration: {
+      'cleanup.policy': [config['cleanup.policy']],
+      'retention.ms': Number(config['retention.ms']),
+    },
+    bindingVersion: '0.5.0',
   };
 }
 

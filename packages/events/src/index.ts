@@ -1,7 +1,15 @@
 export * from './catalogue';
 export { type DomainEvent, newEvent } from './envelope';
 export { toKafkaMessage, fromKafkaMessage, MalformedMessageError, SPEC_VERSION } from './cloudevents';
-export { createKafka, ensureTopics, MAX_BATCH_BYTES, MESSAGE_MAX_BYTES, type KafkaSettings } from './kafka';
+export {
+  createKafka,
+  ensureTopics,
+  readTopicConfigs,
+  MAX_BATCH_BYTES,
+  MESSAGE_MAX_BYTES,
+  type KafkaSettings,
+  type TopicOptions,
+} from './kafka';
 export { Outbox, type NewEvent } from './outbox/append';
 export { CreateOutboxAndInbox1764115200000, eventsMigrations } from './outbox/migration';
 export { CreateOutboxParked1764900000000 } from './outbox/parked-migration';
@@ -19,3 +27,12 @@ export {
 export type { BatchEventHandler, EventHandler, Subscription } from './consumer/types';
 export { buildAsyncApiDocument, jsonSchemaOf } from './asyncapi';
 export { compatibilityProblems, eventSchemaFiles, readSchemaFiles, SCHEMAS_DIR, type JsonSchema } from './schema-files';
+export { replayProjection, ReplayRefusedError, type ProjectionDeclaration, type ReplayResult } from './replay';
+export { groupLag, lagByTopic } from './tools/lag';
+export { readTopics, type ReadOptions } from './tools/read';
+export { listDeadLetters, redriveDeadLetters, type DeadLetter } from './tools/dlq';
+export { ParquetSink, type SinkSettings } from './sink/sink';
+export { SinkStore, type SinkRow } from './sink/store';
+export { ANALYST_QUERIES, analystQuery } from './sink/queries';
+export { renderCataloguePage, fieldsOf, examplePayload } from './published/page';
+export { publishedFiles, PUBLISHED_FOLDER } from './published/files';

@@ -1,4 +1,5 @@
-import { Kafka, logLevel, type KafkaConfig, type Admin } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, type KafkaConfig, type Admin } from 'kafkajs';
+import { topicConfig } from './catalogue/retention';
 import { deadLetterTopic } from './catalogue/topics';
 
 /**
@@ -46,30 +47,83 @@ function defaultLog(level: string, message: string, extra: object): void {
     process.stderr.write(`${JSON.stringify({ level, msg: `kafka: ${message}`, ...extra })}\n`);
 }
 
+export interface TopicOptions {
+  partitions: number;
+  replicationFactor: number;
+  /** Retention of history topics and dead letters (ms; -1: indefinitely, the default). */
+  historyRetentionMs?: number;
+}
+
 /**
- * Creates each topic and its dead-letter topic if missing (existing ones are left as they are).
- * Safe to call from every process at start-up.
+ * Creates each topic and its dead-letter topic if missing, with its retention policy
+ * (`topicConfig`), and brings existing ones to that policy (AlterConfigs): a topic is never left
+ * at the broker's default of 7 days. Safe to call from every process at start-up.
  */
-export async function ensureTopics(
-  admin: Admin,
-  topics: string[],
-  options: { partitions: number; replicationFactor: number },
-): Promise<void> {
+export async function ensureTopics(admin: Admin, topics: string[], options: TopicOptions): Promise<void> {
+  const all = [...new Set(topics.flatMap((t) => [t, deadLetterTopic(t)]))];
+  const wantedConfig = (topic: string) => topicConfig(topic, options.historyRetentionMs);
   const existing = new Set(await admin.listTopics());
-  const wanted = [...new Set(topics.flatMap((t) => [t, deadLetterTopic(t)]))].filter((t) => !existing.has(t));
-  if (wanted.length === 0) return;
-  // A broker that has just started may not have elected leaders yet: retry what is retriable.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await admin.createTopics({
+  const missing = all.filter((t) => !existing.has(t));
+  if (missing.length > 0) {
+    // A broker that has just started may not have elected leaders yet: retry what is retriable.
+    await retrying(() =>
+      admin.createTopics({
         waitForLeaders: true,
-        topics: wanted.map((topic) => ({
+        topics: missing.map((topic) => ({
           topic,
           numPartitions: options.partitions,
           replicationFactor: options.replicationFactor,
+          configEntries: Object.entries(wantedConfig(topic)).map(([name, value]) => ({ name, value })),
         })),
-      });
-      return;
+      }),
+    );
+  }
+  const present = all.filter((t) => existing.has(t));
+  if (present.length === 0) return;
+  const drifted = await topicsOffPolicy(admin, present, wantedConfig);
+  if (drifted.length === 0) return;
+  await retrying(() =>
+    admin.alterConfigs({
+      validateOnly: false,
+      resources: drifted.map((topic) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name: topic,
+        configEntries: Object.entries(wantedConfig(topic)).map(([name, value]) => ({ name, value })),
+      })),
+    }),
+  );
+}
+
+/** The topics whose configs differ from the policy on any key it sets. */
+async function topicsOffPolicy(
+  admin: Admin,
+  topics: string[],
+  wantedConfig: (topic: string) => Record<string, string>,
+): Promise<string[]> {
+  const described = await readTopicConfigs(admin, topics);
+  return topics.filter((topic) =>
+    Object.entries(wantedConfig(topic)).some(([name, value]) => described.get(topic)?.[name] !== value),
+  );
+}
+
+/** Every topic's effective configs, as the broker reports them. */
+export async function readTopicConfigs(admin: Admin, topics: string[]): Promise<Map<string, Record<string, string>>> {
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+  });
+  return new Map(
+    resources.map((r) => [
+      r.resourceName,
+      Object.fromEntries(r.configEntries.map((e) => [e.configName, e.configValue])) as Record<string, string>,
+    ]),
+  );
+}
+
+async function retrying<T>(action: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await action();
     } catch (error) {
       if (attempt >= 5 || !(error as { retriable?: boolean }).retriable) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));

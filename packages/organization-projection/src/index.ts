@@ -1,4 +1,5 @@
 export { OrganizationProjection } from './entity';
+export { ORGANIZATION_PROJECTION } from './declaration';
 export { CreateOrganizationProjection1764201700000 } from './migration';
 export { AddOrganizationProjectionVersion1764900000002 } from './version-migration';
 import { CreateOrganizationProjection1764201700000 } from './migration';

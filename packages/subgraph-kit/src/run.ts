@@ -23,6 +23,7 @@ export interface SubgraphProcessConfig {
   KAFKA_CLIENT_ID: string;
   KAFKA_TOPIC_PARTITIONS: number;
   KAFKA_REPLICATION_FACTOR: number;
+  KAFKA_HISTORY_RETENTION_MS: number;
   INTERNAL_JWT_SECRET: string;
   MIGRATE_ON_START: boolean;
   SCHEMA_PUBLISH: boolean;
@@ -76,6 +77,7 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
   await ensureTopics(admin, [...service.topics], {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    historyRetentionMs: config.KAFKA_HISTORY_RETENTION_MS,
   });
   await admin.disconnect();
 

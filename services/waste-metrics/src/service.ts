@@ -1,5 +1,6 @@
 import { defineService } from '@pcc/config';
 import { TOPICS } from '@pcc/events';
+import { ORGANIZATION_PROJECTION } from '@pcc/organization-projection/declaration';
 
 /** The waste-metrics service, declared once; its config, scripts, compose and the bench derive from this. */
 export const service = defineService({
@@ -8,4 +9,7 @@ export const service = defineService({
   port: 4004,
   publishes: [TOPICS.wasteReport],
   consumes: [TOPICS.organization, TOPICS.agreement],
+  projections: {
+    organizations: ORGANIZATION_PROJECTION,
+  },
 });

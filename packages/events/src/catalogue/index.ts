@@ -7,6 +7,7 @@ import { registryEvents } from './registry';
 
 export * from './define';
 export * from './topics';
+export * from './retention';
 export * from './organizations';
 export * from './cases';
 export * from './waste';

@@ -1,52 +1,58 @@
 #!/usr/bin/env node
 /**
- * `pcc-events`: operator commands on a service's event tables.
- *
- *   pcc-events parked list --service cases            what the relay parked, with Kafka's reason
- *   pcc-events parked redrive --service cases [--id <uuid> …]   back into the outbox (all, or the ids)
- *
- * The database is `--database-url`, else DATABASE_URL, else the service's own database on the
- * local server (`pcc_<first word of the service>`: pcc_cases, pcc_waste, …).
+ * `pcc-events`: the tools around the event streams, one command with subcommands (each with --help).
+ * Kafka is KAFKA_BROKERS (default 127.0.0.1:9092).
  */
-import { parseArgs } from 'node:util';
-import { Pool } from 'pg';
-import { listParked, redriveParked } from '../relay/parked';
+import { dlq } from './commands/dlq';
+import { lag } from './commands/lag';
+import { parked } from './commands/parked';
+import { query } from './commands/query';
+import { replay } from './commands/replay';
+import { sink } from './commands/sink';
+import { tail } from './commands/tail';
+import { USAGE_ERROR, UsageError, type Command } from './commands/common';
 
-const USAGE = 'usage: pcc-events parked list|redrive --service <name> [--database-url <url>] [--id <uuid> …]';
+const commands: Record<string, Command> = { tail, replay, sink, query, dlq, lag, parked };
 
-async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: {
-      service: { type: 'string' },
-      'database-url': { type: 'string' },
-      id: { type: 'string', multiple: true },
-    },
-  });
-  const [group, command] = positionals;
-  if (group !== 'parked' || (command !== 'list' && command !== 'redrive') || !values.service) {
-    process.stderr.write(`${USAGE}\n`);
-    return 64;
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return [
+    'usage: pcc-events <command> [options]   (pcc-events <command> --help for its options)',
+    '',
+    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Kafka: KAFKA_BROKERS (default 127.0.0.1:9092).',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${help()}\n`);
+    return name ? 0 : USAGE_ERROR;
   }
-  const databaseUrl =
-    values['database-url'] ??
-    process.env.DATABASE_URL ??
-    `postgres://postgres@127.0.0.1:5432/pcc_${values.service.split('-')[0]}`;
-  const pool = new Pool({ connectionString: databaseUrl, max: 1, application_name: 'pcc-events' });
-  try {
-    if (command === 'list') {
-      for (const event of await listParked(pool)) process.stdout.write(`${JSON.stringify(event)}\n`);
-    } else {
-      const moved = await redriveParked(pool, values.id);
-      process.stdout.write(`${JSON.stringify({ redriven: moved })}\n`);
-    }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`pcc-events: unknown command "${name}"\n${help()}\n`);
+    return USAGE_ERROR;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
     return 0;
-  } finally {
-    await pool.end();
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    // Unknown or missing options (parseArgs) and our own checks: the command's usage, exit 64.
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`pcc-events ${name}: ${(error as Error).message}\n${command.usage}\n`);
+      return USAGE_ERROR;
+    }
+    throw error;
   }
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     process.stderr.write(`pcc-events: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   await ensureTopics(admin, platformCatalogue.topics(), {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    historyRetentionMs: config.KAFKA_HISTORY_RETENTION_MS,
   });
   await admin.disconnect();
 

@@ -12,6 +12,7 @@ import { contextOf, inSpan } from '@pcc/telemetry';
 import type { EventCatalogue } from '../catalogue/define';
 import { fromKafkaMessage } from '../cloudevents';
 import type { DomainEvent } from '../envelope';
+import { groupLag, type PartitionLag } from '../tools/lag';
 import { sendToDeadLetter } from './dead-letter';
 import type { Subscription } from './types';
 
@@ -47,12 +48,7 @@ export interface ConsumerStats {
   connected: boolean;
 }
 
-/** How far the group is behind on one partition: the high watermark minus the committed offset. */
-export interface PartitionLag {
-  topic: string;
-  partition: number;
-  lag: number;
-}
+export type { PartitionLag } from '../tools/lag';
 
 type Decoded = { message: KafkaMessage; event: DomainEvent } | { message: KafkaMessage; error: unknown };
 
@@ -129,20 +125,7 @@ export class ConsumerRunner {
     const admin = this.settings.kafka.admin();
     await admin.connect();
     try {
-      const topics = [...this.byTopic.keys()];
-      const committed = await admin.fetchOffsets({ groupId: this.settings.group, topics });
-      const result: PartitionLag[] = [];
-      for (const { topic, partitions } of committed) {
-        const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p]));
-        for (const { partition, offset } of partitions) {
-          const end = ends.get(partition);
-          if (!end) continue;
-          // No commit yet (-1): the group will read from the beginning, so all that is kept counts.
-          const from = Number(offset) >= 0 ? Number(offset) : Number(end.low);
-          result.push({ topic, partition, lag: Math.max(0, Number(end.high) - from) });
-        }
-      }
-      return result;
+      return await groupLag(admin, this.settings.group, [...this.byTopic.keys()]);
     } finally {
       await admin.disconnect();
     }

@@ -4,6 +4,7 @@ import { CreatePlanning1764460800000 } from './1764460800000-create-planning';
 import { CaseProjectionVersion1764900000003 } from './1764900000003-case-projection-version';
 import { BudgetSummary1764900000012 } from './1764900000012-budget-summary';
 import { ProjectListingIndexes1764900000013 } from './1764900000013-project-listing-indexes';
+import { CaseLinkOutlivesProjection1765000000000 } from './1765000000000-case-link-outlives-projection';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CaseProjectionVersion1764900000003,
   BudgetSummary1764900000012,
   ProjectListingIndexes1764900000013,
+  CaseLinkOutlivesProjection1765000000000,
 ];
