@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { env, httpEnv, logEnv } from '@pcc/config';
+import { env, httpEnv, kafkaEnv, logEnv } from '@pcc/config';
 
 /** Development-only secrets, refused when NODE_ENV=production. */
 export const DEV_JWT_SECRET = 'pcc-development-jwt-secret-not-for-production';
@@ -54,6 +54,9 @@ export const configSchema = z
      * production (the metrics tell about traffic and must stay on the internal network).
      */
     METRICS_PORT: env.int(undefined, 1, 65_535).optional(),
+    ...kafkaEnv('pcc-gateway'),
+    /** `GET /changes`: the console's live "what changed" stream, fed from Kafka (see src/changes.ts). */
+    CHANGES_STREAM: env.bool(true),
     /** Processes serving the port (node:cluster); 0 = one per CPU. One keeps the simplest process model. */
     GATEWAY_WORKERS: env.int(1, 0, 64),
   })
