@@ -1,0 +1,10 @@
+import { cacheExchange, Client, fetchExchange } from 'urql';
+
+/** One urql client per session: the token is fixed for its lifetime; signing in builds a new one. */
+export function createGraphQLClient(token: string | null): Client {
+  return new Client({
+    url: '/graphql',
+    exchanges: [cacheExchange, fetchExchange],
+    fetchOptions: (): RequestInit => (token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+  });
+}
