@@ -26,7 +26,7 @@ interface AxeResult {
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(
-    () => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run() as Promise<AxeResult>,
+    () => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run(),
   );
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

@@ -15,7 +15,8 @@ const pages: Page[] = [];
 beforeAll(async () => {
   platform = await E2EPlatform.start();
   browser = await launchChromium();
-}, 300_000);
+  process.stderr.write(`console e2e: platform started (${platform.timings.join('; ')})\n`);
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -86,7 +87,7 @@ describe("a citizen's problem, from report to rating", () => {
     await screenshot(triage, '04-triage-queue');
     await expectAccessible(triage);
     const patong = await card.locator('select[name=lead] option', { hasText: 'ป่าตอง' }).first().getAttribute('value');
-    await card.locator('select[name=lead]').selectOption(patong!);
+    await card.locator('select[name=lead]').selectOption(patong);
     await card.locator('select[name=priority]').selectOption('HIGH');
     await card.getByRole('button', { name: th.action.triage }).click();
     await card.waitFor({ state: 'detached' });
