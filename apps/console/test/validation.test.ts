@@ -16,7 +16,7 @@ const good: ReportForm = {
   lat: '7.8961',
   lng: '98.2962',
   name: '',
-  phone: '',
+  phone: '081 234 5678',
   email: '',
 };
 
@@ -35,6 +35,8 @@ describe('the report form', () => {
     expect(validateReport({ ...good, lat: '13.75', lng: '100.5' }).lat).toBe('validation.outsidePhuket');
     expect(validateReport({ ...good, phone: 'call me' }).phone).toBe('validation.phone');
     expect(validateReport({ ...good, email: 'nobody' }).email).toBe('validation.email');
+    expect(validateReport({ ...good, phone: '', email: '' }).phone).toBe('validation.contact');
+    expect(validateReport({ ...good, phone: '', email: 'a@b.th' })).toEqual({});
     expect(validateReport({ ...good, phone: '081 234 5678', email: 'a@b.th' })).toEqual({});
   });
 

@@ -22,7 +22,9 @@ export function Chart({ option, label, height = 280 }: { option: EChartsCoreOpti
   useEffect(() => {
     if (!element.current) return;
     const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
-    chart.setOption({ aria: { enabled: true }, animation: false, ...option });
+    // The page's font (Noto Sans Thai, shipped with it): a machine without a Thai font still draws the labels.
+    const fontFamily = getComputedStyle(element.current).fontFamily;
+    chart.setOption({ aria: { enabled: true }, animation: false, textStyle: { fontFamily }, ...option });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {

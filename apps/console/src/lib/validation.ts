@@ -36,7 +36,9 @@ export function validateReport(form: ReportForm): FieldErrors<keyof ReportForm> 
     lng > PHUKET_BOUNDS.maxLng
   )
     errors.lat = 'validation.outsidePhuket';
-  if (form.phone.trim() && !/^[+0-9][0-9 -]{5,19}$/.test(form.phone.trim())) errors.phone = 'validation.phone';
+  // The platform needs a way to reach the reporter: a phone number or an email (the name is optional).
+  if (!form.phone.trim() && !form.email.trim()) errors.phone = 'validation.contact';
+  else if (form.phone.trim() && !/^[+0-9][0-9 -]{5,19}$/.test(form.phone.trim())) errors.phone = 'validation.phone';
   if (form.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) errors.email = 'validation.email';
   return errors;
 }
