@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { waitFor } from '@pcc/testing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const SERVICES = ['organizations', 'cases', 'planning', 'waste-metrics'] as const;
@@ -96,6 +97,7 @@ export class E2EPlatform {
     await admin.connect();
     const kafka = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
     const urls: Record<string, string> = {};
+    let registry: string[] = [];
     try {
       for (const service of SERVICES) {
         const database = `pcc_e2e_${service.replace('-', '_')}_${suffix}`;
@@ -113,11 +115,15 @@ export class E2EPlatform {
         const started = Date.now();
         const child = this.spawn(service, [`services/${service}/dist/index.js`], env);
         await answers(`http://127.0.0.1:${port}/healthz`, child, this.output, 240_000);
+        // The broker may hold other platforms' organizations under the same codes (earlier tests):
+        // seed only once this service's projection holds this platform's own registry.
+        if (service !== 'organizations') await this.knowsOrganizations(env.DATABASE_URL, registry);
         const healthy = Date.now();
         // The planning demo (332 projects) takes minutes on a busy machine and no test reads it.
         if (service !== 'planning') await this.run(`${service}-seed`, [`services/${service}/dist/seed/cli.js`], env);
-        this.timings.push(`${service}: up in ${healthy - started} ms, seeded in ${Date.now() - healthy} ms`);
+        this.timings.push(`${service}: up in ${healthy - started} ms, ready in ${Date.now() - healthy} ms`);
         urls[service] = `http://127.0.0.1:${port}/graphql`;
+        if (service === 'organizations') registry = await this.organizationIds(env.DATABASE_URL);
       }
     } finally {
       await admin.end();
@@ -147,6 +153,39 @@ export class E2EPlatform {
     });
     this.consoleUrl = `http://127.0.0.1:${consolePort}`;
     await answers(`${this.consoleUrl}/healthz`, console, this.output);
+  }
+
+  private async organizationIds(url: string): Promise<string[]> {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query<{ id: string }>('SELECT id FROM organization')).rows.map((row) => row.id);
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Waits until a service's organization projection (fed by Kafka) knows every given organization. */
+  private async knowsOrganizations(url: string, ids: string[], timeoutMs = 180_000): Promise<void> {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const known = await waitFor(
+        async () =>
+          (
+            await client.query<{ n: number }>(
+              'SELECT count(*)::int AS n FROM organization_projection WHERE id = ANY($1::uuid[])',
+              [ids],
+            )
+          ).rows[0]!.n,
+        (n) => n >= ids.length,
+        timeoutMs,
+        250,
+      );
+      if (known < ids.length) throw new Error(`${url}: knows ${known} of ${ids.length} organizations`);
+    } finally {
+      await client.end();
+    }
   }
 
   /** A development token, as the console's sign-in gets it. */
