@@ -198,11 +198,11 @@ describe('live and bulk work', () => {
         input: {
           kind: 'GRIEVANCE',
           category: 'ROAD',
-          channel: 'PHONE',
+          channel: 'LINE',
           title: 'หลุมบนถนนราษฎร์อุทิศ',
           description: 'หลุมลึกกลางถนน',
           location: { lat: 7.8935, lng: 98.2975 },
-          reporter: { name: 'ผู้แจ้งทางโทรศัพท์', phone: '076 123 456' },
+          reporter: { name: 'ผู้แจ้งทางไลน์', phone: '076 123 456' },
         },
       },
     );
