@@ -49,7 +49,8 @@ export function organizationsOf(type: string, subject: string, data: unknown): s
  */
 export class ChangeFeed {
   private readonly listeners = new Set<(signal: ChangeSignal) => void>();
-  private readonly idsByCode = new Map<string, string>();
+  /** An officer's `org` code → the organization's id, with the time of the event that said so. */
+  private readonly idsByCode = new Map<string, { id: string; time: string }>();
   private consumer: Consumer | undefined;
   private ready: Promise<void> | undefined;
 
@@ -80,8 +81,7 @@ export class ChangeFeed {
         try {
           const event = fromKafkaMessage(message);
           const data = event.data as Record<string, unknown> | null;
-          if (event.type.startsWith('pcc.organization.') && typeof data?.code === 'string')
-            this.idsByCode.set(data.code.toUpperCase(), event.subject);
+          if (event.type.startsWith('pcc.organization.')) this.learnCode(event.subject, event.time, data);
           const signal: ChangeSignal = {
             type: event.type,
             aggregateId: event.subject,
@@ -96,6 +96,19 @@ export class ChangeFeed {
     await joined;
   }
 
+  /**
+   * A code belongs to the organization with the newest event (as in the services' projections):
+   * partitions are read in no common order, and a registry that re-created an organization under
+   * its code must not leave its officers following the old one.
+   */
+  private learnCode(id: string, time: string, data: Record<string, unknown> | null): void {
+    const organization = (data?.organization ?? data);
+    if (typeof organization?.code !== 'string') return;
+    const code = organization.code.toUpperCase();
+    const known = this.idsByCode.get(code);
+    if (!known || known.id === id || known.time <= time) this.idsByCode.set(code, { id, time });
+  }
+
   subscribe(listener: (signal: ChangeSignal) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -108,7 +121,7 @@ export class ChangeFeed {
       case 'ANALYST':
         return true;
       case 'LGO_OFFICER': {
-        const id = identity.org ? this.idsByCode.get(identity.org.toUpperCase()) : undefined;
+        const id = identity.org ? this.idsByCode.get(identity.org.toUpperCase())?.id : undefined;
         return id !== undefined && signal.organizationIds.includes(id);
       }
       case 'PUBLIC':
