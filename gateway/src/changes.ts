@@ -102,9 +102,10 @@ export class ChangeFeed {
    * its code must not leave its officers following the old one.
    */
   private learnCode(id: string, time: string, data: Record<string, unknown> | null): void {
-    const organization = (data?.organization ?? data);
-    if (typeof organization?.code !== 'string') return;
-    const code = organization.code.toUpperCase();
+    const snapshot: unknown = data?.organization ?? data;
+    const value = snapshot && typeof snapshot === 'object' ? (snapshot as Record<string, unknown>).code : undefined;
+    if (typeof value !== 'string') return;
+    const code = value.toUpperCase();
     const known = this.idsByCode.get(code);
     if (!known || known.id === id || known.time <= time) this.idsByCode.set(code, { id, time });
   }
