@@ -118,6 +118,18 @@ pcc_kafka() {
   export KAFKA_BROKERS="127.0.0.1:$(pcc_kafka_env KAFKA_PORT)" PCC_KAFKA_MANAGED=1
 }
 
+# The console's browser tests drive Debian's Chromium (Playwright's own browser download cannot work
+# offline); installed when missing, as the Redis server is. CHROMIUM_PATH names another build.
+pcc_chromium() {
+  local path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [[ -x "$path" ]] && return 0
+  if command -v apt-get >/dev/null && [[ "$(id -u)" == "0" ]]; then
+    log "installing chromium (Debian package) for the console's browser tests"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 || true
+  fi
+  [[ -x "$path" ]] || { log "no Chromium at $path: install Debian's chromium or set CHROMIUM_PATH"; return 1; }
+}
+
 pcc_cleanup() {
   if [[ "$PCC_STARTED_KAFKA" == "1" ]]; then
     bash "$ROOT/infra/kafka/stop.sh" || true

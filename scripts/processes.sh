@@ -5,6 +5,7 @@
 
 mapfile -t SERVICES < <(node "$ROOT/scripts/services.mjs" list) # "<name> <port>", in start order
 GATEWAY_PORT="$(node "$ROOT/scripts/services.mjs" gateway-port)"
+CONSOLE_PORT="${PCC_CONSOLE_PORT:-3000}" # apps/console: the web page, served beside the gateway
 [[ ${#SERVICES[@]} -gt 0 && -n "$GATEWAY_PORT" ]] || { log "could not read the services' declarations"; return 1; }
 
 # Development secrets shared by the gateway and the subgraphs (never used when NODE_ENV=production).
@@ -30,7 +31,7 @@ port_free() { # PORT: a stale process on a port would answer health checks for a
 ports_free() {
   local line
   for line in "${SERVICES[@]}"; do port_free "${line#* }" || return 1; done
-  port_free "$GATEWAY_PORT"
+  port_free "$GATEWAY_PORT" && port_free "$CONSOLE_PORT"
 }
 
 start_processes() {
@@ -53,6 +54,9 @@ start_processes() {
 
   run events node packages/events/dist/cli/tail.js
 
+  run console env PORT="$CONSOLE_PORT" PCC_GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" node apps/console/server/serve.mjs
+  wait_for "http://127.0.0.1:$CONSOLE_PORT/healthz" || return 1
+
   local admin officer analyst
   admin="$(node gateway/dist/cli/token.js --role NETWORK_ADMIN)"
   officer="$(node gateway/dist/cli/token.js --role LGO_OFFICER --org PATONG)"
@@ -61,6 +65,7 @@ start_processes() {
 
   PCC platform is up.
 
+  Console            http://localhost:$CONSOLE_PORT   (the web page: report, follow, province, triage, inbox; sign in as any role)
   GraphQL endpoint   http://localhost:$GATEWAY_PORT/graphql   (open it in a browser for the GraphQL IDE)
   Event catalogue    http://localhost:$GATEWAY_PORT/events    (topics, event types, fields, retention; AsyncAPI at /events/asyncapi.json)
   subgraphs          (they answer only through the gateway; each has /healthz /readyz /metrics)

@@ -15,6 +15,7 @@ find . -name test-results.json -not -path './node_modules/*' -delete
 
 status=0
 pcc_setup || status=$?
+[[ $status -eq 0 ]] && { pcc_chromium || status=$?; }
 if [[ $status -eq 0 ]]; then
   npx turbo run test --concurrency=1 --continue --output-logs=full "$@" || status=$?
 fi

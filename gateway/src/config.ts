@@ -63,6 +63,8 @@ export const configSchema = z
      * production (the metrics tell about traffic and must stay on the internal network).
      */
     METRICS_PORT: env.int(undefined, 1, 65_535).optional(),
+    /** `GET /changes`: the console's live "what changed" stream, fed from Kafka (see src/changes.ts). */
+    CHANGES_STREAM: env.bool(true),
     /** Processes serving the port (node:cluster); 0 = one per CPU. One keeps the simplest process model. */
     GATEWAY_WORKERS: env.int(1, 0, 64),
   })

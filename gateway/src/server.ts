@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createKafka } from '@pcc/events';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
@@ -19,6 +20,8 @@ import {
   type Metrics,
 } from '@pcc/http';
 import { Authenticator } from './auth';
+import { ChangeFeed, registerChangeStream } from './changes';
+import { registerDevelopmentTokens } from './dev-tokens';
 import { metricsPort, urlOverrides, type Config } from './config';
 import { registerEventCatalogue } from './event-catalogue';
 import { idePage, registerIde, wantsIde } from './ide';
@@ -187,6 +190,14 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   );
   registerIde(app);
   registerEventCatalogue(app);
+  if (config.CHANGES_STREAM) {
+    const kafka = createKafka(
+      { brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID },
+      (level, message, extra) => log.warn({ kafka: level, ...extra }, message),
+    );
+    registerChangeStream(app, new ChangeFeed(kafka, log), authenticator);
+  }
+  if (config.NODE_ENV !== 'production' && !config.JWT_JWKS_URL) registerDevelopmentTokens(app, config.JWT_SECRET);
   app.decorateRequest('callerIdentity', null);
 
   await app.register(async (graphql) => {

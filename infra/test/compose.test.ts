@@ -85,14 +85,17 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(gateway.depends_on as object).sort()).toEqual(services.map((s) => s.name).sort());
   });
 
-  it('publishes only the gateway on the host: PostgreSQL, Kafka and the subgraphs stay on the internal network', () => {
+  it('publishes only the gateway and the console on the host: PostgreSQL, Kafka and the subgraphs stay on the internal network', () => {
     // A subgraph trusts the gateway's internal token and has no cost estimate of its own at the edge;
     // PostgreSQL and Kafka have the development passwords or none. Only the gateway faces clients.
     const published = Object.entries(compose.services)
       .filter(([, service]) => (service.ports ?? []).length > 0)
       .map(([name]) => name);
-    expect(published).toEqual(['gateway']);
+    expect(published.sort()).toEqual(['console', 'gateway']);
     expect(compose.services.gateway!.ports).toEqual(['4000:4000']);
+    // The console is static files and a pass-through to the gateway's /graphql and /changes.
+    expect(compose.services.console!.ports).toEqual(['3000:3000']);
+    expect(compose.services.console!.environment?.PCC_GATEWAY_URL).toBe('http://gateway:4000');
   });
 
   it('runs the same Kafka version as infra/kafka, in KRaft mode with one listener for containers', () => {

@@ -3,10 +3,10 @@
  * JWT signed with the gateway's JWT_SECRET, and nothing else on stdout.
  */
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
 import { loadConfigOrExit } from '@pcc/config';
 import { ROLES } from '@pcc/http';
 import { configSchema } from '../config';
+import { signDevelopmentToken } from '../dev-tokens';
 
 function fail(message: string): never {
   console.error(
@@ -28,12 +28,12 @@ async function main(): Promise<void> {
   if (!ROLES.includes(role as never) || role === 'PUBLIC') fail(`unknown role ${role} (PUBLIC needs no token)`);
   if (role === 'LGO_OFFICER' && !values.org) fail('an LGO_OFFICER token needs --org CODE, e.g. --org PATONG');
   const config = loadConfigOrExit(configSchema);
-  const token = await new SignJWT({ role, ...(role === 'LGO_OFFICER' ? { org: values.org!.toUpperCase() } : {}) })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(values.sub ?? `dev-${role.toLowerCase()}${values.org ? `-${values.org.toLowerCase()}` : ''}`)
-    .setIssuedAt()
-    .setExpirationTime(values.ttl)
-    .sign(new TextEncoder().encode(config.JWT_SECRET));
+  const token = await signDevelopmentToken(config.JWT_SECRET, {
+    role: role as Parameters<typeof signDevelopmentToken>[1]['role'],
+    org: values.org,
+    sub: values.sub,
+    ttl: values.ttl,
+  });
   process.stdout.write(`${token}\n`);
 }
 

@@ -16,6 +16,11 @@ export const databaseEnv = (database: string) => ({
 export const kafkaEnv = (clientId: string) => ({
   KAFKA_BROKERS: env.list('127.0.0.1:9092'),
   KAFKA_CLIENT_ID: env.string(clientId),
+  /**
+   * Consumer group of a subgraph's projections (default: its declaration's). A second platform on the
+   * same broker (the console's browser tests) takes its own, so neither consumes the other's events.
+   */
+  KAFKA_CONSUMER_GROUP: env.string(undefined).optional(),
   KAFKA_TOPIC_PARTITIONS: env.int(6, 1, 1000),
   KAFKA_REPLICATION_FACTOR: env.int(1, 1, 10),
   /** How long history topics (and dead letters) keep events; -1: indefinitely. Reference data is compacted. */

@@ -21,6 +21,7 @@ export interface SubgraphProcessConfig {
   DATABASE_URL: string;
   KAFKA_BROKERS: string[];
   KAFKA_CLIENT_ID: string;
+  KAFKA_CONSUMER_GROUP?: string | undefined;
   KAFKA_TOPIC_PARTITIONS: number;
   KAFKA_REPLICATION_FACTOR: number;
   KAFKA_HISTORY_RETENTION_MS: number;
@@ -96,7 +97,7 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
       kafka,
       dataSource,
       catalogue: platformCatalogue,
-      group: service.consumerGroup,
+      group: config.KAFKA_CONSUMER_GROUP ?? service.consumerGroup,
       subscriptions: process.subscriptions,
       onError: (error, where) => log.warn({ err: brief(error), ...where }, 'event handler failed'),
     });

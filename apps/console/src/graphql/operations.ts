@@ -1,0 +1,410 @@
+import { graphql } from '../generated';
+
+/**
+ * Every operation of the console, in one place: each is a typed document validated against the
+ * committed supergraph and listed in persisted-documents.json.
+ */
+
+export const OrganizationsQuery = graphql(`
+  query ConsoleOrganizations {
+    organizations(first: 100) {
+      edges {
+        node {
+          id
+          code
+          nameTh
+          nameEn
+          district
+          location {
+            lat
+            lng
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ProvinceQuery = graphql(`
+  query ConsoleProvince($fiscalYear: Int!) {
+    organizations(first: 100) {
+      edges {
+        node {
+          id
+          code
+          nameTh
+          nameEn
+          district
+          caseStats {
+            open
+            overdue
+            resolvedLast30Days
+            medianResolutionHours
+            averageRating
+          }
+          budgetSummary(fiscalYear: $fiscalYear) {
+            approved
+            disbursed
+            disbursementRate
+            delayedCount
+            projectCount
+          }
+          wasteSummary(fiscalYear: $fiscalYear) {
+            generatedTonnes
+            baselineTonnes
+            reductionPercent
+            targetPercent
+            projectedReductionPercent
+            onTrack
+            monthly {
+              month
+              tonnes
+            }
+          }
+        }
+      }
+    }
+    provinceWasteSummary(fiscalYear: $fiscalYear) {
+      generatedTonnes
+      reductionPercent
+      targetPercent
+      onTrack
+      ranking {
+        rank
+        projectedReductionPercent
+        onTrack
+        organization {
+          id
+          code
+          nameTh
+          nameEn
+        }
+      }
+    }
+  }
+`);
+
+export const RecentCasesQuery = graphql(`
+  query ConsoleRecentCases {
+    cases(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          category
+          status
+          openedAt
+          resolvedAt
+          location {
+            lat
+            lng
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const TriageQueueQuery = graphql(`
+  query ConsoleTriageQueue {
+    cases(filter: { status: [RECEIVED, REOPENED] }, first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          trackingCode
+          kind
+          category
+          title
+          description
+          status
+          openedAt
+          location {
+            lat
+            lng
+            district
+          }
+        }
+      }
+    }
+    routingRules {
+      district
+      category
+      organization {
+        id
+        code
+      }
+    }
+  }
+`);
+
+export const PossibleDuplicatesQuery = graphql(`
+  query ConsolePossibleDuplicates($caseId: ID!) {
+    possibleDuplicates(caseId: $caseId) {
+      id
+      trackingCode
+      title
+      status
+    }
+  }
+`);
+
+export const InboxQuery = graphql(`
+  query ConsoleInbox($code: String!) {
+    organizationByCode(code: $code) {
+      id
+      code
+      nameTh
+      nameEn
+      caseStats {
+        open
+        overdue
+      }
+      cases(filter: { status: [TRIAGED, ASSIGNED, IN_PROGRESS, IN_MEDIATION, REOPENED] }, first: 100) {
+        totalCount
+        edges {
+          node {
+            id
+            trackingCode
+            kind
+            category
+            title
+            status
+            priority
+            dueAt
+            overdue
+            openedAt
+            leadOrganization {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CaseQuery = graphql(`
+  query ConsoleCase($id: ID!) {
+    case(id: $id) {
+      id
+      trackingCode
+      kind
+      category
+      title
+      description
+      status
+      priority
+      dueAt
+      overdue
+      resolution
+      rating
+      location {
+        lat
+        lng
+        address
+        district
+      }
+      leadOrganization {
+        id
+        code
+        nameTh
+        nameEn
+      }
+      supportingOrganizations {
+        id
+        code
+      }
+      timeline {
+        at
+        action
+        fromStatus
+        toStatus
+        actorRole
+        actorOrganization
+        note
+      }
+    }
+  }
+`);
+
+export const TriageCaseMutation = graphql(`
+  mutation ConsoleTriageCase($id: ID!, $input: TriageCaseInput!) {
+    triageCase(id: $id, input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const AcceptCaseMutation = graphql(`
+  mutation ConsoleAcceptCase($id: ID!) {
+    acceptCase(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const StartWorkMutation = graphql(`
+  mutation ConsoleStartWork($id: ID!, $note: String) {
+    startWork(id: $id, note: $note) {
+      id
+      status
+    }
+  }
+`);
+
+export const StartMediationMutation = graphql(`
+  mutation ConsoleStartMediation($id: ID!) {
+    startMediation(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const ResolveCaseMutation = graphql(`
+  mutation ConsoleResolveCase($id: ID!, $input: ResolveCaseInput!) {
+    resolveCase(id: $id, input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const CloseCaseMutation = graphql(`
+  mutation ConsoleCloseCase($id: ID!) {
+    closeCase(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const ForwardCaseMutation = graphql(`
+  mutation ConsoleForwardCase($id: ID!, $organizationId: ID!, $note: String) {
+    forwardCase(id: $id, organizationId: $organizationId, note: $note) {
+      id
+      status
+    }
+  }
+`);
+
+export const InviteOrganizationMutation = graphql(`
+  mutation ConsoleInviteOrganization($id: ID!, $organizationId: ID!, $note: String) {
+    inviteSupportingOrganization(id: $id, organizationId: $organizationId, note: $note) {
+      id
+      status
+    }
+  }
+`);
+
+export const AddNoteMutation = graphql(`
+  mutation ConsoleAddNote($id: ID!, $note: String!) {
+    addCaseNote(id: $id, note: $note) {
+      id
+      status
+    }
+  }
+`);
+
+export const MarkDuplicateMutation = graphql(`
+  mutation ConsoleMarkDuplicate($id: ID!, $originalId: ID!) {
+    markDuplicate(id: $id, originalId: $originalId) {
+      id
+      status
+    }
+  }
+`);
+
+export const OpenCaseMutation = graphql(`
+  mutation ConsoleOpenCase($input: OpenCaseInput!) {
+    openCase(input: $input) {
+      trackingCode
+      reporterSecret
+    }
+  }
+`);
+
+export const FollowCaseQuery = graphql(`
+  query ConsoleFollowCase($code: String!, $secret: String) {
+    caseByTrackingCode(code: $code, reporterSecret: $secret) {
+      id
+      trackingCode
+      category
+      title
+      status
+      resolution
+      rating
+      openedAt
+      resolvedAt
+      timeline {
+        at
+        action
+        fromStatus
+        toStatus
+        actorRole
+        actorOrganization
+      }
+    }
+  }
+`);
+
+export const RateCaseMutation = graphql(`
+  mutation ConsoleRateCase($code: String!, $secret: String!, $rating: Int!, $comment: String) {
+    rateCase(trackingCode: $code, reporterSecret: $secret, rating: $rating, comment: $comment) {
+      id
+      rating
+    }
+  }
+`);
+
+export const AddInformationMutation = graphql(`
+  mutation ConsoleAddInformation($code: String!, $secret: String!, $text: String!) {
+    addCaseInformation(trackingCode: $code, reporterSecret: $secret, text: $text) {
+      id
+      status
+    }
+  }
+`);
+
+export const ReporterReopenMutation = graphql(`
+  mutation ConsoleReporterReopen($code: String!, $secret: String!, $reason: String!) {
+    reporterReopenCase(trackingCode: $code, reporterSecret: $secret, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const WasteReportsQuery = graphql(`
+  query ConsoleWasteReports($organizationId: ID!) {
+    wasteReports(filter: { organizationId: $organizationId }, first: 24) {
+      totalCount
+      edges {
+        node {
+          id
+          month
+          revision
+          totalTonnes
+          submittedAt
+        }
+      }
+    }
+  }
+`);
+
+export const ImportWasteMutation = graphql(`
+  mutation ConsoleImportWaste($organizationId: ID!, $csv: String!) {
+    importWasteReports(organizationId: $organizationId, csv: $csv) {
+      imported
+      totalErrors
+      errors {
+        row
+        line
+        message
+      }
+    }
+  }
+`);

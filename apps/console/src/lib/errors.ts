@@ -1,0 +1,27 @@
+/** The platform's typed error codes (DESIGN §7), each with a message key a person understands. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+interface GraphQLErrorLike {
+  message: string;
+  extensions?: Record<string, unknown> | undefined;
+}
+
+/** The message key of an API error: `errors.<CODE>`, `errors.NETWORK` when the platform could not be reached. */
+export function errorKey(
+  error: { graphQLErrors?: readonly GraphQLErrorLike[]; networkError?: unknown } | undefined,
+): string {
+  const code = error?.graphQLErrors?.[0]?.extensions?.code;
+  if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) return `errors.${code}`;
+  if (error?.networkError) return 'errors.NETWORK';
+  return 'errors.INTERNAL';
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import { ImportWasteMutation, InboxQuery, WasteReportsQuery } from '../graphql/operations';
+import { formatDateTime, formatMonth, formatTonnes, type Language } from '../lib/format';
+import { validateCsvFile } from '../lib/validation';
+import { useSession } from '../session';
+import { ApiError, Empty, Loading } from '../components/States';
+
+/** An officer's monthly waste reports and the CSV import, with each bad row explained. */
+export function Waste() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { session } = useSession();
+  const [{ data: org }] = useQuery({ query: InboxQuery, variables: { code: session.org ?? '' }, pause: !session.org });
+  const organizationId = org?.organizationByCode?.id;
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: WasteReportsQuery,
+    variables: { organizationId: organizationId ?? '' },
+    pause: !organizationId,
+  });
+  const [imported, importCsv] = useMutation(ImportWasteMutation);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const problem = validateCsvFile(file);
+    setFileError(problem);
+    if (problem || !file || !organizationId) return;
+    const result = await importCsv({ organizationId, csv: await file.text() });
+    if (result.data?.importWasteReports.imported) refetch({ requestPolicy: 'network-only' });
+  };
+  const result = imported.data?.importWasteReports;
+  const reports = data?.wasteReports.edges.map((edge) => edge.node) ?? [];
+  return (
+    <section>
+      <h1>{t('waste.title')}</h1>
+      <form onSubmit={(event) => void submit(event)} className="form">
+        <label>
+          {t('waste.csv')}
+          <input
+            type="file"
+            name="csv"
+            accept=".csv,text/csv"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            aria-describedby="csv-help"
+          />
+        </label>
+        <p className="muted" id="csv-help">
+          {t('waste.columns')}
+        </p>
+        {fileError && <span className="field-error">{t(fileError)}</span>}
+        <button type="submit" disabled={imported.fetching}>
+          {imported.fetching ? t('waste.importing') : t('waste.import')}
+        </button>
+      </form>
+      {imported.fetching && (
+        <p role="status">
+          <progress aria-label={t('waste.importing')} /> {t('waste.importing')}
+        </p>
+      )}
+      <ApiError error={imported.error} />
+      {result && result.totalErrors === 0 && (
+        <p role="status" className="success">
+          {t('waste.imported', { count: result.imported })}
+        </p>
+      )}
+      {result && result.totalErrors > 0 && (
+        <div role="alert" className="error" data-testid="import-errors">
+          <p>{t('waste.rejected', { count: result.totalErrors })}</p>
+          <ul>
+            {result.errors.map((rowError) => (
+              <li key={`${rowError.row}-${rowError.message}`}>
+                {t('waste.rowError', { row: rowError.row, line: rowError.line })}: {rowError.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h2>{t('waste.reports')}</h2>
+      {fetching && <Loading />}
+      <ApiError error={error} />
+      {data && !reports.length && <Empty message={t('waste.empty')} />}
+      {reports.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('waste.month')}</th>
+              <th scope="col">{t('waste.total')}</th>
+              <th scope="col">{t('waste.revision')}</th>
+              <th scope="col">{t('waste.submittedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reports.map((report) => (
+              <tr key={report.id}>
+                <td>{formatMonth(report.month, language)}</td>
+                <td className="number">{formatTonnes(report.totalTonnes, language)}</td>
+                <td className="number">{report.revision}</td>
+                <td>{formatDateTime(report.submittedAt, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

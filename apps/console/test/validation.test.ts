@@ -1,0 +1,74 @@
+import {
+  validateCsvFile,
+  validateRating,
+  validateReport,
+  validTrackingCode,
+  type ReportForm,
+} from '../src/lib/validation';
+import { errorKey } from '../src/lib/errors';
+import en from '../src/i18n/en.json';
+import th from '../src/i18n/th.json';
+
+const good: ReportForm = {
+  category: 'WASTE',
+  title: 'Overflowing bins',
+  description: 'Three days now.',
+  lat: '7.8961',
+  lng: '98.2962',
+  name: '',
+  phone: '081 234 5678',
+  email: '',
+};
+
+describe('the report form', () => {
+  test('a complete report has no errors', () => {
+    expect(validateReport(good)).toEqual({});
+  });
+
+  test('each field says what is wrong', () => {
+    expect(validateReport({ ...good, category: '', title: 'ab', description: ' ' })).toEqual({
+      category: 'validation.required',
+      title: 'validation.title',
+      description: 'validation.description',
+    });
+    expect(validateReport({ ...good, lat: '' }).lat).toBe('validation.location');
+    expect(validateReport({ ...good, lat: '13.75', lng: '100.5' }).lat).toBe('validation.outsidePhuket');
+    expect(validateReport({ ...good, phone: 'call me' }).phone).toBe('validation.phone');
+    expect(validateReport({ ...good, email: 'nobody' }).email).toBe('validation.email');
+    expect(validateReport({ ...good, phone: '', email: '' }).phone).toBe('validation.contact');
+    expect(validateReport({ ...good, phone: '', email: 'a@b.th' })).toEqual({});
+    expect(validateReport({ ...good, phone: '081 234 5678', email: 'a@b.th' })).toEqual({});
+  });
+
+  test('tracking codes, ratings and CSV files', () => {
+    expect(validTrackingCode('pcc-2569-000123')).toBe(true);
+    expect(validTrackingCode('PCC-69-1')).toBe(false);
+    expect(validateRating(5)).toBeNull();
+    expect(validateRating(0)).toBe('validation.rating');
+    expect(validateRating(4.5)).toBe('validation.rating');
+    expect(validateCsvFile(null)).toBe('validation.required');
+    expect(validateCsvFile({ name: 'a.csv', size: 0 })).toBe('validation.csvEmpty');
+    expect(validateCsvFile({ name: 'a.csv', size: 2_000_000 })).toBe('validation.csvTooLarge');
+    expect(validateCsvFile({ name: 'a.csv', size: 2_000 })).toBeNull();
+  });
+});
+
+describe('messages', () => {
+  test('API errors map to a message by their typed code', () => {
+    expect(errorKey({ graphQLErrors: [{ message: 'x', extensions: { code: 'INVALID_TRANSITION' } }] })).toBe(
+      'errors.INVALID_TRANSITION',
+    );
+    expect(errorKey({ graphQLErrors: [], networkError: new Error('offline') })).toBe('errors.NETWORK');
+    expect(errorKey({ graphQLErrors: [{ message: 'x', extensions: { code: 'SOMETHING_NEW' } }] })).toBe(
+      'errors.INTERNAL',
+    );
+  });
+
+  test('Thai and English have the same keys, none empty', () => {
+    const keys = (value: unknown, prefix = ''): string[] =>
+      typeof value === 'object' && value !== null
+        ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`))
+        : [`${prefix.slice(0, -1)}${value === '' ? ' (empty)' : ''}`];
+    expect(keys(th).sort()).toEqual(keys(en).sort());
+  });
+});
