@@ -15,6 +15,7 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   '^\\d{1,3}(\\.\\d{1,2})?$': '5.00',
   '^\\d{4}-(0[1-9]|1[0-2])$': '2018-03',
   '^-?\\d+(\\.\\d+)?$': '5',
+  '^[0-9a-f]{64}$': '9f2c5a1e3b7d4c6a8e0f1b2d3c4e5f60718293a4b5c6d7e8f9012a3b4c5d6e7f',
 };
 
 const FIELD_EXAMPLES: Record<string, unknown> = {

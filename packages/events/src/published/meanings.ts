@@ -3,6 +3,15 @@
  * wherever they appear). The catalogue test fails on a field with no meaning here.
  */
 export const FIELD_MEANINGS: Record<string, string> = {
+  publicationId: 'Id of a subgraph schema publication (on start or `npm run schema:publish`).',
+  subgraph: 'Name of the subgraph in the supergraph (organizations, cases, planning, waste_metrics).',
+  url: 'Address the gateway reaches the subgraph at.',
+  publishedAt: 'When the subgraph published the schema.',
+  supergraphHash: 'SHA-256 of the accepted supergraph the gateways now serve.',
+  forced: 'Why a breaking change was forced through, as its publisher said; null when not forced.',
+  breakingChanges: 'Changes that break the previous schema (each with what it breaks).',
+  changes: 'Every change against the last accepted schema of the subgraph.',
+  reasons: 'Why the publication was refused (composition errors, broken registered operations).',
   organization:
     'The organization as it is now, whole (every organization event carries it, so a consumer can upsert from any one).',
   id: 'Id (UUID) of the aggregate or item.',
