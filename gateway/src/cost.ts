@@ -26,7 +26,7 @@ const MAX_ESTIMATES_PER_DOCUMENT = 1_000;
 
 function remembered(document: DocumentNode, key: string, estimate: () => number): number {
   let costs = estimated.get(document);
-  if (!costs) estimated.set(document, (costs = new Map()));
+  if (!costs) estimated.set(document, (costs = new Map<string, number>()));
   const kept = costs.get(key);
   if (kept !== undefined) return kept;
   const cost = estimate();

@@ -43,39 +43,52 @@ export async function lintMigrations(
   const dir = mkdtempSync(join(tmpdir(), 'pcc-migrations-'));
   try {
     const seen = new Set<string>();
+    // A migration that declares `transaction = false` (to build indexes CONCURRENTLY) runs outside any
+    // transaction: Squawk is told so for it, and only for it.
+    const outside = new Set<string>();
     for (const migration of migrations) {
       if (seen.has(migration.name)) continue;
       seen.add(migration.name);
+      if ((new migration() as { transaction?: boolean }).transaction === false) outside.add(migration.name);
       writeFileSync(join(dir, `${migration.name}.sql`), await migrationSql(migration));
     }
-    let output: string;
-    try {
-      output = execFileSync(
-        options.squawk,
-        ['--config', options.config, '--reporter', 'json', ...[...seen].map((n) => join(dir, `${n}.sql`))],
-        {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-    } catch (error) {
-      // Squawk exits 1 when it found violations; its report is still on stdout.
-      const stdout = (error as { stdout?: string }).stdout;
-      if (!stdout) throw error;
-      output = stdout;
-    }
-    const report = JSON.parse(output || '[]') as Array<{
-      file: string;
-      rule_name: string;
-      message: string;
-      help?: string | null;
-    }>;
-    return report.map((v) => ({
-      migration: v.file.replace(/^.*\//, '').replace(/\.sql$/, ''),
-      rule: v.rule_name,
-      message: v.help ? `${v.message} (${v.help})` : v.message,
-    }));
+    const files = (names: string[]) => names.map((n) => join(dir, `${n}.sql`));
+    const inTransaction = [...seen].filter((n) => !outside.has(n));
+    return [
+      ...(inTransaction.length ? runSquawk(options, files(inTransaction), []) : []),
+      ...(outside.size ? runSquawk(options, files([...outside]), ['--no-assume-in-transaction']) : []),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function runSquawk(
+  options: { squawk: string; config: string },
+  files: string[],
+  flags: string[],
+): MigrationViolation[] {
+  let output: string;
+  try {
+    output = execFileSync(options.squawk, ['--config', options.config, ...flags, '--reporter', 'json', ...files], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    // Squawk exits 1 when it found violations; its report is still on stdout.
+    const stdout = (error as { stdout?: string }).stdout;
+    if (!stdout) throw error;
+    output = stdout;
+  }
+  const report = JSON.parse(output || '[]') as Array<{
+    file: string;
+    rule_name: string;
+    message: string;
+    help?: string | null;
+  }>;
+  return report.map((v) => ({
+    migration: v.file.replace(/^.*\//, '').replace(/\.sql$/, ''),
+    rule: v.rule_name,
+    message: v.help ? `${v.message} (${v.help})` : v.message,
+  }));
 }

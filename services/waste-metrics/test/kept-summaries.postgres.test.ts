@@ -91,7 +91,7 @@ describe('waste summaries kept between changes (real PostgreSQL)', () => {
       rawai: of(ORGS.RAWAI),
       chalong: of(ORGS.CHALONG),
       province: data.provinceWasteSummary.generatedTonnes,
-      ranked: data.provinceWasteSummary.ranking.map((r) => r.organization.id).sort(),
+      ranked: data.provinceWasteSummary.ranking.map((r) => r.organization?.id).sort(),
     };
   };
 
