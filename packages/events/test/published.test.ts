@@ -62,6 +62,9 @@ describe('what events carry', () => {
       'project: note', // the PAO's or organization's note on a coordination: officials' record (see README)
       'project: project.title', // the project's official title
       'project: reason', // a cancellation's stated reason: officials' record (see README)
+      'registry: forced', // an operator's stated reason for forcing a schema change: the platform's record
+      'registry: subgraph', // a subgraph's name
+      'registry: version', // a subgraph build's version
     ]);
   });
 

@@ -43,7 +43,9 @@ let counter = 0;
 const exampleUuid = () => `0b6c2f3e-8d1a-4c5b-9e7f-${String(++counter).padStart(12, '0')}`;
 
 export function exampleOf(schema: Schema, field = ''): unknown {
-  if (field in FIELD_EXAMPLES && !('enum' in schema)) return FIELD_EXAMPLES[field];
+  // A field's usual example, where it fits this schema's type (a subgraph's `version` is text, an aggregate's a number).
+  const usual = FIELD_EXAMPLES[field];
+  if (usual !== undefined && !('enum' in schema) && fits(usual, schema)) return usual;
   if (Array.isArray(schema.anyOf)) {
     const options = schema.anyOf as Schema[];
     return exampleOf(options.find((o) => o.type !== 'null') ?? options[0]!, field);
@@ -72,8 +74,16 @@ export function exampleOf(schema: Schema, field = ''): unknown {
   }
 }
 
+function fits(value: unknown, schema: Schema): boolean {
+  const types = Array.isArray(schema.anyOf) ? (schema.anyOf as Schema[]).map((o) => o.type) : [schema.type];
+  if (typeof value === 'string') return types.includes('string');
+  if (typeof value === 'number') return types.includes('integer') || types.includes('number');
+  return true;
+}
+
 function exampleString(schema: Schema, field: string): string {
   if (schema.format === 'uuid') return exampleUuid();
+  if (schema.format === 'uri') return 'http://cases:4002/graphql';
   if (schema.format === 'date-time') return '2018-03-01T09:30:00+07:00';
   if (schema.format === 'date') return '2018-03-01';
   if (typeof schema.pattern === 'string') {
