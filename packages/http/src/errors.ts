@@ -2,19 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ZodError } from 'zod';
+import { ERROR_CODES, type ErrorCode } from './error-codes';
 
-/** The stable error codes clients rely on (DESIGN §7). */
-export const ERROR_CODES = [
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'RATE_LIMITED',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode };
 
 /**
  * An expected failure: its message and code go to the client as they are. Anything else that

@@ -1,15 +1,4 @@
-/** The platform's typed error codes (DESIGN §7), each with a message key a person understands. */
-export const ERROR_CODES = [
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'RATE_LIMITED',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import { ERROR_CODES } from '@pcc/http/error-codes';
 
 interface GraphQLErrorLike {
   message: string;
