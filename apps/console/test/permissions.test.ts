@@ -1,4 +1,4 @@
-import { caseActions, mayOpen, pagesFor } from '../src/lib/permissions';
+import { caseActions, mayOpen, mayOpenOrganization, pagesFor, projectActions } from '../src/lib/permissions';
 
 describe('what each role is shown', () => {
   test('pages per role', () => {
@@ -37,5 +37,45 @@ describe('what each role is shown', () => {
       'note',
       'markDuplicate',
     ]);
+  });
+});
+
+describe('projects and organizations', () => {
+  test("officers have the Projects page; the organization page is the coordinator's and the analyst's", () => {
+    expect(mayOpen('LGO_OFFICER', 'projects')).toBe(true);
+    expect(mayOpen('PUBLIC', 'projects')).toBe(false);
+    expect(mayOpenOrganization('NETWORK_ADMIN')).toBe(true);
+    expect(mayOpenOrganization('ANALYST')).toBe(true);
+    expect(mayOpenOrganization('LGO_OFFICER')).toBe(false);
+    expect(mayOpenOrganization('PUBLIC')).toBe(false);
+  });
+
+  test('only the owner reports progress, while the project is in progress', () => {
+    const owner = { role: 'LGO_OFFICER' as const, owns: true };
+    expect(projectActions('IN_PROGRESS', 'ACCEPTED', owner)).toEqual(['reportProgress']);
+    expect(projectActions('PROCURING', 'ACCEPTED', owner)).toEqual([]);
+    expect(projectActions('IN_PROGRESS', 'ACCEPTED', { role: 'LGO_OFFICER', owns: false })).toEqual([]);
+    expect(projectActions('IN_PROGRESS', 'ACCEPTED', { role: 'ANALYST', owns: false })).toEqual([]);
+  });
+
+  test('an open project goes to the PAO when not yet submitted, or again after a decline', () => {
+    const owner = { role: 'LGO_OFFICER' as const, owns: true };
+    expect(projectActions('APPROVED', 'NOT_SUBMITTED', owner)).toEqual(['submitForCoordination']);
+    expect(projectActions('IN_PROGRESS', 'DECLINED', owner)).toEqual(['reportProgress', 'submitForCoordination']);
+    expect(projectActions('APPROVED', 'SUBMITTED', owner)).toEqual([]);
+    expect(projectActions('COMPLETED', 'NOT_SUBMITTED', owner)).toEqual([]);
+  });
+});
+
+describe('mediation sessions', () => {
+  test('recorded while a conflict is in mediation, by its lead or a supporting organization', () => {
+    expect(caseActions('IN_MEDIATION', 'CONFLICT', { role: 'LGO_OFFICER', leads: true })).toContain('recordMediation');
+    expect(caseActions('IN_MEDIATION', 'CONFLICT', { role: 'LGO_OFFICER', leads: false, supports: true })).toEqual([
+      'recordMediation',
+    ]);
+    expect(caseActions('IN_MEDIATION', 'CONFLICT', { role: 'LGO_OFFICER', leads: false })).toEqual([]);
+    expect(caseActions('IN_PROGRESS', 'CONFLICT', { role: 'LGO_OFFICER', leads: true })).not.toContain(
+      'recordMediation',
+    );
   });
 });

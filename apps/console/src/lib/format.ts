@@ -6,13 +6,16 @@ export type Language = 'th' | 'en';
 const LOCALES: Record<Language, string> = { th: 'th-TH-u-ca-buddhist', en: 'en-GB-u-ca-buddhist' };
 const NUMBER_LOCALES: Record<Language, string> = { th: 'th-TH', en: 'en-GB' };
 
-export const formatBaht = (value: string, language: Language): string =>
-  language === 'th'
-    ? `${formatDecimal(value, 2, NUMBER_LOCALES.th)} บาท`
-    : `THB ${formatDecimal(value, 2, NUMBER_LOCALES.en)}`;
+/** A figure the API may leave null (another service not answering) shows as "—". */
+export const formatBaht = (value: string | null | undefined, language: Language): string =>
+  value == null
+    ? '—'
+    : language === 'th'
+      ? `${formatDecimal(value, 2, NUMBER_LOCALES.th)} บาท`
+      : `THB ${formatDecimal(value, 2, NUMBER_LOCALES.en)}`;
 
-export const formatTonnes = (value: string, language: Language): string =>
-  `${formatDecimal(value, 3, NUMBER_LOCALES[language])} ${language === 'th' ? 'ตัน' : 't'}`;
+export const formatTonnes = (value: string | null | undefined, language: Language): string =>
+  value == null ? '—' : `${formatDecimal(value, 3, NUMBER_LOCALES[language])} ${language === 'th' ? 'ตัน' : 't'}`;
 
 export const formatPercent = (value: string | null | undefined, language: Language): string =>
   value == null ? '—' : `${formatDecimal(value, 2, NUMBER_LOCALES[language])} %`;
@@ -49,3 +52,16 @@ export function formatHours(hours: number | null | undefined, language: Language
   const [d, h] = language === 'th' ? ['วัน', 'ชม.'] : ['d', 'h'];
   return days ? `${days} ${d} ${rest} ${h}` : `${rest} ${h}`;
 }
+
+/** A calendar date `YYYY-MM-DD` (as the API has it) with a Buddhist-era year. */
+export const formatDate = (date: string, language: Language): string =>
+  new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+
+/** Today in Bangkok as `YYYY-MM-DD`: the day the platform's rules count in. */
+export const bangkokToday = (now: Date = new Date()): string =>
+  new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/** The fiscal years the platform holds figures for, newest last. */
+export const FISCAL_YEARS = [2561, 2562] as const;

@@ -1,17 +1,20 @@
 /** What each role is shown. The platform decides what is allowed; the console only offers what can succeed. */
 export type Role = 'PUBLIC' | 'LGO_OFFICER' | 'NETWORK_ADMIN' | 'ANALYST';
 
-export type Page = 'report' | 'follow' | 'province' | 'triage' | 'inbox' | 'waste';
+export type Page = 'report' | 'follow' | 'province' | 'triage' | 'inbox' | 'projects' | 'waste';
 
 const PAGES: Record<Role, readonly Page[]> = {
   PUBLIC: ['report', 'follow'],
-  LGO_OFFICER: ['inbox', 'waste', 'report', 'follow'],
+  LGO_OFFICER: ['inbox', 'projects', 'waste', 'report', 'follow'],
   NETWORK_ADMIN: ['province', 'triage', 'report', 'follow'],
   ANALYST: ['province', 'report', 'follow'],
 };
 
 export const pagesFor = (role: Role): readonly Page[] => PAGES[role];
 export const mayOpen = (role: Role, page: Page): boolean => PAGES[role].includes(page);
+
+/** One organization's page (`/organizations/:code`), reached from the province table: not in the menu. */
+export const mayOpenOrganization = (role: Role): boolean => role === 'NETWORK_ADMIN' || role === 'ANALYST';
 
 export type CaseStatus =
   | 'RECEIVED'
@@ -29,6 +32,7 @@ export type CaseAction =
   | 'accept'
   | 'start'
   | 'startMediation'
+  | 'recordMediation'
   | 'resolve'
   | 'close'
   | 'forward'
@@ -37,7 +41,7 @@ export type CaseAction =
   | 'markDuplicate';
 
 /** The cases service's state machine (services/cases/src/domain/state-machine.ts), as buttons. */
-const FROM: Record<Exclude<CaseAction, 'forward' | 'invite' | 'note'>, readonly CaseStatus[]> = {
+const FROM: Record<Exclude<CaseAction, 'forward' | 'invite' | 'note' | 'recordMediation'>, readonly CaseStatus[]> = {
   triage: ['RECEIVED', 'REOPENED'],
   accept: ['TRIAGED'],
   start: ['ASSIGNED', 'REOPENED'],
@@ -52,13 +56,16 @@ export interface CaseActor {
   role: Role;
   /** Whether the caller's organization leads the case. */
   leads: boolean;
+  /** Whether the caller's organization supports it (invited): it may record mediation sessions. */
+  supports?: boolean;
 }
 
 /** The actions a caller may take on a case in its current state, in the order they are shown. */
 export function caseActions(status: CaseStatus, kind: CaseKind, actor: CaseActor): CaseAction[] {
   const admin = actor.role === 'NETWORK_ADMIN';
   const lead = actor.role === 'LGO_OFFICER' && actor.leads;
-  if (!admin && !lead) return [];
+  const mediating = status === 'IN_MEDIATION';
+  if (!admin && !lead) return actor.role === 'LGO_OFFICER' && actor.supports && mediating ? ['recordMediation'] : [];
   const actions: CaseAction[] = [];
   if (admin && FROM.triage.includes(status)) actions.push('triage');
   for (const action of ['accept', 'start', 'startMediation', 'resolve', 'close'] as const) {
@@ -66,8 +73,33 @@ export function caseActions(status: CaseStatus, kind: CaseKind, actor: CaseActor
     if (action === 'startMediation' && kind !== 'CONFLICT') continue;
     actions.push(action);
   }
+  if (mediating) actions.push('recordMediation');
   if (OPEN.includes(status) && status !== 'RECEIVED') actions.push('forward', 'invite');
   if (OPEN.includes(status)) actions.push('note');
   if (FROM.markDuplicate.includes(status)) actions.push('markDuplicate');
+  return actions;
+}
+
+export type ProjectStatus = 'PROPOSED' | 'APPROVED' | 'PROCURING' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
+export type CoordinationStatus = 'NOT_SUBMITTED' | 'SUBMITTED' | 'ACCEPTED' | 'DECLINED';
+export type ProjectAction = 'reportProgress' | 'submitForCoordination';
+
+const OPEN_PROJECT: readonly ProjectStatus[] = ['PROPOSED', 'APPROVED', 'PROCURING', 'IN_PROGRESS'];
+
+/**
+ * The planning service's state machine (services/planning/src/domain/state-machine.ts) for what an
+ * officer does from the Projects page: only the owning organization reports progress (while the
+ * project is in progress) and submits it to the PAO (while open, not yet submitted or declined).
+ */
+export function projectActions(
+  status: ProjectStatus,
+  coordination: CoordinationStatus,
+  actor: { role: Role; owns: boolean },
+): ProjectAction[] {
+  if (!(actor.role === 'NETWORK_ADMIN' || (actor.role === 'LGO_OFFICER' && actor.owns))) return [];
+  const actions: ProjectAction[] = [];
+  if (status === 'IN_PROGRESS') actions.push('reportProgress');
+  if (OPEN_PROJECT.includes(status) && (coordination === 'NOT_SUBMITTED' || coordination === 'DECLINED'))
+    actions.push('submitForCoordination');
   return actions;
 }

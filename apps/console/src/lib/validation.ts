@@ -58,3 +58,105 @@ export function validateCsvFile(file: { name: string; size: number } | null): st
   if (file.size > 900_000) return 'validation.csvTooLarge';
   return null;
 }
+
+/** An amount as the API writes it: not negative, at most `decimals` decimals. */
+const amount = (decimals: number) => new RegExp(`^\\d{1,12}(\\.\\d{1,${decimals}})?$`);
+const BAHT = amount(2);
+const TONNES = amount(3);
+
+/** A decimal string in its smallest unit (satang, kilograms), exactly: no float. */
+function scaled(value: string, decimals: number): bigint {
+  const [integer = '0', fraction = ''] = value.trim().split('.');
+  return BigInt(integer) * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, '0') || '0');
+}
+
+export interface ProgressForm {
+  reportedOn: string;
+  percent: string;
+  amountDisbursed: string;
+  note: string;
+}
+
+export interface ProgressContext {
+  approvedBudget: string | null;
+  disbursed: string;
+  /** The latest report's date, if any: a new one may not be dated before it. */
+  lastReportedOn: string | null;
+  /** Today in Bangkok, YYYY-MM-DD. */
+  today: string;
+}
+
+/** A project's progress report: the planning service's rules (percent, dates, the approved budget). */
+export function validateProgress(form: ProgressForm, project: ProgressContext): FieldErrors<keyof ProgressForm> {
+  const errors: FieldErrors<keyof ProgressForm> = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.reportedOn)) errors.reportedOn = 'validation.required';
+  else if (form.reportedOn > project.today) errors.reportedOn = 'validation.future';
+  else if (project.lastReportedOn && form.reportedOn < project.lastReportedOn)
+    errors.reportedOn = 'validation.beforeLastReport';
+  const percent = Number(form.percent);
+  if (form.percent.trim() === '' || !Number.isInteger(percent) || percent < 0 || percent > 100)
+    errors.percent = 'validation.percent';
+  if (!BAHT.test(form.amountDisbursed.trim())) errors.amountDisbursed = 'validation.baht';
+  else if (
+    project.approvedBudget != null &&
+    scaled(project.disbursed, 2) + scaled(form.amountDisbursed, 2) > scaled(project.approvedBudget, 2)
+  )
+    errors.amountDisbursed = 'validation.overBudget';
+  if (form.note.length > 2000) errors.note = 'validation.tooLong';
+  return errors;
+}
+
+export const STREAMS = ['general', 'organic', 'recyclable', 'hazardous'] as const;
+export const DESTINATIONS = ['incinerated', 'landfilled', 'recycled', 'composted'] as const;
+export type WasteField = (typeof STREAMS)[number] | (typeof DESTINATIONS)[number];
+export type WasteForm = Record<WasteField, string> & { month: string; note: string };
+
+/**
+ * A monthly waste report: the waste-metrics service's rules (tonnes with at most 3 decimals, the
+ * month not in the future, destinations adding up to the streams within 0.5 %), checked exactly.
+ */
+export function validateWasteReport(form: WasteForm, currentMonth: string): FieldErrors<keyof WasteForm> {
+  const errors: FieldErrors<keyof WasteForm> = {};
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(form.month)) errors.month = 'validation.month';
+  else if (form.month > currentMonth) errors.month = 'validation.future';
+  for (const field of [...STREAMS, ...DESTINATIONS]) {
+    if (!TONNES.test(form[field].trim())) errors[field] = 'validation.tonnes';
+  }
+  if (form.note.length > 1000) errors.note = 'validation.tooLong';
+  if (Object.keys(errors).some((field) => field !== 'month' && field !== 'note')) return errors;
+  const sum = (fields: readonly WasteField[]) => fields.reduce((total, field) => total + scaled(form[field], 3), 0n);
+  const [streams, destinations] = [sum(STREAMS), sum(DESTINATIONS)];
+  const larger = streams > destinations ? streams : destinations;
+  const difference = streams > destinations ? streams - destinations : destinations - streams;
+  if (difference * 1000n > larger * 5n) errors.composted = 'validation.wasteAgreement';
+  return errors;
+}
+
+export interface MediationForm {
+  heldAt: string;
+  mediator: string;
+  attendees: string;
+  notes: string;
+}
+
+/** A mediation session: when (not in the future), who mediated, who attended (one a line). */
+export function validateMediationSession(form: MediationForm, now: Date): FieldErrors<keyof MediationForm> {
+  const errors: FieldErrors<keyof MediationForm> = {};
+  const heldAt = new Date(form.heldAt);
+  if (!form.heldAt || Number.isNaN(heldAt.getTime())) errors.heldAt = 'validation.required';
+  else if (heldAt.getTime() > now.getTime()) errors.heldAt = 'validation.future';
+  const mediator = form.mediator.trim();
+  if (!mediator || mediator.length > 200) errors.mediator = 'validation.mediator';
+  const attendees = attendeeList(form.attendees);
+  if (!attendees.length || attendees.length > 50 || attendees.some((name) => name.length > 200))
+    errors.attendees = 'validation.attendees';
+  if (form.notes.length > 10_000) errors.notes = 'validation.tooLong';
+  return errors;
+}
+
+/** The attendees typed one a line (or separated by commas), blanks dropped. */
+export const attendeeList = (text: string): string[] =>
+  text
+    .split(/[\n,]/)
+    .map((name) => name.trim())
+    .filter(Boolean);
