@@ -215,6 +215,13 @@ export const CaseQuery = graphql(`
         id
         code
       }
+      mediationSessions {
+        id
+        heldAt
+        mediator
+        attendees
+        notes
+      }
       timeline {
         at
         action
@@ -318,6 +325,15 @@ export const MarkDuplicateMutation = graphql(`
   }
 `);
 
+export const RecordMediationSessionMutation = graphql(`
+  mutation ConsoleRecordMediationSession($id: ID!, $input: MediationSessionInput!) {
+    recordMediationSession(id: $id, input: $input) {
+      id
+      status
+    }
+  }
+`);
+
 export const OpenCaseMutation = graphql(`
   mutation ConsoleOpenCase($input: OpenCaseInput!) {
     openCase(input: $input) {
@@ -389,6 +405,19 @@ export const WasteReportsQuery = graphql(`
           revision
           totalTonnes
           submittedAt
+          note
+          byStream {
+            general
+            organic
+            recyclable
+            hazardous
+          }
+          byDestination {
+            incinerated
+            landfilled
+            recycled
+            composted
+          }
         }
       }
     }
@@ -404,6 +433,173 @@ export const ImportWasteMutation = graphql(`
         row
         line
         message
+      }
+    }
+  }
+`);
+
+export const SubmitWasteReportMutation = graphql(`
+  mutation ConsoleSubmitWasteReport($input: WasteReportInput!) {
+    submitWasteReport(input: $input) {
+      id
+      month
+      revision
+    }
+  }
+`);
+
+export const CorrectWasteReportMutation = graphql(`
+  mutation ConsoleCorrectWasteReport($input: WasteReportInput!) {
+    correctWasteReport(input: $input) {
+      id
+      month
+      revision
+    }
+  }
+`);
+
+export const ProjectsQuery = graphql(`
+  query ConsoleProjects($code: String!, $fiscalYear: Int!) {
+    organizationByCode(code: $code) {
+      id
+      nameTh
+      nameEn
+      projects(fiscalYear: $fiscalYear, first: 100) {
+        totalCount
+        edges {
+          node {
+            ...ProjectRow
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ProjectRowFragment = graphql(`
+  fragment ProjectRow on Project {
+    id
+    code
+    title
+    status
+    progressPercent
+    delayed
+    delayReason
+    approvedBudget
+    disbursed
+    plannedEnd
+    owner {
+      id
+    }
+    coordination {
+      status
+    }
+  }
+`);
+
+export const ProjectQuery = graphql(`
+  query ConsoleProject($id: ID!) {
+    project(id: $id) {
+      id
+      code
+      title
+      objective
+      status
+      fiscalYear
+      budget
+      approvedBudget
+      disbursed
+      plannedStart
+      plannedEnd
+      progressPercent
+      delayed
+      delayReason
+      owner {
+        id
+        code
+      }
+      coordination {
+        status
+        submittedAt
+        decidedAt
+        note
+      }
+      progressReports {
+        id
+        reportedOn
+        percent
+        amountDisbursed
+        note
+        reportedAt
+      }
+    }
+  }
+`);
+
+export const ReportProgressMutation = graphql(`
+  mutation ConsoleReportProgress($id: ID!, $input: ProgressReportInput!) {
+    reportProgress(id: $id, input: $input) {
+      id
+      progressPercent
+      disbursed
+    }
+  }
+`);
+
+export const SubmitForCoordinationMutation = graphql(`
+  mutation ConsoleSubmitForCoordination($id: ID!, $note: String) {
+    submitForCoordination(id: $id, note: $note) {
+      id
+      coordination {
+        status
+      }
+    }
+  }
+`);
+
+export const OrganizationQuery = graphql(`
+  query ConsoleOrganization($code: String!, $fiscalYear: Int!) {
+    organizationByCode(code: $code) {
+      id
+      code
+      nameTh
+      nameEn
+      district
+      caseStats {
+        open
+        overdue
+        resolvedLast30Days
+        medianResolutionHours
+        averageRating
+      }
+      budgetSummary(fiscalYear: $fiscalYear) {
+        approved
+        disbursed
+        disbursementRate
+        projectCount
+        completedCount
+        delayedCount
+      }
+      wasteSummary(fiscalYear: $fiscalYear) {
+        generatedTonnes
+        baselineTonnes
+        reductionPercent
+        targetPercent
+        projectedReductionPercent
+        onTrack
+        monthsReported
+        monthly {
+          month
+          tonnes
+        }
+      }
+      projects(fiscalYear: $fiscalYear, first: 100) {
+        totalCount
+        edges {
+          node {
+            ...ProjectRow
+          }
+        }
       }
     }
   }
