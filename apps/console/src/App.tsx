@@ -4,10 +4,12 @@ import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
 import { createGraphQLClient } from './graphql/client';
 import { setLanguage } from './i18n';
-import { mayOpen, pagesFor, type Page } from './lib/permissions';
+import { mayOpen, mayOpenOrganization, pagesFor, type Page } from './lib/permissions';
 import { useSession } from './session';
 import { Follow } from './pages/Follow';
 import { Inbox } from './pages/Inbox';
+import { Organization } from './pages/Organization';
+import { Projects } from './pages/Projects';
 import { Province } from './pages/Province';
 import { Report } from './pages/Report';
 import { SignIn } from './pages/SignIn';
@@ -20,6 +22,7 @@ const PAGES: Record<Page, () => React.JSX.Element> = {
   province: Province,
   triage: Triage,
   inbox: Inbox,
+  projects: Projects,
   waste: Waste,
 };
 
@@ -83,6 +86,10 @@ export function App() {
                 />
               );
             })}
+            <Route
+              path="/organizations/:code"
+              element={mayOpenOrganization(session.role) ? <Organization /> : <Forbidden />}
+            />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </main>

@@ -13,10 +13,15 @@ import {
   StartMediationMutation,
   StartWorkMutation,
 } from '../graphql/operations';
+import type { MediationOutcome } from '../generated/graphql';
+import { formatDateTime, type Language } from '../lib/format';
 import { caseActions } from '../lib/permissions';
 import { useSession } from '../session';
+import { MediationSessionForm } from './MediationForm';
 import { ApiError, Loading } from './States';
 import { Timeline } from './Timeline';
+
+const OUTCOMES: readonly MediationOutcome[] = ['AGREEMENT', 'PARTIAL_AGREEMENT', 'NO_AGREEMENT', 'REFERRED'];
 
 /** One case: what it is, the actions its state allows this caller, and its timeline. */
 export function CaseDetail({
@@ -46,12 +51,15 @@ export function CaseDetail({
   const [noted, note] = useMutation(AddNoteMutation);
   const [text, setText] = useState('');
   const [target, setTarget] = useState('');
+  const [outcome, setOutcome] = useState<MediationOutcome | ''>('');
+  const [referredTo, setReferredTo] = useState('');
   const found = data?.case;
   if (fetching && !found) return <Loading />;
   if (!found) return <ApiError error={error} />;
   const actions = caseActions(found.status, found.kind, {
     role: session.role,
     leads: found.leadOrganization?.id === myOrganizationId,
+    supports: found.supportingOrganizations.some((organization) => organization.id === myOrganizationId),
   });
   const done = async (result: Promise<{ error?: unknown }>) => {
     const outcome = await result;
@@ -109,12 +117,52 @@ export function CaseDetail({
           <textarea name="note" rows={2} value={text} onChange={(event) => setText(event.target.value)} />
         </label>
       )}
+      {actions.includes('resolve') && found.kind === 'CONFLICT' && (
+        <div className="row wrap">
+          <label>
+            {t('mediation.outcome')}
+            <select
+              name="outcome"
+              value={outcome}
+              onChange={(event) => setOutcome(event.target.value as MediationOutcome | '')}
+            >
+              <option value="">—</option>
+              {OUTCOMES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`outcome.${value}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {outcome === 'REFERRED' && (
+            <label>
+              {t('mediation.referredTo')}
+              <input name="referredTo" value={referredTo} onChange={(event) => setReferredTo(event.target.value)} />
+            </label>
+          )}
+        </div>
+      )}
       <div className="row wrap">
         {actions.includes('resolve') && (
           <button
             type="button"
-            disabled={!text.trim()}
-            onClick={() => void done(resolve({ id, input: { resolution: text.trim() } }))}
+            disabled={
+              !text.trim() ||
+              (found.kind === 'CONFLICT' && (!outcome || (outcome === 'REFERRED' && !referredTo.trim())))
+            }
+            onClick={() =>
+              void done(
+                resolve({
+                  id,
+                  input: {
+                    resolution: text.trim(),
+                    ...(found.kind === 'CONFLICT' && outcome
+                      ? { outcome, referredTo: outcome === 'REFERRED' ? referredTo.trim() : null }
+                      : {}),
+                  },
+                }),
+              )
+            }
           >
             {t('action.resolve')}
           </button>
@@ -157,6 +205,29 @@ export function CaseDetail({
         </div>
       )}
       <ApiError error={lastError} />
+      {found.mediationSessions.length > 0 && (
+        <>
+          <h3>{t('mediation.sessions')}</h3>
+          <ol className="timeline" data-testid="mediation-sessions">
+            {found.mediationSessions.map((session) => (
+              <li key={session.id}>
+                <time dateTime={session.heldAt}>{formatDateTime(session.heldAt, i18n.language as Language)}</time>{' '}
+                <strong>{session.mediator}</strong> <span className="muted">{session.attendees.join(', ')}</span>
+                {session.notes && <p>{session.notes}</p>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {actions.includes('recordMediation') && (
+        <MediationSessionForm
+          caseId={id}
+          onRecorded={() => {
+            refetch({ requestPolicy: 'network-only' });
+            onChanged();
+          }}
+        />
+      )}
       <h3>{t('case.timeline')}</h3>
       <Timeline entries={found.timeline} />
     </article>

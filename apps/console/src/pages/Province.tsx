@@ -1,9 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { RecentCasesQuery, ProvinceQuery } from '../graphql/operations';
 import { compareDecimal, toChartNumber } from '../lib/decimal';
-import { formatBaht, formatHours, formatPercent, formatTonnes, type Language } from '../lib/format';
+import { FISCAL_YEARS, formatBaht, formatHours, formatPercent, formatTonnes, type Language } from '../lib/format';
 import { useLiveChanges } from '../live';
 import { useSession } from '../session';
 import { Chart } from '../components/Chart';
@@ -23,21 +24,20 @@ type SortKey =
   | 'delayed'
   | 'generated'
   | 'reduction';
-const FISCAL_YEARS = [2561, 2562] as const;
 const OPEN = ['RECEIVED', 'TRIAGED', 'ASSIGNED', 'IN_PROGRESS', 'IN_MEDIATION', 'REOPENED'];
 
 const COMPARE: Record<SortKey, (a: OrganizationRow, b: OrganizationRow) => number> = {
   name: (a, b) => a.code.localeCompare(b.code),
-  open: (a, b) => a.caseStats.open - b.caseStats.open,
-  overdue: (a, b) => a.caseStats.overdue - b.caseStats.overdue,
-  median: (a, b) => (a.caseStats.medianResolutionHours ?? -1) - (b.caseStats.medianResolutionHours ?? -1),
-  rating: (a, b) => (a.caseStats.averageRating ?? -1) - (b.caseStats.averageRating ?? -1),
-  approved: (a, b) => compareDecimal(a.budgetSummary.approved, b.budgetSummary.approved),
-  disbursed: (a, b) => compareDecimal(a.budgetSummary.disbursed, b.budgetSummary.disbursed),
-  rate: (a, b) => compareDecimal(a.budgetSummary.disbursementRate, b.budgetSummary.disbursementRate),
-  delayed: (a, b) => a.budgetSummary.delayedCount - b.budgetSummary.delayedCount,
-  generated: (a, b) => compareDecimal(a.wasteSummary.generatedTonnes, b.wasteSummary.generatedTonnes),
-  reduction: (a, b) => compareDecimal(a.wasteSummary.reductionPercent, b.wasteSummary.reductionPercent),
+  open: (a, b) => (a.caseStats?.open ?? -1) - (b.caseStats?.open ?? -1),
+  overdue: (a, b) => (a.caseStats?.overdue ?? -1) - (b.caseStats?.overdue ?? -1),
+  median: (a, b) => (a.caseStats?.medianResolutionHours ?? -1) - (b.caseStats?.medianResolutionHours ?? -1),
+  rating: (a, b) => (a.caseStats?.averageRating ?? -1) - (b.caseStats?.averageRating ?? -1),
+  approved: (a, b) => compareDecimal(a.budgetSummary?.approved, b.budgetSummary?.approved),
+  disbursed: (a, b) => compareDecimal(a.budgetSummary?.disbursed, b.budgetSummary?.disbursed),
+  rate: (a, b) => compareDecimal(a.budgetSummary?.disbursementRate, b.budgetSummary?.disbursementRate),
+  delayed: (a, b) => (a.budgetSummary?.delayedCount ?? -1) - (b.budgetSummary?.delayedCount ?? -1),
+  generated: (a, b) => compareDecimal(a.wasteSummary?.generatedTonnes, b.wasteSummary?.generatedTonnes),
+  reduction: (a, b) => compareDecimal(a.wasteSummary?.reductionPercent, b.wasteSummary?.reductionPercent),
 };
 
 /** The province at a glance: the 19 organizations, charts and the map of open cases. Live. */
@@ -139,26 +139,26 @@ export function Province() {
                 {rows.map((row) => (
                   <tr key={row.id} data-testid="province-row" data-code={row.code}>
                     <th scope="row">
-                      <button type="button" className="link" onClick={() => setChosen(row.code)}>
-                        {name(row)}
-                      </button>
+                      <Link to={`/organizations/${row.code}`}>{name(row)}</Link>
                     </th>
                     <td className="number" data-testid="open">
-                      {row.caseStats.open}
+                      {row.caseStats?.open ?? '—'}
                     </td>
-                    <td className="number">{row.caseStats.overdue}</td>
-                    <td className="number">{formatHours(row.caseStats.medianResolutionHours, language)}</td>
-                    <td className="number">{row.caseStats.averageRating?.toFixed(1) ?? '—'}</td>
-                    <td className="number">{formatBaht(row.budgetSummary.approved, language)}</td>
-                    <td className="number">{formatBaht(row.budgetSummary.disbursed, language)}</td>
-                    <td className="number">{formatPercent(row.budgetSummary.disbursementRate, language)}</td>
-                    <td className="number">{row.budgetSummary.delayedCount}</td>
-                    <td className="number">{formatTonnes(row.wasteSummary.generatedTonnes, language)}</td>
-                    <td className="number">{formatPercent(row.wasteSummary.reductionPercent, language)}</td>
+                    <td className="number">{row.caseStats?.overdue ?? '—'}</td>
+                    <td className="number">{formatHours(row.caseStats?.medianResolutionHours, language)}</td>
+                    <td className="number">{row.caseStats?.averageRating?.toFixed(1) ?? '—'}</td>
+                    <td className="number">{formatBaht(row.budgetSummary?.approved, language)}</td>
+                    <td className="number" data-testid="disbursed">
+                      {formatBaht(row.budgetSummary?.disbursed, language)}
+                    </td>
+                    <td className="number">{formatPercent(row.budgetSummary?.disbursementRate, language)}</td>
+                    <td className="number">{row.budgetSummary?.delayedCount ?? '—'}</td>
+                    <td className="number">{formatTonnes(row.wasteSummary?.generatedTonnes, language)}</td>
+                    <td className="number">{formatPercent(row.wasteSummary?.reductionPercent, language)}</td>
                     <td>
-                      {row.wasteSummary.onTrack == null
+                      {row.wasteSummary?.onTrack == null
                         ? '—'
-                        : t(row.wasteSummary.onTrack ? 'province.onTrack' : 'province.atRisk')}
+                        : t(row.wasteSummary?.onTrack ? 'province.onTrack' : 'province.atRisk')}
                     </td>
                   </tr>
                 ))}
@@ -181,10 +181,10 @@ export function Province() {
                   ))}
                 </select>
               </figcaption>
-              {chosenRow && (
+              {chosenRow?.wasteSummary && (
                 <Chart
                   label={t('province.monthlyWaste')}
-                  option={monthlyAgainstTarget(chosenRow, language, {
+                  option={monthlyAgainstTarget({ wasteSummary: chosenRow.wasteSummary }, language, {
                     reported: t('province.reported'),
                     baseline: t('province.baseline'),
                     target: t('province.target'),
@@ -233,12 +233,12 @@ export function Province() {
                     {
                       name: t('province.approved'),
                       type: 'bar',
-                      data: byCode.map((row) => toChartNumber(row.budgetSummary.approved)),
+                      data: byCode.map((row) => toChartNumber(row.budgetSummary?.approved)),
                     },
                     {
                       name: t('province.disbursed'),
                       type: 'bar',
-                      data: byCode.map((row) => toChartNumber(row.budgetSummary.disbursed)),
+                      data: byCode.map((row) => toChartNumber(row.budgetSummary?.disbursed)),
                     },
                   ],
                   tooltip: {},

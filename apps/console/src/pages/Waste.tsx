@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ImportWasteMutation, InboxQuery, WasteReportsQuery } from '../graphql/operations';
 import { formatDateTime, formatMonth, formatTonnes, type Language } from '../lib/format';
-import { validateCsvFile } from '../lib/validation';
+import { validateCsvFile, type FieldErrors, type WasteForm } from '../lib/validation';
 import { useSession } from '../session';
 import { ApiError, Empty, Loading } from '../components/States';
+import { EMPTY_WASTE_REPORT, WasteReportForm } from '../components/WasteReportForm';
 
-/** An officer's monthly waste reports and the CSV import, with each bad row explained. */
+/** An officer's monthly waste reports, the submit/correct form, and the CSV import with each bad row explained. */
 export function Waste() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -22,6 +23,9 @@ export function Waste() {
   const [imported, importCsv] = useMutation(ImportWasteMutation);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [form, setForm] = useState<WasteForm>(EMPTY_WASTE_REPORT);
+  const [formErrors, setFormErrors] = useState<FieldErrors<keyof WasteForm>>({});
+  const [saved, setSaved] = useState<{ month: string; revision: number } | null>(null);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const problem = validateCsvFile(file);
@@ -32,9 +36,41 @@ export function Waste() {
   };
   const result = imported.data?.importWasteReports;
   const reports = data?.wasteReports.edges.map((edge) => edge.node) ?? [];
+  const correct = (report: (typeof reports)[number]) => {
+    setSaved(null);
+    setFormErrors({});
+    setForm({ month: report.month, ...report.byStream, ...report.byDestination, note: report.note ?? '' });
+  };
   return (
     <section>
       <h1>{t('waste.title')}</h1>
+      {organizationId && (
+        <WasteReportForm
+          organizationId={organizationId}
+          reportedMonths={new Set(reports.map((report) => report.month))}
+          form={form}
+          errors={formErrors}
+          onChange={(next) => {
+            setSaved(null);
+            setForm(next);
+          }}
+          onErrors={setFormErrors}
+          onSaved={(month, revision) => {
+            setSaved({ month, revision });
+            setForm(EMPTY_WASTE_REPORT);
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
+      {saved && (
+        <p role="status" className="success" data-testid="waste-saved">
+          {t(saved.revision > 1 ? 'waste.corrected' : 'waste.submitted', {
+            month: formatMonth(saved.month, language),
+            revision: saved.revision,
+          })}
+        </p>
+      )}
+      <h2>{t('waste.importTitle')}</h2>
       <form onSubmit={(event) => void submit(event)} className="form">
         <label>
           {t('waste.csv')}
@@ -89,15 +125,32 @@ export function Waste() {
               <th scope="col">{t('waste.total')}</th>
               <th scope="col">{t('waste.revision')}</th>
               <th scope="col">{t('waste.submittedAt')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('waste.correct')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {reports.map((report) => (
-              <tr key={report.id}>
+              <tr key={report.id} data-testid="waste-row" data-month={report.month}>
                 <td>{formatMonth(report.month, language)}</td>
-                <td className="number">{formatTonnes(report.totalTonnes, language)}</td>
-                <td className="number">{report.revision}</td>
+                <td className="number" data-testid="total">
+                  {formatTonnes(report.totalTonnes, language)}
+                </td>
+                <td className="number" data-testid="revision">
+                  {report.revision}
+                </td>
                 <td>{formatDateTime(report.submittedAt, language)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={t('waste.correctMonth', { month: formatMonth(report.month, language) })}
+                    onClick={() => correct(report)}
+                  >
+                    {t('waste.correct')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

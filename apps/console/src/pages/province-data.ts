@@ -5,9 +5,18 @@ import { formatMonth, type Language } from '../lib/format';
 
 export type OrganizationRow = ConsoleProvinceQuery['organizations']['edges'][number]['node'];
 
+/** What the monthly chart needs of an organization (the province's rows and the organization page alike). */
+export interface WasteSeries {
+  wasteSummary: {
+    monthly: ReadonlyArray<{ month: string; tonnes: string }>;
+    baselineTonnes?: string | null;
+    targetPercent?: string | null;
+  };
+}
+
 /** An organization's monthly tonnes against its monthly baseline and the MOU's target line. */
 export function monthlyAgainstTarget(
-  row: OrganizationRow,
+  row: WasteSeries,
   language: Language,
   labels: { reported: string; baseline: string; target: string },
 ): EChartsCoreOption {

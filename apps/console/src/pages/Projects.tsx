@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { ProjectsQuery } from '../graphql/operations';
+import { FISCAL_YEARS, type Language } from '../lib/format';
+import { useSession } from '../session';
+import { ProjectDetail } from '../components/ProjectDetail';
+import { ProjectTable } from '../components/ProjectTable';
+import { ApiError, Empty, Loading } from '../components/States';
+
+/** An officer's projects of a fiscal year (owned or as a partner); the chosen one's reports and forms beside. */
+export function Projects() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { session } = useSession();
+  const [fiscalYear, setFiscalYear] = useState<number>(FISCAL_YEARS[0]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ProjectsQuery,
+    variables: { code: session.org ?? '', fiscalYear },
+    pause: !session.org,
+  });
+  const organization = data?.organizationByCode;
+  const projects = organization?.projects.edges.map((edge) => edge.node) ?? [];
+  return (
+    <section>
+      <header className="page-header">
+        <h1>
+          {t('projects.title')}{' '}
+          {organization ? `— ${language === 'en' ? organization.nameEn : organization.nameTh}` : ''}
+        </h1>
+        <label>
+          {t('province.fiscalYear')}
+          <select
+            name="fiscalYear"
+            value={fiscalYear}
+            onChange={(event) => {
+              setSelected(null);
+              setFiscalYear(Number(event.target.value));
+            }}
+          >
+            {FISCAL_YEARS.map((year) => (
+              <option key={year} value={year}>
+                {t('province.fiscalYearLabel', { year })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {fetching && !data && <Loading />}
+      <ApiError error={error} />
+      {data && !projects.length && <Empty message={t('projects.empty')} />}
+      {projects.length > 0 && (
+        <ProjectTable
+          projects={projects}
+          caption={t('projects.caption', { year: fiscalYear })}
+          selected={selected}
+          onSelect={setSelected}
+        />
+      )}
+      {selected && organization && (
+        <ProjectDetail
+          id={selected}
+          myOrganizationId={organization.id}
+          onChanged={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      )}
+    </section>
+  );
+}
