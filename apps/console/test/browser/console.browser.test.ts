@@ -253,3 +253,224 @@ describe('live and bulk work', () => {
     await screenshot(page, '12-report-english');
   }, 60_000);
 });
+
+describe("officers' projects, monthly reports and mediation; an organization's page", () => {
+  /** A project of Patong's, approved and in progress, as the planning mutations make one. */
+  async function projectInProgress(): Promise<{ id: string; code: string }> {
+    const admin = await platform.token('NETWORK_ADMIN');
+    const patong = await platform.graphql<{ organizationByCode: { id: string } }>(
+      `{ organizationByCode(code: "PATONG") { id } }`,
+      {},
+    );
+    const plan = await platform.graphql<{ createDevelopmentPlan: { id: string; strategies: Array<{ id: string }> } }>(
+      `mutation ($input: DevelopmentPlanInput!) { createDevelopmentPlan(input: $input) { id strategies { id } } }`,
+      {
+        input: {
+          organizationId: patong.organizationByCode.id,
+          title: 'แผนพัฒนาท้องถิ่น พ.ศ. 2561–2565',
+          firstFiscalYear: 2561,
+          lastFiscalYear: 2565,
+          strategies: [{ code: 'S1', title: 'การจัดการสิ่งแวดล้อม' }],
+        },
+      },
+      admin,
+    );
+    await platform.graphql(
+      `mutation ($id: ID!) { publishDevelopmentPlan(id: $id) { id } }`,
+      { id: plan.createDevelopmentPlan.id },
+      admin,
+    );
+    const proposed = await platform.graphql<{ proposeProject: { id: string; code: string } }>(
+      `mutation ($input: ProposeProjectInput!) { proposeProject(input: $input) { id code } }`,
+      {
+        input: {
+          ownerOrganizationId: patong.organizationByCode.id,
+          fiscalYear: 2561,
+          strategyId: plan.createDevelopmentPlan.strategies[0]!.id,
+          title: 'ปรับปรุงจุดพักขยะชายหาดป่าตอง',
+          objective: 'ลดขยะตกค้างริมชายหาด',
+          target: 'จุดพักขยะ 5 จุด',
+          kpi: 'ขยะตกค้างลดลงร้อยละ 50',
+          expectedResult: 'ชายหาดสะอาด',
+          fundingSource: 'ANNUAL_BUDGET',
+          budget: '500000.00',
+          plannedStart: '2018-01-15',
+          plannedEnd: '2018-09-15',
+        },
+      },
+      admin,
+    );
+    const { id, code } = proposed.proposeProject;
+    await platform.graphql(
+      `mutation ($id: ID!, $input: ApproveProjectInput!) { approveProject(id: $id, input: $input) { id } }`,
+      { id, input: { approvedBudget: '500000.00' } },
+      admin,
+    );
+    await platform.graphql(`mutation ($id: ID!) { startProcurement(id: $id) { id } }`, { id }, admin);
+    await platform.graphql(`mutation ($id: ID!) { startImplementation(id: $id) { id } }`, { id }, admin);
+    return { id, code };
+  }
+
+  test("an officer records progress on a project; the province table's disbursement follows; the organization page shows it", async () => {
+    const project = await projectInProgress();
+    const admin = await newPage();
+    await signIn(admin, platform.consoleUrl, 'NETWORK_ADMIN');
+    await admin.waitForURL('**/province');
+    await live(admin);
+    const patongDisbursed = admin.locator('[data-testid=province-row][data-code=PATONG] [data-testid=disbursed]');
+    expect(
+      await waitFor(
+        () => patongDisbursed.textContent(),
+        (value) => value === '0.00 บาท',
+        15_000,
+      ),
+    ).toBe('0.00 บาท');
+
+    const officer = await newPage(true);
+    await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
+    await officer.goto(`${platform.consoleUrl}/projects`);
+    const row = officer.locator(`[data-testid=project-row][data-code="${project.code}"]`);
+    await row.getByRole('button', { name: project.code }).click();
+    const detail = officer.getByTestId('project-detail');
+    const form = detail.getByTestId('progress-form');
+    await form.locator('input[name=percent]').fill('150');
+    await form.locator('input[name=amountDisbursed]').fill('125000.50');
+    await form.getByRole('button', { name: th.progress.submit }).click();
+    expect(await form.locator('#percent-error').textContent()).toBe(th.validation.percent);
+    await form.locator('input[name=percent]').fill('40');
+    await form.locator('textarea[name=note]').fill('ติดตั้งจุดพักขยะแล้ว 2 จุด');
+    await screenshot(officer, '13-officer-progress-form');
+    await form.getByRole('button', { name: th.progress.submit }).click();
+    expect(
+      await waitFor(
+        () => detail.getByTestId('project-disbursed').textContent(),
+        (value) => value === '125,000.50 บาท',
+        15_000,
+      ),
+    ).toBe('125,000.50 บาท');
+    expect(await detail.getByTestId('project-progress').textContent()).toBe('40 %');
+    expect(await detail.getByTestId('progress-reports').textContent()).toContain('ติดตั้งจุดพักขยะแล้ว 2 จุด');
+    await screenshot(officer, '14-officer-progress-recorded');
+    await expectAccessible(officer);
+
+    // The province page, left open, shows Patong's disbursement by itself.
+    expect(
+      await waitFor(
+        () => patongDisbursed.textContent(),
+        (value) => value === '125,000.50 บาท',
+        15_000,
+      ),
+    ).toBe('125,000.50 บาท');
+    await admin.locator('[data-testid=province-row][data-code=PATONG] th a').click();
+    await admin.waitForURL('**/organizations/PATONG');
+    const budget = admin.getByTestId('organization-budget');
+    await budget.waitFor();
+    expect(await budget.textContent()).toContain('125,000.50 บาท');
+    expect(await admin.locator(`[data-testid=project-row][data-code="${project.code}"]`).textContent()).toContain(
+      '40 %',
+    );
+    expect(await admin.getByTestId('organization-cases').textContent()).toContain(th.province.open);
+    await screenshot(admin, '15-organization-page');
+    await expectAccessible(admin);
+  }, 180_000);
+
+  test("an officer submits a month's waste report, then corrects it", async () => {
+    const officer = await newPage(true);
+    await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
+    await officer.goto(`${platform.consoleUrl}/waste`);
+    const form = officer.getByTestId('waste-form');
+    await officer.locator('table').waitFor();
+    const figures: Record<string, string> = {
+      general: '100',
+      organic: '50',
+      recyclable: '20',
+      hazardous: '1',
+      incinerated: '150',
+      landfilled: '10',
+      recycled: '10',
+      composted: '5',
+    };
+    await form.locator('input[name=month]').fill('2020-03');
+    for (const [field, value] of Object.entries(figures)) await form.locator(`input[name=${field}]`).fill(value);
+    await form.getByRole('button', { name: th.waste.submit }).click();
+    expect(await form.locator('#composted-error').textContent()).toBe(th.validation.wasteAgreement);
+    await form.locator('input[name=composted]').fill('1');
+    await screenshot(officer, '16-waste-form');
+    await form.getByRole('button', { name: th.waste.submit }).click();
+    const row = officer.locator('[data-testid=waste-row][data-month="2020-03"]');
+    await row.waitFor();
+    expect(await row.getByTestId('revision').textContent()).toBe('1');
+    expect(await row.getByTestId('total').textContent()).toBe('171.000 ตัน');
+    await expectAccessible(officer);
+
+    await row.getByRole('button', { name: th.waste.correct }).click();
+    await form.getByRole('heading', { name: th.waste.correctTitle }).waitFor();
+    expect(await form.locator('input[name=general]').inputValue()).toBe('100.000');
+    await form.locator('input[name=general]').fill('110');
+    await form.locator('input[name=incinerated]').fill('160');
+    await form.getByRole('button', { name: th.waste.correct }).click();
+    expect(
+      await waitFor(
+        () => row.getByTestId('revision').textContent(),
+        (value) => value === '2',
+        15_000,
+      ),
+    ).toBe('2');
+    expect(await row.getByTestId('total').textContent()).toBe('181.000 ตัน');
+    expect(await officer.getByTestId('waste-saved').textContent()).toContain('2');
+    await screenshot(officer, '17-waste-corrected');
+  }, 120_000);
+
+  test("the lead officer records a conflict's mediation session", async () => {
+    const admin = await platform.token('NETWORK_ADMIN');
+    const officerToken = await platform.token('LGO_OFFICER', 'PATONG');
+    const patong = await platform.graphql<{ organizationByCode: { id: string } }>(
+      `{ organizationByCode(code: "PATONG") { id } }`,
+      {},
+    );
+    const opened = await platform.graphql<{ openCase: { trackingCode: string; case: { id: string } } }>(
+      `mutation ($input: OpenCaseInput!) { openCase(input: $input) { trackingCode case { id } } }`,
+      {
+        input: {
+          kind: 'CONFLICT',
+          category: 'LAND_DISPUTE',
+          channel: 'WALK_IN',
+          title: 'ข้อพิพาทแนวเขตที่ดินริมคลอง',
+          description: 'เพื่อนบ้านสองรายโต้แย้งแนวรั้ว',
+          location: { lat: 7.8935, lng: 98.2975 },
+          reporter: { name: 'ผู้ร้อง', phone: '076 123 456' },
+        },
+      },
+      admin,
+    );
+    const id = opened.openCase.case.id;
+    await platform.graphql(
+      `mutation ($id: ID!, $input: TriageCaseInput!) { triageCase(id: $id, input: $input) { id } }`,
+      { id, input: { priority: 'NORMAL', leadOrganizationId: patong.organizationByCode.id } },
+      admin,
+    );
+    await platform.graphql(`mutation ($id: ID!) { acceptCase(id: $id) { id } }`, { id }, officerToken);
+    await platform.graphql(`mutation ($id: ID!) { startMediation(id: $id) { id } }`, { id }, officerToken);
+
+    const officer = await newPage();
+    await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
+    await officer.waitForURL('**/inbox');
+    await officer
+      .locator(`[data-testid=inbox-row][data-tracking-code="${opened.openCase.trackingCode}"]`)
+      .getByRole('button')
+      .click();
+    const form = officer.getByTestId('mediation-form');
+    await form.getByRole('button', { name: th.mediation.record }).click();
+    expect(await form.locator('#mediator-error').textContent()).toBe(th.validation.mediator);
+    await form.locator('input[name=heldAt]').fill('2026-01-15T10:00');
+    await form.locator('input[name=mediator]').fill('ศูนย์ไกล่เกลี่ยข้อพิพาท อบจ.');
+    await form.locator('textarea[name=attendees]').fill('ผู้ร้อง\nผู้ถูกร้อง');
+    await screenshot(officer, '18-mediation-form');
+    await form.getByRole('button', { name: th.mediation.record }).click();
+    const sessions = officer.getByTestId('mediation-sessions');
+    await sessions.waitFor();
+    expect(await sessions.textContent()).toContain('ศูนย์ไกล่เกลี่ยข้อพิพาท อบจ.');
+    await expectAccessible(officer);
+    await screenshot(officer, '19-mediation-recorded');
+  }, 120_000);
+});
