@@ -46,7 +46,7 @@ export function Organization() {
       {data && !organization && <Empty message={t('organization.notFound')} />}
       {organization && (
         <>
-          <p className="muted">{t(`district.${organization.district}`)}</p>
+          <p className="muted">{t('organization.district', { name: t(`district.${organization.district}`) })}</p>
           <div className="grid">
             <section className="card" aria-labelledby="organization-cases">
               <h2 id="organization-cases">{t('organization.cases')}</h2>

@@ -417,7 +417,7 @@ describe("officers' projects, monthly reports and mediation; an organization's p
       ),
     ).toBe('2');
     expect(await row.getByTestId('total').textContent()).toBe('181.000 ตัน');
-    expect(await officer.getByTestId('waste-saved').textContent()).toContain('2');
+    expect(await officer.getByTestId('waste-saved').textContent()).toContain('(ฉบับที่ 2)');
     await screenshot(officer, '17-waste-corrected');
   }, 120_000);
 
