@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cpuPerRequest, cpuSnapshot, type CpuParts } from './cpu-time';
 import { connect, SERVICES, type ServiceName } from './databases';
 import { mixedLoad, type MixedResult } from './mixed-load';
 import { callerTokens, caseListCursors, mixedRequests, userToken } from './mixed-requests';
@@ -89,6 +90,17 @@ const kindTable = (result: MixedResult, seconds: number) =>
     seconds,
   }));
 
+/** The broker the scripts started (its pid file, per port, as `infra/kafka/env.sh` names it), if any. */
+function kafkaPid(): number | undefined {
+  try {
+    const cache = process.env.PCC_KAFKA_CACHE ?? join(ROOT, 'infra', 'kafka', '.cache');
+    const port = process.env.PCC_KAFKA_PORT ?? '9092';
+    return Number(readFileSync(join(cache, `kafka-${port}.pid`), 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const settings = flags();
   const profiles = join(RESULTS, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
@@ -118,8 +130,15 @@ async function main(): Promise<void> {
     const observed = Object.fromEntries(
       await Promise.all((Object.keys(SERVICES) as ServiceName[]).map(async (n) => [n, await resetStatements(n)])),
     ) as Record<ServiceName, boolean>;
+    const parts: CpuParts = {
+      processes: { ...Object.fromEntries(platform.running.map((r) => [r.name, r.process.pid])), kafka: kafkaPid() },
+      databasePrefix: 'pcc_bench_',
+    };
+    const cpuBefore = cpuSnapshot(parts);
     const result = await mixedLoad(sequence, settings.connections, settings.seconds);
+    const cpuAfter = cpuSnapshot(parts);
     console.table(kindTable(result, settings.seconds));
+    console.table(cpuPerRequest(cpuBefore, cpuAfter, result.total.requests));
     for (const name of Object.keys(SERVICES) as ServiceName[]) {
       if (!observed[name]) {
         console.log(`${name}: pg_stat_statements is not preloaded by this server (shared_preload_libraries)`);

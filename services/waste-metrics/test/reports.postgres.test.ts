@@ -256,7 +256,7 @@ describe('waste reports (real PostgreSQL)', () => {
     );
     expect(n).toBe(1000);
     expect(total).toBe('161750.000');
-  });
+  }, 180_000); // a thousand rows through the real subgraph, twice: slow on a busy machine
 
   it('answers a file of junk with the first 50 bad rows and the count of all, not an error per line', async () => {
     const header =
@@ -286,5 +286,5 @@ describe('waste reports (real PostgreSQL)', () => {
     expect(answer.errors).toHaveLength(50);
     expect(answer.errors[0]).toEqual({ row: 1, line: 2, message: 'has 1 fields, the header has 11' });
     expect(JSON.stringify(result.body).length).toBeLessThan(10_000);
-  });
+  }, 180_000); // a 1 MiB file through the real subgraph: slow on a busy machine
 });
