@@ -110,6 +110,28 @@ describe('open standards and exports (real PostgreSQL, Kafka and HTTP)', () => {
     expect(await caseCount()).toBe(before);
   });
 
+  it.each([
+    ['a JSON array', 'application/json', '[1, 2]', 400],
+    [
+      'an operator object for a number',
+      'application/json',
+      '{"service_code":"WASTE","lat":{"$gt":1},"long":98.3}',
+      400,
+    ],
+    ['a field given twice', 'application/x-www-form-urlencoded', 'service_code=WASTE&service_code=ROAD&lat=7.9', 400],
+    ['plain text', 'text/plain', 'service_code=WASTE', 400],
+    ['broken JSON', 'application/json', '{"service_code":', 400],
+  ])('answers a POST of %s with a 4xx and creates nothing', async (_what, type, body, status) => {
+    const before = await caseCount();
+    const response = await fetch(`${base}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body,
+    });
+    expect(response.status).toBe(status);
+    expect(await caseCount()).toBe(before);
+  });
+
   it('answers unknown requests and bad filters with GeoReport errors', async () => {
     const missing = await get('/open311/v2/requests/PCC-2400-999999.json');
     expect(missing.status).toBe(404);

@@ -23,6 +23,18 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 const int = (value: string | undefined, name: string): number | undefined | string =>
   value === undefined ? undefined : /^\d{1,6}$/.test(value) ? Number(value) : `${name} must be a whole number`;
+/** The filter of planning's and waste's lists: `organization` (id) and `fiscalYear`, plus their own fields. */
+function byOrganizationAndYear(p: Params, more: Record<string, unknown> = {}): Record<string, unknown> | string {
+  const fiscalYear = int(p.fiscalYear, 'fiscalYear');
+  if (typeof fiscalYear === 'string') return fiscalYear;
+  return {
+    filter: {
+      ...(p.organization ? { organizationId: p.organization } : {}),
+      ...(fiscalYear !== undefined ? { fiscalYear } : {}),
+      ...more,
+    },
+  };
+}
 const at = (node: Row, path: string): unknown =>
   path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Row)[key] : null), node);
 const columns = (...paths: string[]): ExportDefinition['columns'] => paths.map((p) => [p, (n) => at(n, p)]);
@@ -82,18 +94,11 @@ const EXPORTS: Record<string, ExportDefinition> = {
           progressPercent delayed plannedStart plannedEnd } }
       }
     }`,
-    variables: (p) => {
-      const fiscalYear = int(p.fiscalYear, 'fiscalYear');
-      if (typeof fiscalYear === 'string') return fiscalYear;
-      return {
-        filter: {
-          ...(p.organization ? { organizationId: p.organization } : {}),
-          ...(fiscalYear !== undefined ? { fiscalYear } : {}),
-          ...(list(p.status) ? { status: list(p.status) } : {}),
-          ...(p.fundingSource ? { fundingSource: p.fundingSource } : {}),
-        },
-      };
-    },
+    variables: (p) =>
+      byOrganizationAndYear(p, {
+        ...(list(p.status) ? { status: list(p.status) } : {}),
+        ...(p.fundingSource ? { fundingSource: p.fundingSource } : {}),
+      }),
     columns: columns(
       'code',
       'title',
@@ -118,16 +123,7 @@ const EXPORTS: Record<string, ExportDefinition> = {
           byStream { general organic recyclable hazardous } byDestination { incinerated landfilled recycled composted } } }
       }
     }`,
-    variables: (p) => {
-      const fiscalYear = int(p.fiscalYear, 'fiscalYear');
-      if (typeof fiscalYear === 'string') return fiscalYear;
-      return {
-        filter: {
-          ...(p.organization ? { organizationId: p.organization } : {}),
-          ...(fiscalYear !== undefined ? { fiscalYear } : {}),
-        },
-      };
-    },
+    variables: (p) => byOrganizationAndYear(p),
     columns: columns(
       'organization.code',
       'month',
