@@ -27,10 +27,6 @@ export class AreaRouting1766000000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query('CREATE INDEX case_external_referral_case ON case_external_referral (case_id, forwarded_at)');
-    // Referrals still waiting for their body's answer, for the coordinator's follow-up.
-    await q.query(
-      'CREATE INDEX case_external_referral_waiting ON case_external_referral (external_body, forwarded_at) WHERE replied_at IS NULL',
-    );
   }
 
   async down(q: QueryRunner): Promise<void> {
