@@ -63,6 +63,10 @@ export const configSchema = z
      * production (the metrics tell about traffic and must stay on the internal network).
      */
     METRICS_PORT: env.int(undefined, 1, 65_535).optional(),
+    /** Rows of one CSV export at most (`GET /exports/<name>.csv`): a bigger extract goes to the analysts' streams. */
+    EXPORT_ROW_LIMIT: env.int(50_000, 1, 1_000_000),
+    /** Features of the public case map at most (`GET /feeds/cases.geojson`). */
+    FEED_CASE_LIMIT: env.int(2_000, 1, 100_000),
     /** `GET /changes`: the console's live "what changed" stream, fed from Kafka (see src/changes.ts). */
     CHANGES_STREAM: env.bool(true),
     /** Processes serving the port (node:cluster); 0 = one per CPU. One keeps the simplest process model. */

@@ -24,6 +24,10 @@ import { ChangeFeed, registerChangeStream } from './changes';
 import { registerDevelopmentTokens } from './dev-tokens';
 import { metricsPort, urlOverrides, type Config } from './config';
 import { registerEventCatalogue } from './event-catalogue';
+import { registerCsvExports } from './open-data/csv-exports';
+import { createExecute } from './open-data/execute';
+import { registerCaseFeed } from './open-data/geojson';
+import { registerOpen311 } from './open-data/open311';
 import { idePage, registerIde, wantsIde } from './ide';
 import { costLimitPlugin } from './cost';
 import { createFetchHistogram } from './fetch-metrics';
@@ -190,6 +194,11 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   );
   registerIde(app);
   registerEventCatalogue(app);
+  // Open311, the public case map and CSV exports: views of the GraphQL contract, run as the caller.
+  const execute = createExecute(apollo);
+  registerOpen311(app, execute, authenticator);
+  registerCaseFeed(app, execute, config.FEED_CASE_LIMIT);
+  registerCsvExports(app, execute, authenticator, config.EXPORT_ROW_LIMIT);
   if (config.CHANGES_STREAM) {
     const kafka = createKafka(
       { brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID },

@@ -50,6 +50,11 @@ export const caseSnapshot = z.object({
   dueAt: isoDateTime.nullable(),
 });
 
+/** An outside body by its code (the cases service's data/external-bodies.json), e.g. PWA. */
+export const externalBodyCode = z.string().regex(/^[A-Z0-9-]{2,32}$/);
+/** An outside body's letter or ticket number: a reference, never free text. */
+export const externalReference = z.string().regex(/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙/._-]{0,63}$/);
+
 const caseEvent = (type: string, description: string, extra: z.ZodRawShape = {}) =>
   defineEvent({
     type: `pcc.case.${type}`,
@@ -60,7 +65,11 @@ const caseEvent = (type: string, description: string, extra: z.ZodRawShape = {})
 
 export const caseEvents = [
   caseEvent('opened', 'A citizen or staff opened a case.'),
-  caseEvent('triaged', 'The network centre set the lead organization and priority.', { leadOrganizationId: uuid }),
+  caseEvent(
+    'triaged',
+    'The network centre set the lead organization and priority; or, actor SYSTEM, the case went at intake straight to the organization whose area its tambon is.',
+    { leadOrganizationId: uuid },
+  ),
   caseEvent('assigned', 'The lead organization accepted the case.'),
   caseEvent('forwarded', 'The lead forwarded the case to another organization (the lead changed).', {
     fromOrganizationId: uuid,
@@ -80,5 +89,20 @@ export const caseEvents = [
   caseEvent('reopened', 'The reporter or staff reopened the case.', { reopenCount: z.number().int().positive() }),
   caseEvent('rated', 'The reporter rated the handling, 1–5.', { rating: z.number().int().min(1).max(5) }),
   caseEvent('sla-breached', 'The case passed its due time unresolved (once per due time).', { dueAt: isoDateTime }),
+  caseEvent(
+    'referred-to-external-body',
+    'The lead handed the case to a body outside the network (the lead keeps it and follows the referral).',
+    {
+      referralId: uuid,
+      externalBody: externalBodyCode,
+      externalReference: externalReference.nullable(),
+      forwardedAt: isoDateTime,
+    },
+  ),
+  caseEvent('external-body-replied', 'The outside body a case was referred to replied (recorded by the lead).', {
+    referralId: uuid,
+    externalBody: externalBodyCode,
+    repliedAt: isoDateTime,
+  }),
   caseEvent('marked-duplicate', 'The case duplicates another and was closed.', { originalCaseId: uuid }),
 ];

@@ -8,6 +8,7 @@ import {
   DISTRICTS,
   MEDIATION_OUTCOMES,
 } from './vocabulary';
+import { EXTERNAL_BODY_CODES, SUBDISTRICT_CODES } from './areas';
 
 /**
  * What the case service accepts. GraphQL checks types and enums; these rules add lengths,
@@ -29,6 +30,7 @@ export const location = z.object({
     .max(PHUKET_BOUNDS.maxLng, 'must be in Phuket (longitude 98.2–98.5)'),
   address: optionalText(500),
   district: z.enum(DISTRICTS).nullish(),
+  subdistrict: z.enum(SUBDISTRICT_CODES, 'must be a Phuket tambon code (see subdistricts)').nullish(),
 });
 
 const phone = z
@@ -75,6 +77,18 @@ export const mediationSessionInput = z.object({
   attendees: z.array(text(200)).min(1, 'needs at least one attendee').max(50),
   notes: optionalText(10_000),
 });
+
+/** An outside body's letter or ticket number: a reference, never free text (it goes into events). */
+const externalReference = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙/._-]{0,63}$/, 'letters, digits and / . - _ only, at most 64');
+export const externalReferralInput = z.object({
+  externalBody: z.enum(EXTERNAL_BODY_CODES, 'must be an external body code (see externalBodies)'),
+  reference: externalReference.nullish(),
+  note: optionalText(5000),
+});
+export const externalReplyInput = z.object({ reply: text(5000), reference: externalReference.nullish() });
 
 export const note = text(5000);
 export const reason = text(1000, 3);

@@ -8,8 +8,9 @@ import { checkTransition, type Actor, type Transition } from '../domain/state-ma
 import { dueAt } from '../domain/sla';
 import { fiscalYearOf, trackingCode } from '../domain/tracking';
 import { isOpen, type CaseStatus } from '../domain/vocabulary';
-import { emitCaseEvents } from '../events/case-events';
-import { CaseEntity } from '../store/entities';
+import { emitCaseEvents, SYSTEM } from '../events/case-events';
+import { CaseEntity, OrganizationProjection } from '../store/entities';
+import { route, subdistrictByCode } from '../domain/areas';
 import { addTimeline } from './timeline';
 import { caseActor } from './case-access';
 import { requireActiveOrganization, type RequestScope } from './scope';
@@ -43,6 +44,12 @@ export class CaseWorkflow {
         'input.channel': 'WEB or LINE for online reports',
       });
     }
+    const subdistrict = input.location.subdistrict ? subdistrictByCode(input.location.subdistrict) : undefined;
+    if (subdistrict && input.location.district && input.location.district !== subdistrict.district)
+      throw badInput(`Tambon ${subdistrict.nameEn} is in ${subdistrict.district}`, {
+        'input.location.district': `${subdistrict.district} for tambon ${subdistrict.code}`,
+      });
+    const decision = route({ kind: input.kind, category: input.category, subdistrict: subdistrict?.code ?? null });
     const reporterSecret = randomBytes(18).toString('base64url');
     const now = new Date();
     const fiscalYear = fiscalYearOf(now);
@@ -60,7 +67,9 @@ export class CaseWorkflow {
         lat: input.location.lat,
         lng: input.location.lng,
         address: input.location.address ?? null,
-        district: input.location.district ?? null,
+        district: input.location.district ?? subdistrict?.district ?? null,
+        subdistrict: subdistrict?.code ?? null,
+        routingException: 'exception' in decision ? decision.exception : null,
         attachmentUrls: input.attachmentUrls ?? [],
         reporterName: input.reporter.name,
         reporterPhone: input.reporter.phone ?? null,
@@ -84,8 +93,42 @@ export class CaseWorkflow {
       }
       await addTimeline(tx, saved.id, identity, 'opened', { to: 'RECEIVED' });
       await emitCaseEvents(tx, saved, identity, this.scope.traceparent, [{ type: 'opened' }]);
-      return { case: saved, trackingCode: saved.trackingCode, reporterSecret };
+      const routed = 'lead' in decision ? await this.routeToArea(tx, saved, decision.lead) : saved;
+      return { case: routed, trackingCode: saved.trackingCode, reporterSecret };
     });
+  }
+
+  /**
+   * Intake's own triage: the case goes to the organization whose area its tambon is, as the network
+   * centre would have sent it (RECEIVED → TRIAGED, by SYSTEM); the lead accepts it next. An
+   * organization that is not an active member leaves the case in the triage queue instead.
+   */
+  private async routeToArea(tx: EntityManager, c: CaseEntity, leadCode: string): Promise<CaseEntity> {
+    const lead = await tx.getRepository(OrganizationProjection).findOneBy({ code: leadCode });
+    if (!lead?.active) {
+      c.routingException = 'ORGANIZATION_UNAVAILABLE';
+      return tx.getRepository(CaseEntity).save(c);
+    }
+    c.leadOrgId = lead.id;
+    c.status = 'TRIAGED';
+    const saved = await tx.getRepository(CaseEntity).save(c);
+    await addTimeline(tx, c.id, 'SYSTEM', 'routed', {
+      from: 'RECEIVED',
+      to: 'TRIAGED',
+      data: { leadOrganizationId: lead.id, subdistrict: c.subdistrict },
+    });
+    await emitCaseEvents(
+      tx,
+      saved,
+      SYSTEM,
+      this.scope.traceparent,
+      [
+        { type: 'status-changed', extra: { from: 'RECEIVED', to: 'TRIAGED' } },
+        { type: 'triaged', extra: { leadOrganizationId: lead.id } },
+      ],
+      true,
+    );
+    return saved;
   }
 
   triage(rawId: unknown, raw: unknown): Promise<CaseEntity> {
@@ -108,6 +151,7 @@ export class CaseWorkflow {
       }
       await requireActiveOrganization(tx, leadId, 'input.leadOrganizationId');
       c.leadOrgId = leadId;
+      c.routingException = null;
       // The lead is never also listed as supporting (a re-triage may pick a supporting organization).
       await tx.query('DELETE FROM case_supporting_organization WHERE case_id = $1 AND organization_id = $2', [
         c.id,
@@ -221,6 +265,79 @@ export class CaseWorkflow {
         data: { fromOrganizationId: from, toOrganizationId: organizationId },
       };
     });
+  }
+
+  /** Lead (or admin) hands an open case to a body outside the network; the lead keeps and follows it. */
+  referToExternalBody(rawId: unknown, raw: unknown) {
+    const input = parseInput(rules.externalReferralInput, raw);
+    return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER'], 'referred-to-external-body', async (c, tx) => {
+      const forwardedAt = new Date();
+      const [row] = await tx.query<[{ id: string }]>(
+        `INSERT INTO case_external_referral (case_id, external_body, reference, note, forwarded_at, forwarded_by_role, forwarded_by_org)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [
+          c.id,
+          input.externalBody,
+          input.reference ?? null,
+          input.note ?? null,
+          forwardedAt,
+          this.scope.identity.role,
+          this.scope.identity.org,
+        ],
+      );
+      return {
+        events: [
+          {
+            type: 'referred-to-external-body',
+            extra: {
+              referralId: row.id,
+              externalBody: input.externalBody,
+              externalReference: input.reference ?? null,
+              forwardedAt: forwardedAt.toISOString(),
+            },
+          },
+        ],
+        note: input.note ?? null,
+        data: { referralId: row.id, externalBody: input.externalBody },
+      };
+    });
+  }
+
+  /** The outside body's reply to a referral, recorded once by the lead (or admin), whatever the case's status. */
+  async recordExternalReply(rawReferralId: unknown, raw: unknown) {
+    const referralId = parseInput(rules.id, rawReferralId, 'referralId');
+    const input = parseInput(rules.externalReplyInput, raw);
+    const [referral] = await this.scope.dataSource.query<Array<{ case_id: string }>>(
+      'SELECT case_id FROM case_external_referral WHERE id = $1',
+      [referralId],
+    );
+    if (!referral) throw notFound('ExternalReferral', referralId);
+    return this.change(
+      referral.case_id,
+      ['NETWORK_ADMIN', 'LEAD_OFFICER'],
+      'external-body-replied',
+      async (_c, tx) => {
+        const repliedAt = new Date();
+        // An UPDATE through TypeORM answers [rows, count].
+        const [updated] = await tx.query<[Array<{ external_body: string }>, number]>(
+          `UPDATE case_external_referral SET reply = $2, replied_at = $3, reference = coalesce($4, reference), updated_at = now()
+           WHERE id = $1 AND replied_at IS NULL RETURNING external_body`,
+          [referralId, input.reply, repliedAt, input.reference ?? null],
+        );
+        const [done] = updated;
+        if (!done) throw conflict('The reply to this referral has already been recorded');
+        return {
+          events: [
+            {
+              type: 'external-body-replied',
+              extra: { referralId, externalBody: done.external_body, repliedAt: repliedAt.toISOString() },
+            },
+          ],
+          data: { referralId },
+        };
+      },
+      { anyStatus: true },
+    );
   }
 
   /** Lead (or admin) brings in another organization; it joins at once. */

@@ -1,6 +1,7 @@
 import type { CaseResolvers } from '../generated/resolvers-types';
 import { isOpen } from '../domain/vocabulary';
 import { coarsen } from '../domain/privacy';
+import { subdistrictByCode } from '../domain/areas';
 
 /** Field by field: public facts for everyone, personal data and free text for the people working the case. */
 export const Case: CaseResolvers = {
@@ -10,11 +11,12 @@ export const Case: CaseResolvers = {
   // coarse place without the address of the others (domain/privacy.ts).
   title: async (c, _args, { reader }) => ((await reader.view(c)) === 'withheld' ? null : c.title),
   location: async (c, _args, { reader }) => {
+    const subdistrict = c.subdistrict ? (subdistrictByCode(c.subdistrict) ?? null) : null;
     switch (await reader.view(c)) {
       case 'full':
-        return { lat: c.lat, lng: c.lng, address: c.address, district: c.district };
+        return { lat: c.lat, lng: c.lng, address: c.address, district: c.district, subdistrict };
       case 'public':
-        return { lat: coarsen(c.lat), lng: coarsen(c.lng), address: null, district: c.district };
+        return { lat: coarsen(c.lat), lng: coarsen(c.lng), address: null, district: c.district, subdistrict };
       case 'withheld':
         return null;
     }
@@ -33,6 +35,8 @@ export const Case: CaseResolvers = {
   referredTo: async (c, _args, context) => ((await context.reader.personal(c)) ? c.referredTo : null),
   // Citizens' uploads (often photos of people and homes) are for the people working the case.
   attachmentUrls: async (c, _args, context) => ((await context.reader.personal(c)) ? c.attachmentUrls : []),
+  routingException: (c) => c.routingException,
+  externalReferrals: (c, _args, { loaders }) => loaders.referralsByCase.load(c.id),
   duplicateOf: (c, _args, { loaders }) => (c.duplicateOf ? loaders.caseById.load(c.duplicateOf) : null),
   parties: async (c, _args, context) =>
     (await context.reader.personal(c)) ? context.loaders.partiesByCase.load(c.id) : [],

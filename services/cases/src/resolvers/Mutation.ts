@@ -17,6 +17,9 @@ export const Mutation: MutationResolvers = {
   inviteSupportingOrganization: (_parent, { id, organizationId, note }, { workflow }) =>
     workflow.invite(id, organizationId, note),
   addCaseNote: (_parent, { id, note }, { workflow }) => workflow.addNote(id, note),
+  referCaseToExternalBody: (_parent, { id, input }, { workflow }) => workflow.referToExternalBody(id, input),
+  recordExternalReply: (_parent, { referralId, input }, { workflow }) =>
+    workflow.recordExternalReply(referralId, input),
   markDuplicate: (_parent, { id, originalId }, { workflow }) => workflow.markDuplicate(id, originalId),
   addCaseInformation: (_parent, { trackingCode, reporterSecret, text }, { workflow }) =>
     workflow.addInformation(trackingCode, reporterSecret, text),

@@ -1,4 +1,5 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
+import { CATEGORIES, EXTERNAL_BODIES, SUBDISTRICTS } from '../domain/areas';
 
 export const Query: QueryResolvers = {
   cases: (_parent, { filter, first, after }, { reader }) => reader.list(filter, { first, after }),
@@ -11,4 +12,7 @@ export const Query: QueryResolvers = {
       category: r.category as never,
       organization: { id: r.organizationId },
     })),
+  subdistricts: () => [...SUBDISTRICTS],
+  externalBodies: () => [...EXTERNAL_BODIES],
+  caseCategories: () => [...CATEGORIES],
 };

@@ -9,6 +9,7 @@ import type {
   District,
   MediationOutcome,
 } from '../domain/vocabulary';
+import type { RoutingException } from '../domain/areas';
 
 /** A citizen's problem or a conflict. Reporter fields are personal data (see domain/privacy). */
 @Entity({ name: 'case' })
@@ -25,6 +26,10 @@ export class CaseEntity {
   @Column({ type: 'double precision' }) lng!: number;
   @Column({ type: 'text', nullable: true }) address!: string | null;
   @Column({ type: 'text', nullable: true }) district!: District | null;
+  /** Tambon, by its DOPA code (data/phuket-areas.json); null when the reporter did not say. */
+  @Column({ type: 'text', nullable: true }) subdistrict!: string | null;
+  /** Why the case waits for triage instead of going straight to an organization (domain/areas.ts). */
+  @Column({ name: 'routing_exception', type: 'text', nullable: true }) routingException!: RoutingException | null;
   @Column({ name: 'attachment_urls', type: 'text', array: true, default: () => `'{}'` }) attachmentUrls!: string[];
   @Column({ name: 'reporter_name', type: 'text' }) reporterName!: string;
   @Column({ name: 'reporter_phone', type: 'text', nullable: true }) reporterPhone!: string | null;

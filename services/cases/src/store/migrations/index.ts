@@ -5,6 +5,7 @@ import { CaseStatistics1764547200000 } from './1764547200000-case-statistics';
 import { TrackingSequences1764547300000 } from './1764547300000-tracking-sequences';
 import { OrganizationListIndexes1764900000010 } from './1764900000010-organization-list-indexes';
 import { CaseListVersions1764900000011 } from './1764900000011-case-list-versions';
+import { AreaRouting1766000000000 } from './1766000000000-area-routing';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   TrackingSequences1764547300000,
   OrganizationListIndexes1764900000010,
   CaseListVersions1764900000011,
+  AreaRouting1766000000000,
 ];
