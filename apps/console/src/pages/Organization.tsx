@@ -8,6 +8,7 @@ import { Chart } from '../components/Chart';
 import { ProjectTable } from '../components/ProjectTable';
 import { ApiError, Empty, Loading } from '../components/States';
 import { monthlyAgainstTarget } from './province-data';
+import { FiscalYearPicker } from '../components/FiscalYearPicker';
 
 /** One organization, from the province table: its cases, its budget and waste for a fiscal year, its projects. */
 export function Organization() {
@@ -30,16 +31,7 @@ export function Organization() {
         <h1 data-testid="organization-name">
           {organization ? (language === 'en' ? organization.nameEn : organization.nameTh) : code}
         </h1>
-        <label>
-          {t('province.fiscalYear')}
-          <select name="fiscalYear" value={fiscalYear} onChange={(event) => setFiscalYear(Number(event.target.value))}>
-            {FISCAL_YEARS.map((year) => (
-              <option key={year} value={year}>
-                {t('province.fiscalYearLabel', { year })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FiscalYearPicker value={fiscalYear} onChange={setFiscalYear} />
       </header>
       {fetching && !data && <Loading />}
       <ApiError error={error} />

@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { ProjectDetail } from '../components/ProjectDetail';
 import { ProjectTable } from '../components/ProjectTable';
 import { ApiError, Empty, Loading } from '../components/States';
+import { FiscalYearPicker } from '../components/FiscalYearPicker';
 
 /** An officer's projects of a fiscal year (owned or as a partner); the chosen one's reports and forms beside. */
 export function Projects() {
@@ -29,23 +30,13 @@ export function Projects() {
           {t('projects.title')}{' '}
           {organization ? `— ${language === 'en' ? organization.nameEn : organization.nameTh}` : ''}
         </h1>
-        <label>
-          {t('province.fiscalYear')}
-          <select
-            name="fiscalYear"
-            value={fiscalYear}
-            onChange={(event) => {
-              setSelected(null);
-              setFiscalYear(Number(event.target.value));
-            }}
-          >
-            {FISCAL_YEARS.map((year) => (
-              <option key={year} value={year}>
-                {t('province.fiscalYearLabel', { year })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FiscalYearPicker
+          value={fiscalYear}
+          onChange={(year) => {
+            setSelected(null);
+            setFiscalYear(year);
+          }}
+        />
       </header>
       {fetching && !data && <Loading />}
       <ApiError error={error} />

@@ -11,6 +11,7 @@ import { Chart } from '../components/Chart';
 import { PhuketMap } from '../components/PhuketMap';
 import { ApiError, LiveBadge, Loading } from '../components/States';
 import { casesPerMonth, monthlyAgainstTarget, type OrganizationRow } from './province-data';
+import { FiscalYearPicker } from '../components/FiscalYearPicker';
 
 type SortKey =
   | 'name'
@@ -91,16 +92,7 @@ export function Province() {
       <header className="page-header">
         <h1>{t('province.title')}</h1>
         <LiveBadge state={live} />
-        <label>
-          {t('province.fiscalYear')}
-          <select name="fiscalYear" value={fiscalYear} onChange={(event) => setFiscalYear(Number(event.target.value))}>
-            {FISCAL_YEARS.map((year) => (
-              <option key={year} value={year}>
-                {t('province.fiscalYearLabel', { year })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FiscalYearPicker value={fiscalYear} onChange={setFiscalYear} />
       </header>
       {fetching && !data && <Loading />}
       <ApiError error={error} />
