@@ -35,6 +35,8 @@ const ACTIONS = {
   'member:manage': { what: "manage this organization's members", roles: ADMIN, ownOrganization: true },
   'member:manageUnaffiliated': { what: 'manage members outside any organization', roles: ADMIN },
   'agreement:manage': { what: 'manage agreements', roles: ADMIN },
+  'meeting:manage': { what: 'record meetings and their resolutions', roles: ADMIN },
+  'followUpAction:update': { what: 'update this follow-up action', roles: ADMIN, ownOrganization: true },
   'case:open': { what: 'open cases', roles: ['PUBLIC', 'LGO_OFFICER', 'NETWORK_ADMIN'] },
   'case:setRoutingRule': { what: 'set routing rules', roles: ADMIN },
   'plan:write': { what: 'write development plans', roles: ADMIN, ownOrganization: true },

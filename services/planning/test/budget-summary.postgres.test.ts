@@ -61,12 +61,15 @@ describe('budget figures kept by the database (real PostgreSQL)', () => {
         acc: string;
       }>
     >(
-      `SELECT owner_organization_id AS organization_id, round(coalesce(sum(approved_budget), 0), 2)::text AS approved,
-              round(coalesce(sum(disbursed), 0), 2)::text AS disbursed, count(*)::int AS n,
-              (count(*) FILTER (WHERE status = 'COMPLETED'))::int AS done, (count(*) FILTER (WHERE delayed))::int AS late,
-              round(coalesce(sum(approved_budget) FILTER (WHERE funding_source = 'ACCUMULATED_FUNDS'), 0), 2)::text AS acc
-       FROM project WHERE fiscal_year = $1 AND status IN ('APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED')
-       GROUP BY owner_organization_id ORDER BY 1`,
+      `WITH counted AS (
+         SELECT *, status <> 'CANCELLED' AS budgeted, CASE WHEN status = 'CANCELLED' THEN disbursed ELSE approved_budget END AS amount
+         FROM project WHERE fiscal_year = $1
+           AND (status IN ('APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED') OR (status = 'CANCELLED' AND disbursed > 0)))
+       SELECT owner_organization_id AS organization_id, round(coalesce(sum(amount), 0), 2)::text AS approved,
+              round(coalesce(sum(disbursed), 0), 2)::text AS disbursed, (count(*) FILTER (WHERE budgeted))::int AS n,
+              (count(*) FILTER (WHERE status = 'COMPLETED'))::int AS done, (count(*) FILTER (WHERE delayed AND budgeted))::int AS late,
+              round(coalesce(sum(amount) FILTER (WHERE funding_source = 'ACCUMULATED_FUNDS'), 0), 2)::text AS acc
+       FROM counted GROUP BY owner_organization_id ORDER BY 1`,
       [year],
     );
     return rows.map((r) => [r.organization_id, r.approved, r.disbursed, r.n, r.done, r.late, r.acc]);
@@ -94,6 +97,7 @@ describe('budget figures kept by the database (real PostgreSQL)', () => {
     const running = await insert(A, 2569, 'IN_PROGRESS', 250000.5);
     const accumulated = await insert(A, 2569, 'APPROVED', 1200000, 'ACCUMULATED_FUNDS');
     const other = await insert(B, 2569, 'COMPLETED', 80000);
+    const spent = await insert(B, 2569, 'IN_PROGRESS', 60000, 'ACCUMULATED_FUNDS');
     await insert(B, 2568, 'PROCURING', 40000.25);
     await expectEqual();
     expect(await kept(2569)).toContainEqual([A, '1450000.50', '0.00', 2, 0, 0, '1200000.00']);
@@ -104,11 +108,17 @@ describe('budget figures kept by the database (real PostgreSQL)', () => {
     );
     await db.dataSource.query('UPDATE project SET disbursed = 100000.5, delayed = true WHERE id = $1', [running]);
     await db.dataSource.query(`UPDATE project SET status = 'CANCELLED' WHERE id = $1`, [accumulated]);
+    // Spent before its cancellation: the money stays (approved = disbursed), the project is not counted.
+    await db.dataSource.query(`UPDATE project SET disbursed = 30000.25, delayed = true WHERE id = $1`, [spent]);
+    await db.dataSource.query(`UPDATE project SET status = 'CANCELLED' WHERE id = $1`, [spent]);
     await db.dataSource.query('UPDATE project SET owner_organization_id = $1, fiscal_year = 2568 WHERE id = $2', [
       A,
       other,
     ]);
     await expectEqual();
+    expect(await kept(2569)).toContainEqual([B, '30000.25', '30000.25', 0, 0, 0, '30000.25']);
+    // Its disbursement corrected after the cancellation: the figures follow.
+    await db.dataSource.query('UPDATE project SET disbursed = 10000 WHERE id = $1', [spent]);
     await db.dataSource.query('DELETE FROM project WHERE id = $1', [running]);
     await expectEqual();
     // A rebuild from scratch (what a bulk load runs) gives the same figures.

@@ -463,6 +463,30 @@ describe('planning (real PostgreSQL)', () => {
     expect(await outboxCount('pcc.project.updated', id)).toBe(1);
   });
 
+  it('withdraws a submitted coordination when the project is cancelled, with its event; a decided one stays', async () => {
+    const submitted = await propose();
+    ok(await act('submitForCoordination', submitted.id, PATONG, ', note: "Joint drainage with the PAO road"'));
+    const cancelled = ok(await act('cancelProject', submitted.id, PATONG, ', reason: "Council cut the budget"'))
+      .cancelProject as { status: string; coordination: unknown };
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', coordination: { status: 'WITHDRAWN' } });
+    expect(await outboxCount('pcc.project.coordination-withdrawn', submitted.id)).toBe(1);
+    const [event] = await db.dataSource.query<[{ data: { project: { coordinationStatus: string; status: string } } }]>(
+      `SELECT data FROM outbox WHERE type = 'pcc.project.coordination-withdrawn' AND key = $1`,
+      [submitted.id],
+    );
+    expect(event.data.project).toMatchObject({ status: 'CANCELLED', coordinationStatus: 'WITHDRAWN' });
+    // Nothing is left for the network centre to decide.
+    expect(code(await act('acceptCoordination', submitted.id, ADMIN))).toBe('INVALID_TRANSITION');
+
+    const accepted = await propose();
+    ok(await act('submitForCoordination', accepted.id, PATONG));
+    ok(await act('acceptCoordination', accepted.id, ADMIN));
+    const kept = ok(await act('cancelProject', accepted.id, PATONG, ', reason: "Council cut the budget"'))
+      .cancelProject as { coordination: unknown };
+    expect(kept.coordination).toMatchObject({ status: 'ACCEPTED' });
+    expect(await outboxCount('pcc.project.coordination-withdrawn', accepted.id)).toBe(0);
+  });
+
   it('flags a delay at the threshold (14 points behind: no; 16: yes) and emits project.delayed once', async () => {
     // 2018-01-01 … 2018-04-11 is 100 days: work starts on 2018-01-05; on 2018-02-20 50 % of the time has passed.
     today = '2018-01-05';
@@ -579,6 +603,18 @@ describe('planning (real PostgreSQL)', () => {
     const cancelled = await propose(fy);
     ok(await approve(cancelled.id, '5000.00'));
     ok(await act('cancelProject', cancelled.id, PATONG, ', reason: "Council cut the budget"'));
+
+    // Money disbursed before a cancellation was spent: it stays (as approved and as disbursed), uncounted.
+    today = '2018-10-10';
+    const abandoned = await propose(fy);
+    ok(await approve(abandoned.id, '300000.00'));
+    ok(await act('startProcurement', abandoned.id, PATONG));
+    ok(await act('startImplementation', abandoned.id, PATONG));
+    today = '2019-01-10';
+    ok(await report(abandoned.id, 30, '120000.55'));
+    ok(await act('cancelProject', abandoned.id, PATONG, ', reason: "The contractor left the site"'));
+    expected.approved += satang('120000.55');
+    expected.disbursed += satang('120000.55');
 
     const baht = (s: bigint) => `${s / 100n}.${String(s % 100n).padStart(2, '0')}`;
     const rate = ((Number(expected.disbursed) / Number(expected.approved)) * 100).toFixed(2); // floats are fine for a cross-check

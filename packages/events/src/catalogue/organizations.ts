@@ -21,6 +21,13 @@ export const AGREEMENT_SUBJECTS = [
   'WASTE_MANAGEMENT',
   'DEVELOPMENT_COORDINATION',
   'DISASTER_RESPONSE',
+  'JOINT_PROJECT',
+  'PUBLIC_HEALTH',
+  'ENVIRONMENT',
+  'INFRASTRUCTURE',
+  'TOURISM',
+  'EDUCATION',
+  'DATA_SHARING',
   'OTHER',
 ] as const;
 
@@ -108,6 +115,11 @@ const agreementSnapshot = z.object({
   signedOn: isoDate,
   signatoryOrganizationIds: z.array(uuid).max(MAX_ORGANIZATIONS),
   targets: z.array(agreementTarget).max(20),
+  // Added with terms and meetings: absent in events written before (and optional to read them).
+  validFrom: isoDate.nullable().optional(),
+  validUntil: isoDate.nullable().optional(),
+  obligationCount: z.number().int().min(0).max(50).optional(),
+  meetingId: uuid.nullable().optional(),
 });
 
 export const agreementSigned = defineEvent({

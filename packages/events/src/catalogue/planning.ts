@@ -5,7 +5,7 @@ import { TOPICS } from './topics';
 
 export const PROJECT_STATUSES = ['PROPOSED', 'APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
 export const FUNDING_SOURCES = ['ANNUAL_BUDGET', 'ACCUMULATED_FUNDS', 'SUBSIDY', 'JOINT'] as const;
-export const COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 'DECLINED'] as const;
+export const COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
 
 const baht = z.string().regex(/^\d{1,12}\.\d{2}$/, 'THB as a decimal string with 2 decimals');
 const fiscalYear = z.number().int().min(2400).max(2700);
@@ -84,6 +84,10 @@ export const planningEvents = [
   projectEvent('coordination-declined', 'The network centre declined coordination, with a note.', {
     note: z.string().min(1).max(2000),
   }),
+  projectEvent(
+    'coordination-withdrawn',
+    'The project was cancelled while its coordination was submitted: the organization took the coordination back (WITHDRAWN), so none stays undecided.',
+  ),
   projectEvent('case-linked', 'The project was linked to a case it answers.', { caseId: uuid }),
   defineEvent({
     type: 'pcc.plan.published',

@@ -7,6 +7,8 @@ export const TOPICS = {
   organization: 'pcc.organizations.organization.v1',
   member: 'pcc.organizations.member.v1',
   agreement: 'pcc.organizations.agreement.v1',
+  /** Network meetings and workshops, their resolutions and follow-up actions, keyed by meeting id. */
+  meeting: 'pcc.organizations.meeting.v1',
   case: 'pcc.cases.case.v1',
   project: 'pcc.planning.project.v1',
   plan: 'pcc.planning.plan.v1',

@@ -109,7 +109,14 @@ export class ProjectWorkflow {
     const reason = parseInput(rules.note, rawReason, 'reason');
     return this.act(id, 'cancel', async (_tx, project) => {
       project.cancellationReason = reason;
-      return [{ type: 'cancelled', extra: { reason } }];
+      const events: ProjectEvent[] = [{ type: 'cancelled', extra: { reason } }];
+      // A submitted coordination would otherwise wait forever for a decision on a project that is gone.
+      if (project.coordinationStatus === 'SUBMITTED') {
+        project.coordinationStatus = 'WITHDRAWN';
+        project.coordinationDecidedAt = new Date();
+        events.push({ type: 'coordination-withdrawn' });
+      }
+      return events;
     });
   }
 
