@@ -471,7 +471,7 @@ describe('planning (real PostgreSQL)', () => {
     expect(cancelled).toMatchObject({ status: 'CANCELLED', coordination: { status: 'WITHDRAWN' } });
     expect(await outboxCount('pcc.project.coordination-withdrawn', submitted.id)).toBe(1);
     const [event] = await db.dataSource.query<[{ data: { project: { coordinationStatus: string; status: string } } }]>(
-      `SELECT data FROM outbox WHERE type = 'pcc.project.coordination-withdrawn' AND key = $1`,
+      `SELECT payload AS data FROM outbox WHERE type = 'pcc.project.coordination-withdrawn' AND key = $1`,
       [submitted.id],
     );
     expect(event.data.project).toMatchObject({ status: 'CANCELLED', coordinationStatus: 'WITHDRAWN' });
