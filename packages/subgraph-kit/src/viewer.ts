@@ -42,6 +42,7 @@ const ACTIONS = {
   'plan:write': { what: 'write development plans', roles: ADMIN, ownOrganization: true },
   'plan:publish': { what: 'publish development plans', roles: ADMIN, ownOrganization: true },
   'project:propose': { what: 'propose projects', roles: ADMIN, ownOrganization: true },
+  'accumulatedFunds:report': { what: 'report accumulated funds', roles: ADMIN, ownOrganization: true },
   'waste:report': { what: 'report waste', roles: ADMIN, ownOrganization: true },
   'waste:setBaseline': { what: 'set waste baselines', roles: ADMIN },
 } as const satisfies Record<string, Rule>;

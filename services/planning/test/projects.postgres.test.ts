@@ -101,7 +101,14 @@ describe('planning (real PostgreSQL)', () => {
       id,
       identity,
       ', input: $input',
-      { input: { approvedBudget, councilResolution } },
+      {
+        input: {
+          approvedBudget,
+          councilResolution,
+          // Accumulated funds need their purpose (and the ledger reported in beforeAll).
+          accumulatedFundsPurpose: councilResolution ? 'PUBLIC_HARDSHIP_RELIEF' : null,
+        },
+      },
       ', $input: ApproveProjectInput!',
     );
   const report = (
@@ -169,6 +176,23 @@ describe('planning (real PostgreSQL)', () => {
       );
       expect(await outboxCount('pcc.plan.published', plan.id)).toBe(1);
     }
+  });
+  beforeAll(async () => {
+    ok(
+      await request(
+        'mutation ($input: AccumulatedFundsReportInput!) { reportAccumulatedFunds(input: $input) { available } }',
+        {
+          input: {
+            organizationId: ORGS.PATONG,
+            reportedOn: '2017-10-01',
+            balance: '90000000.00',
+            monthlyPersonnelCost: '2500000.00',
+            annualBudget: '300000000.00',
+          },
+        },
+        ADMIN,
+      ),
+    );
   });
   afterEach(() => {
     today = TODAY;

@@ -8,6 +8,8 @@ export const FUNDING_SOURCES = ['ANNUAL_BUDGET', 'ACCUMULATED_FUNDS', 'SUBSIDY',
 export const COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
 
 const baht = z.string().regex(/^\d{1,12}\.\d{2}$/, 'THB as a decimal string with 2 decimals');
+/** An organization's funds and budgets, above one project's 12 digits. */
+const money16 = z.string().regex(/^\d{1,14}\.\d{2}$/, 'THB as a decimal string with 2 decimals');
 const fiscalYear = z.number().int().min(2400).max(2700);
 
 /** A project as analysts see it: figures and dates, the organizations, no people's names. */
@@ -88,7 +90,36 @@ export const planningEvents = [
     'coordination-withdrawn',
     'The project was cancelled while its coordination was submitted: the organization took the coordination back (WITHDRAWN), so none stays undecided.',
   ),
+  projectEvent(
+    'contract-signed',
+    'The contract of an approved project was signed (accumulated funds: before the approval lapsed).',
+    {
+      contractSignedOn: isoDate,
+    },
+  ),
+  projectEvent(
+    'accumulated-funds-lapsed',
+    'The council approval to spend accumulated funds lapsed: no contract was signed by the deadline the regulation sets. The project is cancelled (its status-changed follows).',
+    { contractDeadline: isoDate, asOf: isoDate },
+  ),
   projectEvent('case-linked', 'The project was linked to a case it answers.', { caseId: uuid }),
+  defineEvent({
+    type: 'pcc.accumulated-funds.reported',
+    topic: TOPICS.accumulatedFunds,
+    description:
+      'An organization reported its accumulated funds: the balance and the figures its reserves are computed from (public finance, no people).',
+    schema: z
+      .object({
+        organizationId: uuid,
+        reportedOn: isoDate,
+        balance: money16,
+        monthlyPersonnelCost: money16,
+        annualBudget: money16,
+        actor,
+        version,
+      })
+      .strict(),
+  }),
   defineEvent({
     type: 'pcc.plan.published',
     topic: TOPICS.plan,

@@ -12,6 +12,8 @@ export const TOPICS = {
   case: 'pcc.cases.case.v1',
   project: 'pcc.planning.project.v1',
   plan: 'pcc.planning.plan.v1',
+  /** Each organization's reports of its accumulated funds, keyed by organization id. */
+  accumulatedFunds: 'pcc.planning.accumulated-funds.v1',
   wasteReport: 'pcc.waste.report.v1',
   /** The schema registry's decisions (accepted supergraphs, rejected publications), keyed by subgraph. */
   schemaDecision: 'pcc.registry.decision.v1',

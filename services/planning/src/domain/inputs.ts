@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { inputs } from '@pcc/subgraph-kit';
 import { BAHT } from './money';
+import { ACCUMULATED_FUNDS_PURPOSES } from './accumulated-funds';
 import { FUNDING_SOURCES } from './vocabulary';
 
 /** Shapes of the inputs (the kit's, refined); the planning rules themselves are in budget-rules.ts and state-machine.ts. */
@@ -92,7 +93,20 @@ export const edit = z.object(projectFields).partial();
 export const approval = z.object({
   approvedBudget: baht,
   councilResolution: z.object({ reference: title, date }).nullish(),
+  accumulatedFundsPurpose: z.enum(ACCUMULATED_FUNDS_PURPOSES).nullish(),
 });
+/** An organization's funds and budget: up to 14 digits of baht. */
+const funds = z
+  .string()
+  .regex(/^\d{1,14}(\.\d{1,2})?$/, 'must be an amount in THB, not negative, with at most 2 decimals');
+export const accumulatedFundsReport = z.object({
+  organizationId: id,
+  reportedOn: date,
+  balance: funds,
+  monthlyPersonnelCost: funds,
+  annualBudget: funds,
+});
+export const contract = z.object({ signedOn: date });
 export const progress = z.object({ reportedOn: date, percent, amountDisbursed: baht, note: optionalNote });
 
 export const projectFilter = z

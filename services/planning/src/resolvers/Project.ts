@@ -12,6 +12,7 @@ export const Project: ProjectResolvers = {
     p.councilResolutionRef && p.councilResolutionDate
       ? { reference: p.councilResolutionRef, date: p.councilResolutionDate }
       : null,
+  accumulatedFundsLapsedOn: (p) => p.fundsLapsedOn,
   progressReports: (p, _args, { loaders }) => loaders.progressByProject.load(p.id),
   coordination: (p) => ({
     status: p.coordinationStatus,

@@ -7,6 +7,7 @@ import { ProjectListingIndexes1764900000013 } from './1764900000013-project-list
 import { CaseLinkOutlivesProjection1765000000000 } from './1765000000000-case-link-outlives-projection';
 import { CancelledSpendingStays1765100000000 } from './1765100000000-cancelled-spending-stays';
 import { CoordinationWithdrawn1765100000001 } from './1765100000001-coordination-withdrawn';
+import { AccumulatedFunds1765100000002 } from './1765100000002-accumulated-funds';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CaseLinkOutlivesProjection1765000000000,
   CancelledSpendingStays1765100000000,
   CoordinationWithdrawn1765100000001,
+  AccumulatedFunds1765100000002,
 ];
