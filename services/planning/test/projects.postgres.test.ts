@@ -498,7 +498,8 @@ describe('planning (real PostgreSQL)', () => {
       `SELECT payload AS data FROM outbox WHERE type = 'pcc.project.coordination-withdrawn' AND key = $1`,
       [submitted.id],
     );
-    expect(event.data.project).toMatchObject({ status: 'CANCELLED', coordinationStatus: 'WITHDRAWN' });
+    // Readers of the snapshot know four statuses: nothing is before the PAO any more.
+    expect(event.data.project).toMatchObject({ status: 'CANCELLED', coordinationStatus: 'NOT_SUBMITTED' });
     // Nothing is left for the network centre to decide.
     expect(code(await act('acceptCoordination', submitted.id, ADMIN))).toBe('INVALID_TRANSITION');
 

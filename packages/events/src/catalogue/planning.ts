@@ -6,6 +6,11 @@ import { TOPICS } from './topics';
 export const PROJECT_STATUSES = ['PROPOSED', 'APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
 export const FUNDING_SOURCES = ['ANNUAL_BUDGET', 'ACCUMULATED_FUNDS', 'SUBSIDY', 'JOINT'] as const;
 export const COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
+/**
+ * The coordination statuses project snapshots carry (readers of `.v1` know these four): a WITHDRAWN
+ * coordination reads NOT_SUBMITTED there — nothing is before the PAO — and `coordination-withdrawn` says so.
+ */
+export const SNAPSHOT_COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 'DECLINED'] as const;
 
 const baht = z.string().regex(/^\d{1,12}\.\d{2}$/, 'THB as a decimal string with 2 decimals');
 /** An organization's funds and budgets, above one project's 12 digits. */
@@ -31,7 +36,7 @@ export const projectSnapshot = z.object({
   progressPercent: z.number().int().min(0).max(100),
   plannedStart: isoDate,
   plannedEnd: isoDate,
-  coordinationStatus: z.enum(COORDINATION_STATUSES),
+  coordinationStatus: z.enum(SNAPSHOT_COORDINATION_STATUSES),
   delayed: z.boolean(),
 });
 

@@ -80,7 +80,7 @@ export const FIELD_MEANINGS: Record<string, string> = {
   progressPercent: 'Percent complete, last reported.',
   plannedStart: 'Planned start date.',
   plannedEnd: 'Planned end date.',
-  coordinationStatus: 'Coordination with the PAO.',
+  coordinationStatus: 'Coordination with the PAO (a withdrawn one reads NOT_SUBMITTED: nothing is before the PAO).',
   delayed: 'Whether the project is judged delayed.',
   councilResolution: 'The council resolution approving an accumulated-funds project.',
   reference: 'Reference of the council resolution.',
@@ -123,6 +123,8 @@ export const FIELD_MEANINGS: Record<string, string> = {
   balance: 'Accumulated funds (เงินสะสม) as the organization reported them, THB.',
   monthlyPersonnelCost: 'Personnel costs of one month, THB (the reserve keeps a number of months).',
   annualBudget: "The year's annual budget, THB (the reserve keeps a share of it for administration and disasters).",
+  fullSubject:
+    'What the MOU is about, in the full vocabulary (JOINT_PROJECT, PUBLIC_HEALTH, …); `subject` says OTHER for those.',
   validFrom: 'First day of the MOU term; null when open.',
   validUntil: 'Last day of the MOU term; null when open-ended.',
   obligationCount: 'How many obligations the MOU sets (their text is on the GraphQL API, not in events).',

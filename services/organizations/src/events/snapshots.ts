@@ -1,4 +1,4 @@
-import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
+import { AGREEMENT_SUBJECTS_V1, Outbox, platformCatalogue, sourceOf } from '@pcc/events';
 import type {
   AgreementEntity,
   FollowUpActionEntity,
@@ -40,7 +40,8 @@ export const memberSnapshot = (m: MemberEntity) => ({
 export const agreementSnapshot = (a: AgreementEntity, signatoryIds: string[]) => ({
   id: a.id,
   title: a.title,
-  subject: a.subject,
+  subject: (AGREEMENT_SUBJECTS_V1 as readonly string[]).includes(a.subject) ? a.subject : 'OTHER',
+  fullSubject: a.subject,
   signedOn: a.signedOn,
   signatoryOrganizationIds: signatoryIds,
   targets: a.targets,

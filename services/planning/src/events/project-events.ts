@@ -33,7 +33,8 @@ export async function projectSnapshot(tx: EntityManager, p: ProjectEntity) {
     progressPercent: p.progressPercent,
     plannedStart: p.plannedStart,
     plannedEnd: p.plannedEnd,
-    coordinationStatus: p.coordinationStatus,
+    // Snapshots keep the four statuses their readers know; the withdrawal has its own event.
+    coordinationStatus: p.coordinationStatus === 'WITHDRAWN' ? 'NOT_SUBMITTED' : p.coordinationStatus,
     delayed: p.delayed,
   };
 }
