@@ -20,7 +20,6 @@ import { createServer, entities, migrations, reportLapses } from '../src/server'
 
 const SECRET = 'planning-funds-test-internal-secret-0123456789';
 const ORGS = { PATONG: randomUUID(), KATHU: randomUUID() };
-const ADMIN: Identity = IdentityFactory.admin();
 const PATONG: Identity = IdentityFactory.officer('PATONG', 'patong-officer');
 const KATHU: Identity = IdentityFactory.officer('KATHU', 'kathu-officer');
 let today = '2018-02-20';

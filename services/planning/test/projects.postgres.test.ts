@@ -512,6 +512,56 @@ describe('planning (real PostgreSQL)', () => {
     expect(await outboxCount('pcc.project.coordination-withdrawn', accepted.id)).toBe(0);
   });
 
+  it("counts each partner's cost share of a joint project in its own budget figures", async () => {
+    const fy = { fiscalYear: 2563, plannedStart: '2019-11-01', plannedEnd: '2020-06-30' };
+    const joint = {
+      ...fy,
+      ownerOrganizationId: ORGS['PKT-PAO'],
+      strategyId: strategies['PKT-PAO'],
+      fundingSource: 'JOINT',
+      partnerOrganizationIds: [ORGS.PATONG],
+    };
+    const before = await snapshot();
+    for (const costShares of [
+      [{ organizationId: ORGS.KATHU, percent: '10.00' }], // not a partner
+      [{ organizationId: ORGS.PATONG, percent: '100.01' }], // more than the whole
+      [{ organizationId: ORGS.PATONG, percent: '0' }],
+      [{ organizationId: ORGS.PATONG, percent: '12.345' }],
+    ])
+      expect(code(await request(PROPOSE, { input: proposal({ ...joint, costShares }) }, ADMIN))).toBe('BAD_USER_INPUT');
+    expect(await snapshot()).toBe(before);
+    const { id } = await propose({ ...joint, costShares: [{ organizationId: ORGS.PATONG, percent: '40' }] }, ADMIN);
+    ok(await approve(id, '2500000.01', ADMIN));
+    today = '2019-12-01';
+    ok(await act('startProcurement', id, ADMIN));
+    ok(await act('startImplementation', id, ADMIN));
+    ok(await report(id, 20, '500000.00', ADMIN));
+    const summaries = ok(
+      await request(
+        `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { budgetSummary(fiscalYear: 2563) { approved disbursed projectCount } } } }`,
+        { reps: [ORGS['PKT-PAO'], ORGS.PATONG].map((orgId) => ({ __typename: 'Organization', id: orgId })) },
+        PUBLIC,
+      ),
+    )._entities as Array<{ budgetSummary: unknown }>;
+    expect(summaries.map((e) => e.budgetSummary)).toEqual([
+      { approved: '1500000.01', disbursed: '300000.00', projectCount: 1 },
+      { approved: '1000000.00', disbursed: '200000.00', projectCount: 0 },
+    ]);
+    const shares = ok(
+      await request(
+        'query ($id: ID!) { project(id: $id) { costShares { organization { id } percent } } }',
+        { id },
+        PUBLIC,
+      ),
+    ).project as { costShares: unknown };
+    expect(shares.costShares).toEqual([{ organization: { id: ORGS.PATONG }, percent: '40.00' }]);
+    const [event] = await db.dataSource.query<[{ data: { project: { costShares: unknown } } }]>(
+      `SELECT payload AS data FROM outbox WHERE type = 'pcc.project.approved' AND key = $1`,
+      [id],
+    );
+    expect(event.data.project.costShares).toEqual([{ organizationId: ORGS.PATONG, percent: '40.00' }]);
+  });
+
   it('flags a delay at the threshold (14 points behind: no; 16: yes) and emits project.delayed once', async () => {
     // 2018-01-01 … 2018-04-11 is 100 days: work starts on 2018-01-05; on 2018-02-20 50 % of the time has passed.
     today = '2018-01-05';

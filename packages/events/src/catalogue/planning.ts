@@ -38,6 +38,11 @@ export const projectSnapshot = z.object({
   plannedEnd: isoDate,
   coordinationStatus: z.enum(SNAPSHOT_COORDINATION_STATUSES),
   delayed: z.boolean(),
+  // Joint projects: each partner's share of the cost (the owner carries the rest); absent in older events.
+  costShares: z
+    .array(z.object({ organizationId: uuid, percent: z.string().regex(/^\d{1,3}\.\d{2}$/) }).strict())
+    .max(19)
+    .optional(),
 });
 
 const projectEvent = (type: string, description: string, extra: z.ZodRawShape = {}) =>

@@ -87,7 +87,7 @@ export const FIELD_MEANINGS: Record<string, string> = {
   date: 'Date of the council resolution.',
   report: 'The report itself.',
   reportedOn: 'Date of the report (progress, or accumulated funds).',
-  percent: 'Percent complete reported.',
+  percent: 'Percent complete reported (a cost share: percent of the project cost).',
   amountDisbursed: 'Amount disbursed with this report, THB.',
   reason: "Why (a delay: BEHIND_SCHEDULE or PAST_PLANNED_END; a cancellation: the officials' stated reason).",
   elapsedPercent: 'Percent of the planned duration elapsed.',
@@ -118,6 +118,8 @@ export const FIELD_MEANINGS: Record<string, string> = {
   targetPercent: 'Reduction target, percent below the baseline.',
   agreementId: 'The MOU that set the target.',
   projectedReductionPercent: 'Reduction projected for the fiscal year from the months reported, percent.',
+  costShares:
+    "Joint projects: each partner's share of the cost, in percent (the owner carries the rest); each share counts in that partner's budget figures.",
   contractSignedOn: 'Date the contract was signed.',
   contractDeadline: 'Last day to sign the contract of an accumulated-funds approval before it lapses.',
   balance: 'Accumulated funds (เงินสะสม) as the organization reported them, THB.',

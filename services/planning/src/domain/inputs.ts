@@ -66,8 +66,15 @@ export const planInput = z
     });
   });
 
+const costShare = z.object({
+  organizationId: id,
+  percent: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percent with at most 2 decimals, e.g. "40.00"'),
+});
+export type CostShareInput = z.infer<typeof costShare>;
+
 const projectFields = {
   partnerOrganizationIds: z.array(id).max(19, 'at most 19 partners'),
+  costShares: z.array(costShare).max(19, 'at most 19 shares'),
   strategyId: id,
   approachId: id.nullable(),
   title,
@@ -86,6 +93,7 @@ export const proposal = z.object({
   fiscalYear,
   ...projectFields,
   partnerOrganizationIds: projectFields.partnerOrganizationIds.nullish(),
+  costShares: projectFields.costShares.nullish(),
   approachId: id.nullish(),
 });
 /** An edit: only the fields given change; `approachId: null` clears the approach. */

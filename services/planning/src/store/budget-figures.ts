@@ -49,8 +49,8 @@ export const emptySummary = (fiscalYear: number): BudgetSummary =>
 /**
  * Budget figures of the approved projects (approved … completed; a cancelled one only with what it
  * had disbursed, which was spent) each organization owns in a fiscal year: one read of the figures the database keeps with every change to a project
- * (migration BudgetSummary). Partners' shares are not split (the owner carries the budget), so the
- * province total is the sum of the organizations'.
+ * (migration BudgetSummary). A joint project's partners' cost shares count in their own figures and
+ * the owner carries the rest, so the province total is the sum of the organizations'.
  */
 export async function budgetSummaries(
   manager: EntityManager,
@@ -63,7 +63,7 @@ export async function budgetSummaries(
                 project_count, completed_count, delayed_count, round(accumulated, 2)::text AS accumulated
          FROM budget_summary
          WHERE fiscal_year = $1 AND organization_id = ANY($2::uuid[])
-           AND (project_count > 0 OR disbursed <> 0)`,
+           AND (project_count > 0 OR approved <> 0 OR disbursed <> 0)`,
         [fiscalYear, organizationIds],
       )
     : [];
@@ -85,7 +85,7 @@ export async function summariesOfTheNetwork(
             b.project_count, b.completed_count, b.delayed_count, round(b.accumulated, 2)::text AS accumulated
      FROM organization_projection o
      LEFT JOIN budget_summary b ON b.organization_id = o.id AND b.fiscal_year = $1
-       AND (b.project_count > 0 OR b.disbursed <> 0)
+       AND (b.project_count > 0 OR b.approved <> 0 OR b.disbursed <> 0)
      WHERE o.active OR b.organization_id IS NOT NULL
      ORDER BY o.code`,
     [fiscalYear],

@@ -70,6 +70,8 @@ export class ProjectEntity {
   @Column({ name: 'coordination_submitted_at', type: 'timestamptz', nullable: true })
   coordinationSubmittedAt!: Date | null;
   @Column({ name: 'coordination_decided_at', type: 'timestamptz', nullable: true }) coordinationDecidedAt!: Date | null;
+  /** Joint projects: each partner's share of the cost, in basis points (the owner carries the rest). */
+  @Column({ name: 'cost_shares', type: 'jsonb', default: () => `'{}'` }) costShares!: Record<string, number>;
   @Column({ name: 'accumulated_funds_purpose', type: 'text', nullable: true })
   accumulatedFundsPurpose!: AccumulatedFundsPurpose | null;
   /** Accumulated funds: the last day to sign the contract before the approval lapses. */

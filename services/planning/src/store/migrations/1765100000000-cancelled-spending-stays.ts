@@ -3,19 +3,8 @@ import { APPLY_V1, REBUILD_V1 } from './1764900000012-budget-summary';
 
 const BUDGETED = "ARRAY['APPROVED','PROCURING','IN_PROGRESS','COMPLETED']";
 
-/**
- * Money disbursed on a project that was later cancelled was spent: it stays in the organization's
- * figures. A cancelled project counts with what it disbursed, as both its approved and its disbursed
- * amount (what was committed and paid before the cancellation), so the disbursement rate stays within
- * 100 %; it is not counted among the projects (nor completed, nor delayed). A cancelled project that
- * disbursed nothing still counts for nothing.
- */
-export class CancelledSpendingStays1765100000000 implements MigrationInterface {
-  name = 'CancelledSpendingStays1765100000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE OR REPLACE FUNCTION budget_summary_apply(p project, sign int) RETURNS void LANGUAGE plpgsql AS $$
+/** This migration's figures of one project (a later migration replaces it; its `down` restores this). */
+export const APPLY_V2 = `      CREATE OR REPLACE FUNCTION budget_summary_apply(p project, sign int) RETURNS void LANGUAGE plpgsql AS $$
       DECLARE
         budgeted boolean := p.status = ANY(${BUDGETED});
         amount numeric := CASE WHEN p.status = ANY(${BUDGETED}) THEN coalesce(p.approved_budget, 0) ELSE p.disbursed END;
@@ -29,9 +18,10 @@ export class CancelledSpendingStays1765100000000 implements MigrationInterface {
           approved = b.approved + EXCLUDED.approved, disbursed = b.disbursed + EXCLUDED.disbursed,
           project_count = b.project_count + EXCLUDED.project_count, completed_count = b.completed_count + EXCLUDED.completed_count,
           delayed_count = b.delayed_count + EXCLUDED.delayed_count, accumulated = b.accumulated + EXCLUDED.accumulated;
-      END $$`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION budget_summary_rebuild() RETURNS void LANGUAGE sql AS $$
+      END $$`;
+
+/** This migration's rebuild (a later migration replaces it; its `down` restores this). */
+export const REBUILD_V2 = `      CREATE OR REPLACE FUNCTION budget_summary_rebuild() RETURNS void LANGUAGE sql AS $$
         DELETE FROM budget_summary;
         INSERT INTO budget_summary (organization_id, fiscal_year, approved, disbursed, project_count, completed_count, delayed_count, accumulated)
           SELECT owner_organization_id, fiscal_year,
@@ -42,7 +32,21 @@ export class CancelledSpendingStays1765100000000 implements MigrationInterface {
                    FILTER (WHERE funding_source = 'ACCUMULATED_FUNDS'), 0)
           FROM project WHERE status = ANY(${BUDGETED}) OR (status = 'CANCELLED' AND disbursed <> 0)
           GROUP BY owner_organization_id, fiscal_year;
-      $$`);
+      $$`;
+
+/**
+ * Money disbursed on a project that was later cancelled was spent: it stays in the organization's
+ * figures. A cancelled project counts with what it disbursed, as both its approved and its disbursed
+ * amount (what was committed and paid before the cancellation), so the disbursement rate stays within
+ * 100 %; it is not counted among the projects (nor completed, nor delayed). A cancelled project that
+ * disbursed nothing still counts for nothing.
+ */
+export class CancelledSpendingStays1765100000000 implements MigrationInterface {
+  name = 'CancelledSpendingStays1765100000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(APPLY_V2);
+    await q.query(REBUILD_V2);
     await q.query('SELECT budget_summary_rebuild()');
   }
 

@@ -8,6 +8,7 @@ import { CaseLinkOutlivesProjection1765000000000 } from './1765000000000-case-li
 import { CancelledSpendingStays1765100000000 } from './1765100000000-cancelled-spending-stays';
 import { CoordinationWithdrawn1765100000001 } from './1765100000001-coordination-withdrawn';
 import { AccumulatedFunds1765100000002 } from './1765100000002-accumulated-funds';
+import { JointCostShares1765100000003 } from './1765100000003-joint-cost-shares';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CancelledSpendingStays1765100000000,
   CoordinationWithdrawn1765100000001,
   AccumulatedFunds1765100000002,
+  JointCostShares1765100000003,
 ];
