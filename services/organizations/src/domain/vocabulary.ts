@@ -11,7 +11,14 @@ import {
   ORGANIZATION_TYPES,
 } from '@pcc/events';
 
-export { AGREEMENT_SUBJECTS, DISTRICTS, FOLLOW_UP_ACTION_STATUSES, MEETING_KINDS, MEMBER_CATEGORIES, ORGANIZATION_TYPES };
+export {
+  AGREEMENT_SUBJECTS,
+  DISTRICTS,
+  FOLLOW_UP_ACTION_STATUSES,
+  MEETING_KINDS,
+  MEMBER_CATEGORIES,
+  ORGANIZATION_TYPES,
+};
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 export type District = (typeof DISTRICTS)[number];
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];

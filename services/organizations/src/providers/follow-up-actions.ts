@@ -59,14 +59,15 @@ export class FollowUpActions {
     assertMayReadMeetings(this.scope);
     const first = pageSize(page.first);
     const after = decodeCursor(page.after, 2);
-    const requested = filter?.organizationId ? parseInput(idSchema, filter.organizationId, 'filter.organizationId') : null;
+    const requested = filter?.organizationId
+      ? parseInput(idSchema, filter.organizationId, 'filter.organizationId')
+      : null;
     const organizationId = this.scope.viewer.is('NETWORK_ADMIN') ? requested : await this.ownOrganization(requested);
     const query = this.scope.dataSource.getRepository(FollowUpActionEntity).createQueryBuilder('a');
     if (organizationId) query.andWhere('a.organization_id = :org', { org: organizationId });
     if (filter?.status?.length) query.andWhere('a.status IN (:...status)', { status: filter.status });
     const today = bangkokDate();
-    if (filter?.overdue === true)
-      query.andWhere(`a.status IN ('OPEN','IN_PROGRESS') AND a.due_on < :today`, { today });
+    if (filter?.overdue === true) query.andWhere(`a.status IN ('OPEN','IN_PROGRESS') AND a.due_on < :today`, { today });
     if (filter?.overdue === false)
       query.andWhere(`NOT (a.status IN ('OPEN','IN_PROGRESS') AND a.due_on < :today)`, { today });
     const totalCount = await query.getCount();
@@ -170,15 +171,16 @@ export async function reportOverdueActions(dataSource: DataSource, today: string
         .setOnLocked('skip_locked')
         .getMany();
       if (!claimed.length) return 0;
-      await tx
-        .getRepository(FollowUpActionEntity)
-        .update(
-          claimed.map((a) => a.id),
-          { overdueReportedOn: today },
-        );
+      await tx.getRepository(FollowUpActionEntity).update(
+        claimed.map((a) => a.id),
+        { overdueReportedOn: today },
+      );
       for (const action of claimed) {
         const daysOverdue = Math.round((Date.parse(today) - Date.parse(action.dueOn)) / DAY_MS);
-        await emitAction(tx, 'pcc.meeting.action-overdue', action, OVERDUE_WATCH, undefined, { asOf: today, daysOverdue });
+        await emitAction(tx, 'pcc.meeting.action-overdue', action, OVERDUE_WATCH, undefined, {
+          asOf: today,
+          daysOverdue,
+        });
       }
       return claimed.length;
     });

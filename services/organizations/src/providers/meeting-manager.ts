@@ -77,8 +77,7 @@ export class MeetingManager {
         { org: parseInput(idSchema, filter.organizationId, 'filter.organizationId') },
       );
     const totalCount = await query.getCount();
-    if (after)
-      query.andWhere('(m.held_on, m.id) < (:heldOn, :id)', { heldOn: String(after[0]), id: String(after[1]) });
+    if (after) query.andWhere('(m.held_on, m.id) < (:heldOn, :id)', { heldOn: String(after[0]), id: String(after[1]) });
     const rows = await query
       .orderBy('m.held_on', 'DESC')
       .addOrderBy('m.id', 'DESC')
@@ -117,10 +116,10 @@ export class MeetingManager {
           materials: (input.materials ?? []).map((m) => ({ title: m.title, url: m.url })),
         }),
       );
-      await tx.query(
-        'INSERT INTO meeting_organization (meeting_id, organization_id) SELECT $1, unnest($2::uuid[])',
-        [meeting.id, organizationIds],
-      );
+      await tx.query('INSERT INTO meeting_organization (meeting_id, organization_id) SELECT $1, unnest($2::uuid[])', [
+        meeting.id,
+        organizationIds,
+      ]);
       await tx.query('INSERT INTO meeting_member (meeting_id, member_id) SELECT $1, unnest($2::uuid[])', [
         meeting.id,
         memberIds,

@@ -1,12 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { groupedLoader, isUuid, keyedLoader, type OrganizationLookup } from '@pcc/subgraph-kit';
-import {
-  AgreementEntity,
-  MeetingEntity,
-  MemberEntity,
-  OrganizationEntity,
-  ResolutionEntity,
-} from './entities';
+import { AgreementEntity, MeetingEntity, MemberEntity, OrganizationEntity, ResolutionEntity } from './entities';
 
 /**
  * Per-request DataLoaders: N references (e.g. `_entities` for 19 organizations, or the signatories
@@ -89,9 +83,13 @@ export function createLoaders(dataSource: DataSource) {
           .findBy({ id: In([...new Set(rows.map((r) => r.organization_id))]) });
         const byId = new Map(organizations.map((o) => [o.id, o]));
         return rows.map((r) =>
-          Object.assign(Object.create(OrganizationEntity.prototype) as OrganizationEntity, byId.get(r.organization_id), {
-            meetingId: r.meeting_id,
-          }),
+          Object.assign(
+            Object.create(OrganizationEntity.prototype) as OrganizationEntity,
+            byId.get(r.organization_id),
+            {
+              meetingId: r.meeting_id,
+            },
+          ),
         );
       },
       (row) => row.meetingId,

@@ -79,7 +79,9 @@ export class Meetings1765100000000 implements MigrationInterface {
       'ALTER TABLE agreement ADD CONSTRAINT agreement_term_check CHECK (valid_until IS NULL OR valid_from IS NULL OR valid_until >= valid_from) NOT VALID',
     );
     await q.query('ALTER TABLE agreement DROP CONSTRAINT agreement_subject_check');
-    await q.query(`ALTER TABLE agreement ADD CONSTRAINT agreement_subject_check CHECK (subject IN (${SUBJECTS})) NOT VALID`);
+    await q.query(
+      `ALTER TABLE agreement ADD CONSTRAINT agreement_subject_check CHECK (subject IN (${SUBJECTS})) NOT VALID`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
