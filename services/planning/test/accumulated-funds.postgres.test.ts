@@ -22,6 +22,7 @@ const SECRET = 'planning-funds-test-internal-secret-0123456789';
 const ORGS = { PATONG: randomUUID(), KATHU: randomUUID() };
 const PATONG: Identity = IdentityFactory.officer('PATONG', 'patong-officer');
 const KATHU: Identity = IdentityFactory.officer('KATHU', 'kathu-officer');
+const PUBLIC: Identity = IdentityFactory.public();
 let today = '2018-02-20';
 
 type Result = GraphQLResponse<Record<string, unknown>>;
@@ -237,6 +238,15 @@ describe('accumulated funds (real PostgreSQL)', () => {
     ok(await approve(second, '2000000.00', 'COMMUNITY_AND_SOCIAL_SERVICES'));
     expect(await ledger()).toMatchObject({ committed: '5000000.00', available: '0.00' });
     expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE type = 'pcc.accumulated-funds.reported'`)).toBe(1);
+    // Several organizations in one answer (batched); one that never reported has none.
+    const both = ok(
+      await request(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { accumulatedFunds { available } } } }`,
+        { r: [ORGS.PATONG, ORGS.KATHU].map((orgId) => ({ __typename: 'Organization', id: orgId })) },
+        PUBLIC,
+      ),
+    )._entities as Array<{ accumulatedFunds: unknown }>;
+    expect(both.map((e) => e.accumulatedFunds)).toEqual([{ available: '0.00' }, null]);
   });
 
   it('lets two approvals of one organization at the same time spend no more than is available', async () => {

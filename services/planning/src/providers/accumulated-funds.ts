@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { bangkokDate } from '@pcc/fiscal-year';
-import { AppError, badInput, eventActor, parseInput } from '@pcc/subgraph-kit';
+import { AppError, badInput, eventActor, isUuid, keyedLoader, parseInput } from '@pcc/subgraph-kit';
 import {
   accumulatedFundsRefusal,
   ledgerOf,
@@ -17,38 +17,68 @@ import { accumulatedFundsRulesOf, todayOf, type RequestScope } from './scope';
 export type AccumulatedFundsLedgerView = Ledger & { organizationId: string; reportedOn: string };
 
 /**
- * The ledger of one organization: its latest report, what its accumulated-funds projects still commit
- * against that balance, and what they disbursed in all. Money disbursed by the report's date (progress
- * reports dated on or before it) is already out of the reported balance. A cancelled project commits
- * what it had disbursed; a lapsed approval is cancelled, so it commits nothing more.
- * `lock`: the report row is locked until the transaction ends, so two approvals of one organization
- * are judged one after the other.
+ * The ledgers of some organizations, in one statement: each one's latest report, what its
+ * accumulated-funds projects still commit against that balance, and what they disbursed in all. Money
+ * disbursed by the report's date (progress reports dated on or before it) is already out of the
+ * reported balance. A cancelled project commits what it had disbursed; a lapsed approval is cancelled,
+ * so it commits nothing more. `lock`: the report rows are locked until the transaction ends, so two
+ * approvals of one organization are judged one after the other.
  */
-export async function ledgerFor(
+export async function ledgersFor(
+  manager: EntityManager,
+  organizationIds: readonly string[],
+  rules: AccumulatedFundsRules,
+  lock = false,
+): Promise<Map<string, AccumulatedFundsLedgerView>> {
+  const rows = await manager.query<
+    Array<{
+      organization_id: string;
+      reported_on: string;
+      balance: string;
+      monthly_personnel_cost: string;
+      annual_budget: string;
+      committed: string;
+      disbursed: string;
+    }>
+  >(
+    `SELECT r.organization_id, r.reported_on::text, r.balance::text, r.monthly_personnel_cost::text,
+            r.annual_budget::text, round(coalesce(s.committed, 0), 2)::text AS committed,
+            round(coalesce(s.disbursed, 0), 2)::text AS disbursed
+     FROM accumulated_funds_report r
+     LEFT JOIN LATERAL (
+       SELECT sum(CASE WHEN p.status = 'CANCELLED' THEN p.disbursed ELSE p.approved_budget END
+                  - coalesce((SELECT sum(g.amount_disbursed) FROM progress_report g
+                              WHERE g.project_id = p.id AND g.reported_on <= r.reported_on), 0)) AS committed,
+              sum(p.disbursed) AS disbursed
+       FROM project p
+       WHERE p.owner_organization_id = r.organization_id AND p.funding_source = 'ACCUMULATED_FUNDS'
+         AND p.approved_at IS NOT NULL) s ON true
+     WHERE r.organization_id = ANY($1::uuid[])${lock ? ' FOR UPDATE OF r' : ''}`,
+    [organizationIds.filter(isUuid)],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.organization_id,
+      {
+        organizationId: r.organization_id,
+        reportedOn: r.reported_on,
+        ...ledgerOf(
+          { balance: r.balance, monthlyPersonnelCost: r.monthly_personnel_cost, annualBudget: r.annual_budget },
+          { committed: r.committed, disbursed: r.disbursed },
+          rules,
+        ),
+      },
+    ]),
+  );
+}
+
+const ledgerFor = async (
   manager: EntityManager,
   organizationId: string,
   rules: AccumulatedFundsRules,
   lock = false,
-): Promise<AccumulatedFundsLedgerView | null> {
-  const report = await manager.getRepository(AccumulatedFundsReportEntity).findOne({
-    where: { organizationId },
-    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!report) return null;
-  // Committed: what accumulated-funds projects will still take out of the reported balance — each one's
-  // approved budget (a cancelled one: what it disbursed) less what it had disbursed by the report's date.
-  const [spent] = await manager.query<[{ committed: string; disbursed: string }]>(
-    `SELECT round(coalesce(sum(CASE WHEN p.status = 'CANCELLED' THEN p.disbursed ELSE p.approved_budget END
-                               - coalesce(before.amount, 0)), 0), 2)::text AS committed,
-            round(coalesce(sum(p.disbursed), 0), 2)::text AS disbursed
-     FROM project p
-     LEFT JOIN LATERAL (SELECT sum(r.amount_disbursed) AS amount FROM progress_report r
-                        WHERE r.project_id = p.id AND r.reported_on <= $2::date) before ON true
-     WHERE p.owner_organization_id = $1 AND p.funding_source = 'ACCUMULATED_FUNDS' AND p.approved_at IS NOT NULL`,
-    [organizationId, report.reportedOn],
-  );
-  return { organizationId, reportedOn: report.reportedOn, ...ledgerOf(report, spent, rules) };
-}
+): Promise<AccumulatedFundsLedgerView | null> =>
+  (await ledgersFor(manager, [organizationId], rules, lock)).get(organizationId) ?? null;
 
 /** Refuses (BAD_USER_INPUT naming the rule in `extensions.rule`) accumulated-funds spending the rules forbid. */
 export async function assertAccumulatedFundsAllowed(
@@ -74,10 +104,18 @@ export async function assertAccumulatedFundsAllowed(
  * Talks to: this service's database (accumulated_funds_report, project, outbox).
  */
 export class AccumulatedFundsLedger {
+  /** Batched: the ledgers of every organization in one answer in one statement. */
+  private readonly byOrganization = keyedLoader<string, AccumulatedFundsLedgerView>(
+    async (ids) => [
+      ...(await ledgersFor(this.scope.dataSource.manager, ids, accumulatedFundsRulesOf(this.scope))).values(),
+    ],
+    (ledger) => ledger.organizationId,
+  );
+
   constructor(private readonly scope: RequestScope) {}
 
   of(organizationId: string): Promise<AccumulatedFundsLedgerView | null> {
-    return ledgerFor(this.scope.dataSource.manager, organizationId, accumulatedFundsRulesOf(this.scope));
+    return this.byOrganization.load(organizationId);
   }
 
   async report(raw: unknown): Promise<AccumulatedFundsLedgerView> {
