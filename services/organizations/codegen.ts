@@ -5,4 +5,7 @@ export default resolverTypesConfig({
   Organization: '../store/entities#OrganizationEntity',
   Member: '../store/entities#MemberEntity',
   Agreement: '../store/entities#AgreementEntity',
+  Meeting: '../store/entities#MeetingEntity',
+  Resolution: '../store/entities#ResolutionEntity',
+  FollowUpAction: '../store/entities#FollowUpActionEntity',
 });

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { BaseContext } from '@pcc/subgraph-kit';
 import { AgreementManager } from './providers/agreement-manager';
+import { FollowUpActions } from './providers/follow-up-actions';
+import { MeetingManager } from './providers/meeting-manager';
 import { MemberManager } from './providers/member-manager';
 import { OrganizationManager } from './providers/organization-manager';
 import { registryScope } from './providers/deps';
@@ -11,6 +13,8 @@ export interface Context extends BaseContext {
   organizations: OrganizationManager;
   members: MemberManager;
   agreements: AgreementManager;
+  meetings: MeetingManager;
+  actions: FollowUpActions;
   loaders: Loaders;
 }
 
@@ -22,6 +26,8 @@ export function createContext(dataSource: DataSource) {
       organizations: new OrganizationManager(scope),
       members: new MemberManager(scope),
       agreements: new AgreementManager(scope),
+      meetings: new MeetingManager(scope),
+      actions: new FollowUpActions(scope),
       loaders: createLoaders(dataSource),
     };
   };

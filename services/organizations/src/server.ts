@@ -17,3 +17,4 @@ export const createServer = defineSubgraph<Context>({
 export { migrations } from './store/migrations';
 export { entities } from './store/entities';
 export { seed } from './seed/seed';
+export { reportOverdueActions } from './providers/follow-up-actions';

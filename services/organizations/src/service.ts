@@ -6,6 +6,6 @@ export const service = defineService({
   name: 'organizations',
   database: 'pcc_organizations',
   port: 4001,
-  publishes: [TOPICS.organization, TOPICS.member, TOPICS.agreement],
+  publishes: [TOPICS.organization, TOPICS.member, TOPICS.agreement, TOPICS.meeting],
   consumes: [],
 });

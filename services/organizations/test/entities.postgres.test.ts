@@ -169,10 +169,11 @@ describe('organizations subgraph (real PostgreSQL)', () => {
 
   it('seeds idempotently: a second run creates nothing and emits nothing', async () => {
     const before = await db.dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM outbox');
-    expect(await seed(db.dataSource)).toEqual({ organizations: 0, agreements: 0 });
+    expect(await seed(db.dataSource)).toEqual({ organizations: 0, agreements: 0, meetings: 0 });
     expect(await db.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual(before);
-    // The first run emitted 19 registrations and the MOU (no relay runs here, so they wait in the outbox).
-    expect(before[0].n).toBe(20);
+    // The first run emitted 19 registrations, the demo meetings (2 records, 2 resolutions, 15 actions done)
+    // and the MOU (no relay runs here, so they wait in the outbox).
+    expect(before[0].n).toBe(39);
     const [mou] = await db.dataSource.query<Array<{ targets: unknown; signatories: number }>>(
       `SELECT targets, (SELECT count(*)::int FROM agreement_signatory s WHERE s.agreement_id = a.id) AS signatories FROM agreement a`,
     );

@@ -7,7 +7,7 @@ export const service = defineService({
   name: 'planning',
   database: 'pcc_planning',
   port: 4003,
-  publishes: [TOPICS.project, TOPICS.plan],
+  publishes: [TOPICS.project, TOPICS.plan, TOPICS.accumulatedFunds],
   consumes: [TOPICS.organization, TOPICS.case],
   projections: {
     organizations: ORGANIZATION_PROJECTION,

@@ -61,12 +61,25 @@ describe('budget figures kept by the database (real PostgreSQL)', () => {
         acc: string;
       }>
     >(
-      `SELECT owner_organization_id AS organization_id, round(coalesce(sum(approved_budget), 0), 2)::text AS approved,
-              round(coalesce(sum(disbursed), 0), 2)::text AS disbursed, count(*)::int AS n,
-              (count(*) FILTER (WHERE status = 'COMPLETED'))::int AS done, (count(*) FILTER (WHERE delayed))::int AS late,
-              round(coalesce(sum(approved_budget) FILTER (WHERE funding_source = 'ACCUMULATED_FUNDS'), 0), 2)::text AS acc
-       FROM project WHERE fiscal_year = $1 AND status IN ('APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED')
-       GROUP BY owner_organization_id ORDER BY 1`,
+      `WITH counted AS (
+         SELECT *, status <> 'CANCELLED' AS budgeted, CASE WHEN status = 'CANCELLED' THEN disbursed ELSE approved_budget END AS amount
+         FROM project WHERE fiscal_year = $1
+           AND (status IN ('APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED') OR (status = 'CANCELLED' AND disbursed > 0))),
+       parts AS (
+         SELECT c.id, s.key::uuid AS org, round(c.amount * s.value::numeric / 10000, 2) AS amount,
+                round(c.disbursed * s.value::numeric / 10000, 2) AS disbursed, c.funding_source
+         FROM counted c CROSS JOIN jsonb_each_text(c.cost_shares) s),
+       shares AS (
+         SELECT c.owner_organization_id AS org, c.amount - coalesce((SELECT sum(amount) FROM parts WHERE parts.id = c.id), 0) AS amount,
+                c.disbursed - coalesce((SELECT sum(disbursed) FROM parts WHERE parts.id = c.id), 0) AS disbursed,
+                CASE WHEN c.budgeted THEN 1 ELSE 0 END AS n, CASE WHEN c.status = 'COMPLETED' THEN 1 ELSE 0 END AS done,
+                CASE WHEN c.delayed AND c.budgeted THEN 1 ELSE 0 END AS late, c.funding_source
+         FROM counted c
+         UNION ALL SELECT org, amount, disbursed, 0, 0, 0, funding_source FROM parts)
+       SELECT org AS organization_id, round(sum(amount), 2)::text AS approved, round(sum(disbursed), 2)::text AS disbursed,
+              sum(n)::int AS n, sum(done)::int AS done, sum(late)::int AS late,
+              round(coalesce(sum(amount) FILTER (WHERE funding_source = 'ACCUMULATED_FUNDS'), 0), 2)::text AS acc
+       FROM shares GROUP BY org ORDER BY 1`,
       [year],
     );
     return rows.map((r) => [r.organization_id, r.approved, r.disbursed, r.n, r.done, r.late, r.acc]);
@@ -94,6 +107,7 @@ describe('budget figures kept by the database (real PostgreSQL)', () => {
     const running = await insert(A, 2569, 'IN_PROGRESS', 250000.5);
     const accumulated = await insert(A, 2569, 'APPROVED', 1200000, 'ACCUMULATED_FUNDS');
     const other = await insert(B, 2569, 'COMPLETED', 80000);
+    const spent = await insert(B, 2569, 'IN_PROGRESS', 60000, 'ACCUMULATED_FUNDS');
     await insert(B, 2568, 'PROCURING', 40000.25);
     await expectEqual();
     expect(await kept(2569)).toContainEqual([A, '1450000.50', '0.00', 2, 0, 0, '1200000.00']);
@@ -104,12 +118,40 @@ describe('budget figures kept by the database (real PostgreSQL)', () => {
     );
     await db.dataSource.query('UPDATE project SET disbursed = 100000.5, delayed = true WHERE id = $1', [running]);
     await db.dataSource.query(`UPDATE project SET status = 'CANCELLED' WHERE id = $1`, [accumulated]);
+    // Spent before its cancellation: the money stays (approved = disbursed), the project is not counted.
+    await db.dataSource.query(`UPDATE project SET disbursed = 30000.25, delayed = true WHERE id = $1`, [spent]);
+    await db.dataSource.query(`UPDATE project SET status = 'CANCELLED' WHERE id = $1`, [spent]);
     await db.dataSource.query('UPDATE project SET owner_organization_id = $1, fiscal_year = 2568 WHERE id = $2', [
       A,
       other,
     ]);
     await expectEqual();
+    expect(await kept(2569)).toContainEqual([B, '30000.25', '30000.25', 0, 0, 0, '30000.25']);
+    // Its disbursement corrected after the cancellation: the figures follow.
+    await db.dataSource.query('UPDATE project SET disbursed = 10000 WHERE id = $1', [spent]);
     await db.dataSource.query('DELETE FROM project WHERE id = $1', [running]);
+    await expectEqual();
+    // A joint project: the partner's 40 % share counts in its figures, to the satang; the owner keeps the rest.
+    const joint = await insert(A, 2569, 'IN_PROGRESS', 1000000.01, 'JOINT');
+    await db.dataSource.query(`UPDATE project SET cost_shares = jsonb_build_object($1::text, 4000) WHERE id = $2`, [
+      B,
+      joint,
+    ]);
+    await db.dataSource.query('UPDATE project SET disbursed = 333333.33 WHERE id = $1', [joint]);
+    await expectEqual();
+    const withShares = await kept(2569);
+    await db.dataSource.query(`UPDATE project SET cost_shares = '{}' WHERE id = $1`, [joint]);
+    const withoutShares = await kept(2569);
+    const figure = (rows: unknown[][], id: string) => rows.find((r) => r[0] === id)!;
+    // 400000.00 approved and 133333.33 disbursed move from the owner to the partner.
+    expect(Number(figure(withoutShares, A)[1]) - Number(figure(withShares, A)[1])).toBeCloseTo(400000, 2);
+    expect(Number(figure(withShares, B)[2]) - Number(figure(withoutShares, B)[2])).toBeCloseTo(133333.33, 2);
+    await db.dataSource.query(
+      `UPDATE project SET cost_shares = jsonb_build_object($1::text, 2550), owner_organization_id = $2 WHERE id = $3`,
+      [A, B, joint],
+    );
+    await expectEqual();
+    await db.dataSource.query(`UPDATE project SET status = 'CANCELLED' WHERE id = $1`, [joint]);
     await expectEqual();
     // A rebuild from scratch (what a bulk load runs) gives the same figures.
     const before = await Promise.all(YEARS.map(kept));

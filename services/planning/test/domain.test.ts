@@ -56,6 +56,7 @@ const EXPECTED: Record<
     from: ['PROPOSED', 'APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED'],
     who: ['NETWORK_ADMIN', 'OWNER_OFFICER'],
   },
+  recordContract: { from: ['APPROVED', 'PROCURING', 'IN_PROGRESS'], who: ['NETWORK_ADMIN', 'OWNER_OFFICER'] },
 };
 
 describe('the project state machine, cell by cell', () => {

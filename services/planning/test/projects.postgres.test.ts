@@ -101,7 +101,14 @@ describe('planning (real PostgreSQL)', () => {
       id,
       identity,
       ', input: $input',
-      { input: { approvedBudget, councilResolution } },
+      {
+        input: {
+          approvedBudget,
+          councilResolution,
+          // Accumulated funds need their purpose (and the ledger reported in beforeAll).
+          accumulatedFundsPurpose: councilResolution ? 'PUBLIC_HARDSHIP_RELIEF' : null,
+        },
+      },
       ', $input: ApproveProjectInput!',
     );
   const report = (
@@ -169,6 +176,23 @@ describe('planning (real PostgreSQL)', () => {
       );
       expect(await outboxCount('pcc.plan.published', plan.id)).toBe(1);
     }
+  });
+  beforeAll(async () => {
+    ok(
+      await request(
+        'mutation ($input: AccumulatedFundsReportInput!) { reportAccumulatedFunds(input: $input) { available } }',
+        {
+          input: {
+            organizationId: ORGS.PATONG,
+            reportedOn: '2017-10-01',
+            balance: '90000000.00',
+            monthlyPersonnelCost: '2500000.00',
+            annualBudget: '300000000.00',
+          },
+        },
+        ADMIN,
+      ),
+    );
   });
   afterEach(() => {
     today = TODAY;
@@ -463,6 +487,81 @@ describe('planning (real PostgreSQL)', () => {
     expect(await outboxCount('pcc.project.updated', id)).toBe(1);
   });
 
+  it('withdraws a submitted coordination when the project is cancelled, with its event; a decided one stays', async () => {
+    const submitted = await propose();
+    ok(await act('submitForCoordination', submitted.id, PATONG, ', note: "Joint drainage with the PAO road"'));
+    const cancelled = ok(await act('cancelProject', submitted.id, PATONG, ', reason: "Council cut the budget"'))
+      .cancelProject as { status: string; coordination: unknown };
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', coordination: { status: 'WITHDRAWN' } });
+    expect(await outboxCount('pcc.project.coordination-withdrawn', submitted.id)).toBe(1);
+    const [event] = await db.dataSource.query<[{ data: { project: { coordinationStatus: string; status: string } } }]>(
+      `SELECT payload AS data FROM outbox WHERE type = 'pcc.project.coordination-withdrawn' AND key = $1`,
+      [submitted.id],
+    );
+    // Readers of the snapshot know four statuses: nothing is before the PAO any more.
+    expect(event.data.project).toMatchObject({ status: 'CANCELLED', coordinationStatus: 'NOT_SUBMITTED' });
+    // Nothing is left for the network centre to decide.
+    expect(code(await act('acceptCoordination', submitted.id, ADMIN))).toBe('INVALID_TRANSITION');
+
+    const accepted = await propose();
+    ok(await act('submitForCoordination', accepted.id, PATONG));
+    ok(await act('acceptCoordination', accepted.id, ADMIN));
+    const kept = ok(await act('cancelProject', accepted.id, PATONG, ', reason: "Council cut the budget"'))
+      .cancelProject as { coordination: unknown };
+    expect(kept.coordination).toMatchObject({ status: 'ACCEPTED' });
+    expect(await outboxCount('pcc.project.coordination-withdrawn', accepted.id)).toBe(0);
+  });
+
+  it("counts each partner's cost share of a joint project in its own budget figures", async () => {
+    const fy = { fiscalYear: 2563, plannedStart: '2019-11-01', plannedEnd: '2020-06-30' };
+    const joint = {
+      ...fy,
+      ownerOrganizationId: ORGS['PKT-PAO'],
+      strategyId: strategies['PKT-PAO'],
+      fundingSource: 'JOINT',
+      partnerOrganizationIds: [ORGS.PATONG],
+    };
+    const before = await snapshot();
+    for (const costShares of [
+      [{ organizationId: ORGS.KATHU, percent: '10.00' }], // not a partner
+      [{ organizationId: ORGS.PATONG, percent: '100.01' }], // more than the whole
+      [{ organizationId: ORGS.PATONG, percent: '0' }],
+      [{ organizationId: ORGS.PATONG, percent: '12.345' }],
+    ])
+      expect(code(await request(PROPOSE, { input: proposal({ ...joint, costShares }) }, ADMIN))).toBe('BAD_USER_INPUT');
+    expect(await snapshot()).toBe(before);
+    const { id } = await propose({ ...joint, costShares: [{ organizationId: ORGS.PATONG, percent: '40' }] }, ADMIN);
+    ok(await approve(id, '2500000.01', ADMIN));
+    today = '2019-12-01';
+    ok(await act('startProcurement', id, ADMIN));
+    ok(await act('startImplementation', id, ADMIN));
+    ok(await report(id, 20, '500000.00', ADMIN));
+    const summaries = ok(
+      await request(
+        `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { budgetSummary(fiscalYear: 2563) { approved disbursed projectCount } } } }`,
+        { reps: [ORGS['PKT-PAO'], ORGS.PATONG].map((orgId) => ({ __typename: 'Organization', id: orgId })) },
+        PUBLIC,
+      ),
+    )._entities as Array<{ budgetSummary: unknown }>;
+    expect(summaries.map((e) => e.budgetSummary)).toEqual([
+      { approved: '1500000.01', disbursed: '300000.00', projectCount: 1 },
+      { approved: '1000000.00', disbursed: '200000.00', projectCount: 0 },
+    ]);
+    const shares = ok(
+      await request(
+        'query ($id: ID!) { project(id: $id) { costShares { organization { id } percent } } }',
+        { id },
+        PUBLIC,
+      ),
+    ).project as { costShares: unknown };
+    expect(shares.costShares).toEqual([{ organization: { id: ORGS.PATONG }, percent: '40.00' }]);
+    const [event] = await db.dataSource.query<[{ data: { project: { costShares: unknown } } }]>(
+      `SELECT payload AS data FROM outbox WHERE type = 'pcc.project.approved' AND key = $1`,
+      [id],
+    );
+    expect(event.data.project.costShares).toEqual([{ organizationId: ORGS.PATONG, percent: '40.00' }]);
+  });
+
   it('flags a delay at the threshold (14 points behind: no; 16: yes) and emits project.delayed once', async () => {
     // 2018-01-01 … 2018-04-11 is 100 days: work starts on 2018-01-05; on 2018-02-20 50 % of the time has passed.
     today = '2018-01-05';
@@ -579,6 +678,18 @@ describe('planning (real PostgreSQL)', () => {
     const cancelled = await propose(fy);
     ok(await approve(cancelled.id, '5000.00'));
     ok(await act('cancelProject', cancelled.id, PATONG, ', reason: "Council cut the budget"'));
+
+    // Money disbursed before a cancellation was spent: it stays (as approved and as disbursed), uncounted.
+    today = '2018-10-10';
+    const abandoned = await propose(fy);
+    ok(await approve(abandoned.id, '300000.00'));
+    ok(await act('startProcurement', abandoned.id, PATONG));
+    ok(await act('startImplementation', abandoned.id, PATONG));
+    today = '2019-01-10';
+    ok(await report(abandoned.id, 30, '120000.55'));
+    ok(await act('cancelProject', abandoned.id, PATONG, ', reason: "The contractor left the site"'));
+    expected.approved += satang('120000.55');
+    expected.disbursed += satang('120000.55');
 
     const baht = (s: bigint) => `${s / 100n}.${String(s % 100n).padStart(2, '0')}`;
     const rate = ((Number(expected.disbursed) / Number(expected.approved)) * 100).toFixed(2); // floats are fine for a cross-check

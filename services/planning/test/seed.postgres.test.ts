@@ -83,5 +83,5 @@ describe('planning demo data (real PostgreSQL)', () => {
     );
     expect(events).toBe(first.projects);
     expect(await seed(db.dataSource)).toEqual({ plans: 0, projects: 0 });
-  }, 180_000); // seeds a few hundred projects twice: minutes on a busy 2-core machine
+  }, 180_000); // a few thousand transactions, twice: over a minute on a loaded 2-core machine
 });

@@ -17,10 +17,24 @@ export const MEMBER_CATEGORIES = [
   'CITIZEN_REPRESENTATIVE',
   'OTHER_STAKEHOLDER',
 ] as const;
+/** The subjects `.v1` agreement events carried first; their `subject` stays within these (see `fullSubject`). */
+export const AGREEMENT_SUBJECTS_V1 = [
+  'WASTE_MANAGEMENT',
+  'DEVELOPMENT_COORDINATION',
+  'DISASTER_RESPONSE',
+  'OTHER',
+] as const;
 export const AGREEMENT_SUBJECTS = [
   'WASTE_MANAGEMENT',
   'DEVELOPMENT_COORDINATION',
   'DISASTER_RESPONSE',
+  'JOINT_PROJECT',
+  'PUBLIC_HEALTH',
+  'ENVIRONMENT',
+  'INFRASTRUCTURE',
+  'TOURISM',
+  'EDUCATION',
+  'DATA_SHARING',
   'OTHER',
 ] as const;
 
@@ -104,10 +118,17 @@ const agreementTarget = z.object({
 const agreementSnapshot = z.object({
   id: uuid,
   title: text(200),
-  subject: z.enum(AGREEMENT_SUBJECTS),
+  // Readers of the first events know four subjects: a later one travels as OTHER, precisely in fullSubject.
+  subject: z.enum(AGREEMENT_SUBJECTS_V1),
   signedOn: isoDate,
   signatoryOrganizationIds: z.array(uuid).max(MAX_ORGANIZATIONS),
   targets: z.array(agreementTarget).max(20),
+  // Added with terms and meetings: absent in events written before (and optional to read them).
+  fullSubject: z.enum(AGREEMENT_SUBJECTS).optional(),
+  validFrom: isoDate.nullable().optional(),
+  validUntil: isoDate.nullable().optional(),
+  obligationCount: z.number().int().min(0).max(50).optional(),
+  meetingId: uuid.nullable().optional(),
 });
 
 export const agreementSigned = defineEvent({

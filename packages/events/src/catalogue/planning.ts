@@ -5,9 +5,16 @@ import { TOPICS } from './topics';
 
 export const PROJECT_STATUSES = ['PROPOSED', 'APPROVED', 'PROCURING', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
 export const FUNDING_SOURCES = ['ANNUAL_BUDGET', 'ACCUMULATED_FUNDS', 'SUBSIDY', 'JOINT'] as const;
-export const COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 'DECLINED'] as const;
+export const COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
+/**
+ * The coordination statuses project snapshots carry (readers of `.v1` know these four): a WITHDRAWN
+ * coordination reads NOT_SUBMITTED there — nothing is before the PAO — and `coordination-withdrawn` says so.
+ */
+export const SNAPSHOT_COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 'DECLINED'] as const;
 
 const baht = z.string().regex(/^\d{1,12}\.\d{2}$/, 'THB as a decimal string with 2 decimals');
+/** An organization's funds and budgets, above one project's 12 digits. */
+const money16 = z.string().regex(/^\d{1,14}\.\d{2}$/, 'THB as a decimal string with 2 decimals');
 const fiscalYear = z.number().int().min(2400).max(2700);
 
 /** A project as analysts see it: figures and dates, the organizations, no people's names. */
@@ -29,8 +36,13 @@ export const projectSnapshot = z.object({
   progressPercent: z.number().int().min(0).max(100),
   plannedStart: isoDate,
   plannedEnd: isoDate,
-  coordinationStatus: z.enum(COORDINATION_STATUSES),
+  coordinationStatus: z.enum(SNAPSHOT_COORDINATION_STATUSES),
   delayed: z.boolean(),
+  // Joint projects: each partner's share of the cost (the owner carries the rest); absent in older events.
+  costShares: z
+    .array(z.object({ organizationId: uuid, percent: z.string().regex(/^\d{1,3}\.\d{2}$/) }).strict())
+    .max(19)
+    .optional(),
 });
 
 const projectEvent = (type: string, description: string, extra: z.ZodRawShape = {}) =>
@@ -84,7 +96,40 @@ export const planningEvents = [
   projectEvent('coordination-declined', 'The network centre declined coordination, with a note.', {
     note: z.string().min(1).max(2000),
   }),
+  projectEvent(
+    'coordination-withdrawn',
+    'The project was cancelled while its coordination was submitted: the organization took the coordination back (WITHDRAWN), so none stays undecided.',
+  ),
+  projectEvent(
+    'contract-signed',
+    'The contract of an approved project was signed (accumulated funds: before the approval lapsed).',
+    {
+      contractSignedOn: isoDate,
+    },
+  ),
+  projectEvent(
+    'accumulated-funds-lapsed',
+    'The council approval to spend accumulated funds lapsed: no contract was signed by the deadline the regulation sets. The project is cancelled (its status-changed follows).',
+    { contractDeadline: isoDate, asOf: isoDate },
+  ),
   projectEvent('case-linked', 'The project was linked to a case it answers.', { caseId: uuid }),
+  defineEvent({
+    type: 'pcc.accumulated-funds.reported',
+    topic: TOPICS.accumulatedFunds,
+    description:
+      'An organization reported its accumulated funds: the balance and the figures its reserves are computed from (public finance, no people).',
+    schema: z
+      .object({
+        organizationId: uuid,
+        reportedOn: isoDate,
+        balance: money16,
+        monthlyPersonnelCost: money16,
+        annualBudget: money16,
+        actor,
+        version,
+      })
+      .strict(),
+  }),
   defineEvent({
     type: 'pcc.plan.published',
     topic: TOPICS.plan,

@@ -7,9 +7,13 @@ export const TOPICS = {
   organization: 'pcc.organizations.organization.v1',
   member: 'pcc.organizations.member.v1',
   agreement: 'pcc.organizations.agreement.v1',
+  /** Network meetings and workshops, their resolutions and follow-up actions, keyed by meeting id. */
+  meeting: 'pcc.organizations.meeting.v1',
   case: 'pcc.cases.case.v1',
   project: 'pcc.planning.project.v1',
   plan: 'pcc.planning.plan.v1',
+  /** Each organization's reports of its accumulated funds, keyed by organization id. */
+  accumulatedFunds: 'pcc.planning.accumulated-funds.v1',
   wasteReport: 'pcc.waste.report.v1',
   /** The schema registry's decisions (accepted supergraphs, rejected publications), keyed by subgraph. */
   schemaDecision: 'pcc.registry.decision.v1',

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { inputs } from '@pcc/subgraph-kit';
-import { AGREEMENT_SUBJECTS, DISTRICTS, MEMBER_CATEGORIES, ORGANIZATION_TYPES } from './vocabulary';
+import {
+  AGREEMENT_SUBJECTS,
+  DISTRICTS,
+  FOLLOW_UP_ACTION_STATUSES,
+  MEETING_KINDS,
+  MEMBER_CATEGORIES,
+  ORGANIZATION_TYPES,
+} from './vocabulary';
 
 /**
  * What the registry accepts, checked before anything touches the database. GraphQL already
@@ -108,13 +115,72 @@ export const agreementTargetInput = z.object({
   baselineFiscalYear: inputs.fiscalYear.nullish(),
 });
 
-export const signAgreementInput = z.object({
-  title: name,
-  subject: z.enum(AGREEMENT_SUBJECTS),
-  signedOn: z.iso.date('must be a date YYYY-MM-DD'),
-  signatoryIds: z.array(inputs.id).min(1, 'needs at least one signatory').max(100),
-  targets: z.array(agreementTargetInput).max(20).nullish(),
-});
+/** A calendar date, YYYY-MM-DD. */
+export const date = z.iso.date('must be a date YYYY-MM-DD');
+
+export const signAgreementInput = z
+  .object({
+    title: name,
+    subject: z.enum(AGREEMENT_SUBJECTS),
+    signedOn: date,
+    signatoryIds: z.array(inputs.id).min(1, 'needs at least one signatory').max(100),
+    targets: z.array(agreementTargetInput).max(20).nullish(),
+    validFrom: date.nullish(),
+    validUntil: date.nullish(),
+    obligations: z.array(inputs.text(1000)).max(50).nullish(),
+    meetingId: inputs.id.nullish(),
+  })
+  .refine((a) => !a.validFrom || !a.validUntil || a.validUntil >= a.validFrom, {
+    message: 'must not end before it starts',
+    path: ['validUntil'],
+  });
 export type SignAgreementInput = z.infer<typeof signAgreementInput>;
+
+const followUpActionInput = z.object({
+  organizationId: inputs.id,
+  description: inputs.text(1000),
+  dueOn: date,
+});
+
+export const resolutionInput = z.object({
+  text: inputs.text(2000),
+  actions: z.array(followUpActionInput).max(100).nullish(),
+});
+export type ResolutionInput = z.infer<typeof resolutionInput>;
+
+export const recordMeetingInput = z
+  .object({
+    title: name,
+    kind: z.enum(MEETING_KINDS),
+    heldOn: date,
+    place: inputs.text(300),
+    agenda: z.array(inputs.text(300)).max(50).nullish(),
+    organizationIds: z.array(inputs.id).max(100).nullish(),
+    memberIds: z.array(inputs.id).max(500).nullish(),
+    materials: z
+      .array(
+        z.object({
+          title: inputs.text(200),
+          url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(500),
+        }),
+      )
+      .max(50)
+      .nullish(),
+    resolutions: z.array(resolutionInput).max(100).nullish(),
+  })
+  .superRefine((m, ctx) => {
+    // An action cannot be due before the meeting that decided it.
+    for (const [r, resolution] of (m.resolutions ?? []).entries())
+      for (const [a, action] of (resolution.actions ?? []).entries())
+        if (action.dueOn < m.heldOn)
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must not be before the meeting',
+            path: ['resolutions', r, 'actions', a, 'dueOn'],
+          });
+  });
+export type RecordMeetingInput = z.infer<typeof recordMeetingInput>;
+
+export const followUpActionStatus = z.enum(FOLLOW_UP_ACTION_STATUSES);
 
 export const { id } = inputs;

@@ -15,7 +15,7 @@ import {
 import { id as idSchema, signAgreementInput } from '../domain/inputs';
 import type { AgreementSubject } from '../domain/vocabulary';
 import { agreementSnapshot, outbox } from '../events/snapshots';
-import { AgreementEntity, OrganizationEntity } from '../store/entities';
+import { AgreementEntity, MeetingEntity, OrganizationEntity } from '../store/entities';
 
 export interface AgreementFilter {
   subject?: AgreementSubject | null;
@@ -23,8 +23,9 @@ export interface AgreementFilter {
 }
 
 /**
- * Signed MOUs and their signatories. Only NETWORK_ADMIN records agreements; their events carry
- * the targets (e.g. 5 % less waste) that waste-metrics turns into each signatory's target.
+ * Signed MOUs and their signatories, with their term, obligations and the meeting they were signed
+ * at. Only NETWORK_ADMIN records agreements; their events carry the targets (e.g. 5 % less waste)
+ * that waste-metrics turns into each signatory's target (obligations' text stays here: a count only).
  * Talks to: this service's database (agreement, agreement_signatory, outbox).
  */
 export class AgreementManager {
@@ -70,6 +71,8 @@ export class AgreementManager {
         throw badInput(`Unknown or inactive signatories: ${unknown.join(', ')}`, {
           'input.signatoryIds': 'unknown or inactive organization',
         });
+      if (input.meetingId && !(await tx.getRepository(MeetingEntity).existsBy({ id: input.meetingId })))
+        throw badInput(`Unknown meeting ${input.meetingId}`, { 'input.meetingId': 'unknown meeting' });
       const agreement = await tx.getRepository(AgreementEntity).save(
         tx.getRepository(AgreementEntity).create({
           title: input.title,
@@ -81,6 +84,10 @@ export class AgreementManager {
             unit: t.unit,
             baselineFiscalYear: t.baselineFiscalYear ?? null,
           })),
+          validFrom: input.validFrom ?? null,
+          validUntil: input.validUntil ?? null,
+          obligations: input.obligations ?? [],
+          meetingId: input.meetingId ?? null,
         }),
       );
       await tx.query('INSERT INTO agreement_signatory (agreement_id, organization_id) SELECT $1, unnest($2::uuid[])', [

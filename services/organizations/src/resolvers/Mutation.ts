@@ -11,4 +11,7 @@ export const Mutation: MutationResolvers = {
   signAgreement: (_parent, { input }, { agreements }) => agreements.sign(input),
   addAgreementSignatory: (_parent, { agreementId, organizationId }, { agreements }) =>
     agreements.addSignatory(agreementId, organizationId),
+  recordMeeting: (_parent, { input }, { meetings }) => meetings.record(input),
+  addResolution: (_parent, { meetingId, input }, { meetings }) => meetings.addResolution(meetingId, input),
+  updateFollowUpActionStatus: (_parent, { id, status }, { actions }) => actions.updateStatus(id, status),
 };

@@ -7,5 +7,5 @@ import { seed } from './seed';
 
 void runSeedCli(dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'seed'), async (dataSource) => {
   const result = await seed(dataSource);
-  return `seeded ${result.organizations} organizations and ${result.agreements} agreement(s)`;
+  return `seeded ${result.organizations} organizations, ${result.meetings} meeting(s) and ${result.agreements} agreement(s)`;
 });

@@ -9,7 +9,14 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { AgreementSubject, District, MemberCategory, OrganizationType } from '../domain/vocabulary';
+import type {
+  AgreementSubject,
+  District,
+  FollowUpActionStatus,
+  MeetingKind,
+  MemberCategory,
+  OrganizationType,
+} from '../domain/vocabulary';
 
 /** A member organization of the network. `code` is the stable handle officers' tokens carry. */
 @Entity({ name: 'organization' })
@@ -67,6 +74,11 @@ export class AgreementEntity {
   @Column({ type: 'text' }) subject!: AgreementSubject;
   @Column({ name: 'signed_on', type: 'date' }) signedOn!: string;
   @Column({ type: 'jsonb', default: () => `'[]'` }) targets!: AgreementTargetValue[];
+  @Column({ name: 'valid_from', type: 'date', nullable: true }) validFrom!: string | null;
+  @Column({ name: 'valid_until', type: 'date', nullable: true }) validUntil!: string | null;
+  /** What each party undertakes, in the MOU's words (not in events: free text). */
+  @Column({ type: 'jsonb', default: () => `'[]'` }) obligations!: string[];
+  @Column({ name: 'meeting_id', type: 'uuid', nullable: true }) meetingId!: string | null;
   @ManyToMany(() => OrganizationEntity)
   @JoinTable({
     name: 'agreement_signatory',
@@ -78,4 +90,55 @@ export class AgreementEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
-export const entities = [OrganizationEntity, MemberEntity, AgreementEntity];
+export interface MeetingMaterial {
+  title: string;
+  url: string;
+}
+
+/** A meeting of the network; who attended are join tables (meeting_organization, meeting_member). */
+@Entity({ name: 'meeting' })
+export class MeetingEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text' }) kind!: MeetingKind;
+  @Column({ name: 'held_on', type: 'date' }) heldOn!: string;
+  @Column({ type: 'text' }) place!: string;
+  @Column({ type: 'jsonb', default: () => `'[]'` }) agenda!: string[];
+  @Column({ type: 'jsonb', default: () => `'[]'` }) materials!: MeetingMaterial[];
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** A resolution of a meeting, numbered from 1 within it. */
+@Entity({ name: 'resolution' })
+export class ResolutionEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'meeting_id', type: 'uuid' }) meetingId!: string;
+  @Column({ type: 'int' }) number!: number;
+  @Column({ type: 'text' }) text!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** What a resolution asks one organization to do, by when; `overdueReportedOn` makes the overdue event once. */
+@Entity({ name: 'follow_up_action' })
+export class FollowUpActionEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'meeting_id', type: 'uuid' }) meetingId!: string;
+  @Column({ name: 'resolution_id', type: 'uuid' }) resolutionId!: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @Column({ type: 'text' }) description!: string;
+  @Column({ name: 'due_on', type: 'date' }) dueOn!: string;
+  @Column({ type: 'text' }) status!: FollowUpActionStatus;
+  @Column({ name: 'overdue_reported_on', type: 'date', nullable: true }) overdueReportedOn!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+export const entities = [
+  OrganizationEntity,
+  MemberEntity,
+  AgreementEntity,
+  MeetingEntity,
+  ResolutionEntity,
+  FollowUpActionEntity,
+];

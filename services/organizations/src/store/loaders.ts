@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { groupedLoader, isUuid, keyedLoader, type OrganizationLookup } from '@pcc/subgraph-kit';
-import { AgreementEntity, OrganizationEntity } from './entities';
+import { AgreementEntity, MeetingEntity, MemberEntity, OrganizationEntity, ResolutionEntity } from './entities';
 
 /**
  * Per-request DataLoaders: N references (e.g. `_entities` for 19 organizations, or the signatories
@@ -56,6 +56,74 @@ export function createLoaders(dataSource: DataSource) {
           .sort((a, b) => b.signedOn.localeCompare(a.signedOn));
       },
       (row) => row.organizationId,
+    ),
+    meetingById: keyedLoader<string, MeetingEntity>(
+      (ids) => dataSource.getRepository(MeetingEntity).findBy({ id: In(ids.filter(isUuid)) }),
+      (m) => m.id,
+    ),
+    resolutionById: keyedLoader<string, ResolutionEntity>(
+      (ids) => dataSource.getRepository(ResolutionEntity).findBy({ id: In(ids.filter(isUuid)) }),
+      (r) => r.id,
+    ),
+    resolutionsByMeeting: groupedLoader<string, ResolutionEntity>(
+      (meetingIds) =>
+        dataSource
+          .getRepository(ResolutionEntity)
+          .find({ where: { meetingId: In([...meetingIds]) }, order: { number: 'ASC' } }),
+      (r) => r.meetingId,
+    ),
+    organizationsByMeeting: groupedLoader<string, OrganizationEntity & { meetingId: string }>(
+      async (meetingIds) => {
+        const rows: Array<{ meeting_id: string; organization_id: string }> = await dataSource.query(
+          'SELECT m.meeting_id, m.organization_id FROM meeting_organization m JOIN organization o ON o.id = m.organization_id WHERE m.meeting_id = ANY($1::uuid[]) ORDER BY o.code',
+          [meetingIds],
+        );
+        const organizations = await dataSource
+          .getRepository(OrganizationEntity)
+          .findBy({ id: In([...new Set(rows.map((r) => r.organization_id))]) });
+        const byId = new Map(organizations.map((o) => [o.id, o]));
+        return rows.map((r) =>
+          Object.assign(
+            Object.create(OrganizationEntity.prototype) as OrganizationEntity,
+            byId.get(r.organization_id),
+            {
+              meetingId: r.meeting_id,
+            },
+          ),
+        );
+      },
+      (row) => row.meetingId,
+    ),
+    membersByMeeting: groupedLoader<string, MemberEntity & { meetingId: string }>(
+      async (meetingIds) => {
+        const rows: Array<{ meeting_id: string; member_id: string }> = await dataSource.query(
+          'SELECT meeting_id, member_id FROM meeting_member WHERE meeting_id = ANY($1::uuid[])',
+          [meetingIds],
+        );
+        const members = await dataSource
+          .getRepository(MemberEntity)
+          .find({ where: { id: In([...new Set(rows.map((r) => r.member_id))]) }, order: { fullName: 'ASC' } });
+        return rows
+          .filter((r) => members.some((m) => m.id === r.member_id))
+          .map((r) =>
+            Object.assign(
+              Object.create(MemberEntity.prototype) as MemberEntity,
+              members.find((m) => m.id === r.member_id),
+              { meetingId: r.meeting_id },
+            ),
+          )
+          .sort((a, b) => a.fullName.localeCompare(b.fullName));
+      },
+      (row) => row.meetingId,
+    ),
+    agreementsByMeeting: groupedLoader<string, AgreementEntity & { meetingId: string }>(
+      async (meetingIds) =>
+        (await dataSource
+          .getRepository(AgreementEntity)
+          .find({ where: { meetingId: In([...meetingIds]) }, order: { signedOn: 'ASC' } })) as Array<
+          AgreementEntity & { meetingId: string }
+        >,
+      (row) => row.meetingId,
     ),
   };
 }

@@ -74,3 +74,27 @@ export function completionProblems(progressPercent: number): Problems {
     ? {}
     : { progressPercent: `is ${progressPercent} %; report 100 % before completing the project` };
 }
+
+/**
+ * Partners' cost shares of a joint project, in basis points by organization: each one a partner, named
+ * once, more than zero, together at most 100 % (the owner carries the rest). Returns the shares or the
+ * problems.
+ */
+export function costSharesOf(
+  shares: ReadonlyArray<{ organizationId: string; percent: string }>,
+  partnerIds: readonly string[],
+): { shares: Record<string, number>; problems: Problems } {
+  const problems: Problems = {};
+  const points: Record<string, number> = {};
+  for (const [i, share] of shares.entries()) {
+    const value = Number(toSatang(share.percent)); // hundredths of a percent: basis points
+    if (!partnerIds.includes(share.organizationId))
+      problems[`costShares.${i}.organizationId`] = 'must be a partner of the project';
+    else if (share.organizationId in points) problems[`costShares.${i}.organizationId`] = 'has a share already';
+    if (value === 0) problems[`costShares.${i}.percent`] = 'must be more than zero';
+    points[share.organizationId] = value;
+  }
+  if (Object.values(points).reduce((a, b) => a + b, 0) > 10_000)
+    problems.costShares = "partners' shares must add up to at most 100 % (the owner carries the rest)";
+  return { shares: points, problems };
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { inputs } from '@pcc/subgraph-kit';
 import { BAHT } from './money';
+import { ACCUMULATED_FUNDS_PURPOSES } from './accumulated-funds';
 import { FUNDING_SOURCES } from './vocabulary';
 
 /** Shapes of the inputs (the kit's, refined); the planning rules themselves are in budget-rules.ts and state-machine.ts. */
@@ -65,8 +66,15 @@ export const planInput = z
     });
   });
 
+const costShare = z.object({
+  organizationId: id,
+  percent: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percent with at most 2 decimals, e.g. "40.00"'),
+});
+export type CostShareInput = z.infer<typeof costShare>;
+
 const projectFields = {
   partnerOrganizationIds: z.array(id).max(19, 'at most 19 partners'),
+  costShares: z.array(costShare).max(19, 'at most 19 shares'),
   strategyId: id,
   approachId: id.nullable(),
   title,
@@ -85,6 +93,7 @@ export const proposal = z.object({
   fiscalYear,
   ...projectFields,
   partnerOrganizationIds: projectFields.partnerOrganizationIds.nullish(),
+  costShares: projectFields.costShares.nullish(),
   approachId: id.nullish(),
 });
 /** An edit: only the fields given change; `approachId: null` clears the approach. */
@@ -92,7 +101,20 @@ export const edit = z.object(projectFields).partial();
 export const approval = z.object({
   approvedBudget: baht,
   councilResolution: z.object({ reference: title, date }).nullish(),
+  accumulatedFundsPurpose: z.enum(ACCUMULATED_FUNDS_PURPOSES).nullish(),
 });
+/** An organization's funds and budget: up to 14 digits of baht. */
+const funds = z
+  .string()
+  .regex(/^\d{1,14}(\.\d{1,2})?$/, 'must be an amount in THB, not negative, with at most 2 decimals');
+export const accumulatedFundsReport = z.object({
+  organizationId: id,
+  reportedOn: date,
+  balance: funds,
+  monthlyPersonnelCost: funds,
+  annualBudget: funds,
+});
+export const contract = z.object({ signedOn: date });
 export const progress = z.object({ reportedOn: date, percent, amountDisbursed: baht, note: optionalNote });
 
 export const projectFilter = z

@@ -22,7 +22,8 @@ export type Action =
   | 'submitForCoordination'
   | 'acceptCoordination'
   | 'declineCoordination'
-  | 'linkCase';
+  | 'linkCase'
+  | 'recordContract';
 
 interface Rule {
   from: readonly ProjectStatus[];
@@ -53,6 +54,7 @@ export const ACTIONS: Readonly<Record<Action, Rule>> = {
   acceptCoordination: { from: OPEN, who: CENTRE, coordinationFrom: ['SUBMITTED'], coordinationTo: 'ACCEPTED' },
   declineCoordination: { from: OPEN, who: CENTRE, coordinationFrom: ['SUBMITTED'], coordinationTo: 'DECLINED' },
   linkCase: { from: [...OPEN, 'COMPLETED'], who: OWNER },
+  recordContract: { from: ['APPROVED', 'PROCURING', 'IN_PROGRESS'], who: OWNER },
 };
 
 export type ActionCheck =

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Outbox, platformCatalogue, sourceOf } from '@pcc/events';
 import { type Identity, eventActor } from '@pcc/subgraph-kit';
+import { fromSatang } from '../domain/money';
 import type { ProjectEntity } from '../store/entities';
 import { service } from '../service';
 
@@ -33,8 +34,12 @@ export async function projectSnapshot(tx: EntityManager, p: ProjectEntity) {
     progressPercent: p.progressPercent,
     plannedStart: p.plannedStart,
     plannedEnd: p.plannedEnd,
-    coordinationStatus: p.coordinationStatus,
+    // Snapshots keep the four statuses their readers know; the withdrawal has its own event.
+    coordinationStatus: p.coordinationStatus === 'WITHDRAWN' ? 'NOT_SUBMITTED' : p.coordinationStatus,
     delayed: p.delayed,
+    costShares: Object.entries(p.costShares)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([organizationId, points]) => ({ organizationId, percent: fromSatang(BigInt(points)) })),
   };
 }
 

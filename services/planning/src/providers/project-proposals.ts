@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { fiscalYearRange } from '@pcc/fiscal-year';
 import { requireActiveOrganization } from '@pcc/organization-projection';
 import { badInput, parseInput } from '@pcc/subgraph-kit';
-import { proposalProblems } from '../domain/budget-rules';
+import { costSharesOf, proposalProblems } from '../domain/budget-rules';
 import * as rules from '../domain/inputs';
 import { fromSatang, toSatang } from '../domain/money';
 import { emitProjectEvents } from '../events/project-events';
@@ -33,8 +33,12 @@ export class ProjectProposals {
         input.strategyId,
         input.approachId ?? null,
       );
+      const costShares = costSharesOf(input.costShares ?? [], partners);
       rejectProblems(
-        proposalProblems({ ...input, partnerCount: partners.length }, fiscalYearRange(input.fiscalYear)),
+        {
+          ...proposalProblems({ ...input, partnerCount: partners.length }, fiscalYearRange(input.fiscalYear)),
+          ...costShares.problems,
+        },
         'Invalid project',
       );
       const [{ last }] = await tx.query<[{ last: number }]>(
@@ -56,6 +60,7 @@ export class ProjectProposals {
           planId,
           strategyId: input.strategyId,
           approachId: input.approachId ?? null,
+          costShares: costShares.shares,
           fundingSource: input.fundingSource,
           budget: fromSatang(toSatang(input.budget)),
           approvedBudget: null,
@@ -112,15 +117,28 @@ export class ProjectProposals {
         strategyId,
         approachId,
       );
+      const { costShares: requestedShares, ...changes } = input;
+      // Shares stay as they were unless given; a partner removed takes its share with it.
+      const costShares = costSharesOf(
+        requestedShares ??
+          Object.entries(project.costShares)
+            .filter(([organizationId]) => partners.includes(organizationId))
+            .map(([organizationId, points]) => ({ organizationId, percent: fromSatang(BigInt(points)) })),
+        partners,
+      );
       const next = {
         ...project,
-        ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+        ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
         strategyId,
         approachId,
         planId,
+        costShares: costShares.shares,
       };
       rejectProblems(
-        proposalProblems({ ...next, partnerCount: partners.length }, fiscalYearRange(project.fiscalYear)),
+        {
+          ...proposalProblems({ ...next, partnerCount: partners.length }, fiscalYearRange(project.fiscalYear)),
+          ...costShares.problems,
+        },
         'Invalid project',
       );
       Object.assign(project, { ...next, budget: fromSatang(toSatang(next.budget)) });

@@ -1,14 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, forbidden, invalidTransition, notFound, parseInput } from '@pcc/subgraph-kit';
+import { AppError, badInput, conflict, forbidden, invalidTransition, notFound, parseInput } from '@pcc/subgraph-kit';
+import { commitmentDeadline } from '../domain/accumulated-funds';
 import { approvalProblems, completionProblems, progressProblems, type Problems } from '../domain/budget-rules';
 import * as rules from '../domain/inputs';
 import { fromSatang, toSatang } from '../domain/money';
 import { checkAction, type Action } from '../domain/state-machine';
 import { emitProjectEvents, type ProjectEvent } from '../events/project-events';
 import { CaseProjection, ProgressReportEntity, ProjectEntity } from '../store/entities';
+import { assertAccumulatedFundsAllowed } from './accumulated-funds';
 import { reassessDelay } from './delays';
 import { projectActor } from './project-access';
-import { todayOf, type RequestScope } from './scope';
+import { accumulatedFundsRulesOf, todayOf, type RequestScope } from './scope';
 
 /** One BAD_USER_INPUT naming every problem, with fields under `prefix`. */
 export function rejectProblems(problems: Problems, what: string, prefix = 'input'): void {
@@ -72,17 +74,45 @@ export class ProjectWorkflow {
 
   approve(id: unknown, raw: unknown): Promise<ProjectEntity> {
     const input = parseInput(rules.approval, raw);
-    return this.act(id, 'approve', async (_tx, project) => {
+    return this.act(id, 'approve', async (tx, project) => {
       const resolution = input.councilResolution ?? null;
       rejectProblems(
         approvalProblems(project.fundingSource, input.approvedBudget, resolution, todayOf(this.scope)),
         'Cannot approve the project',
       );
+      if (project.fundingSource === 'ACCUMULATED_FUNDS') {
+        const purpose = input.accumulatedFundsPurpose ?? null;
+        await assertAccumulatedFundsAllowed(tx, this.scope, project.ownerOrganizationId, input.approvedBudget, purpose);
+        project.accumulatedFundsPurpose = purpose;
+        project.contractDeadline = commitmentDeadline(resolution!.date, accumulatedFundsRulesOf(this.scope));
+      }
       project.approvedBudget = fromSatang(toSatang(input.approvedBudget));
       project.councilResolutionRef = resolution?.reference ?? null;
       project.councilResolutionDate = resolution?.date ?? null;
       project.approvedAt = new Date();
       return [{ type: 'approved', extra: { councilResolution: resolution } }];
+    });
+  }
+
+  /** The contract is signed: an accumulated-funds approval no longer lapses (it must come by its deadline). */
+  recordContract(id: unknown, raw: unknown): Promise<ProjectEntity> {
+    const input = parseInput(rules.contract, raw);
+    return this.act(id, 'recordContract', async (_tx, project) => {
+      if (project.contractSignedOn) throw conflict(`The contract was already recorded (${project.contractSignedOn})`);
+      const problems: Record<string, string> = {};
+      if (input.signedOn > todayOf(this.scope)) problems.signedOn = 'must not be in the future';
+      const approvedOn = project.councilResolutionDate;
+      if (approvedOn && input.signedOn < approvedOn)
+        problems.signedOn = `must not be before the council's approval (${approvedOn})`;
+      rejectProblems(problems, 'Cannot record the contract');
+      if (project.contractDeadline && input.signedOn > project.contractDeadline)
+        throw new AppError(
+          'BAD_USER_INPUT',
+          `Cannot record the contract: the approval to spend accumulated funds lapsed after ${project.contractDeadline}`,
+          { rule: 'ACCUMULATED_FUNDS_LAPSED', fields: { 'input.signedOn': `must be by ${project.contractDeadline}` } },
+        );
+      project.contractSignedOn = input.signedOn;
+      return [{ type: 'contract-signed', extra: { contractSignedOn: input.signedOn } }];
     });
   }
 
@@ -109,7 +139,14 @@ export class ProjectWorkflow {
     const reason = parseInput(rules.note, rawReason, 'reason');
     return this.act(id, 'cancel', async (_tx, project) => {
       project.cancellationReason = reason;
-      return [{ type: 'cancelled', extra: { reason } }];
+      const events: ProjectEvent[] = [{ type: 'cancelled', extra: { reason } }];
+      // A submitted coordination would otherwise wait forever for a decision on a project that is gone.
+      if (project.coordinationStatus === 'SUBMITTED') {
+        project.coordinationStatus = 'WITHDRAWN';
+        project.coordinationDecidedAt = new Date();
+        events.push({ type: 'coordination-withdrawn' });
+      }
+      return events;
     });
   }
 

@@ -17,4 +17,6 @@ export const Mutation: MutationResolvers = {
   acceptCoordination: (_parent, { id, note }, { workflow }) => workflow.coordinate(id, 'acceptCoordination', note),
   declineCoordination: (_parent, { id, note }, { workflow }) => workflow.coordinate(id, 'declineCoordination', note),
   linkProjectToCase: (_parent, { id, caseId }, { workflow }) => workflow.linkCase(id, caseId),
+  recordContract: (_parent, { id, input }, { workflow }) => workflow.recordContract(id, input),
+  reportAccumulatedFunds: (_parent, { input }, { accumulatedFunds }) => accumulatedFunds.report(input),
 };

@@ -13,4 +13,5 @@ export const Organization: OrganizationResolvers = {
     }),
   budgetSummary: (organization, { fiscalYear }, { loaders }) =>
     loaders.budgetSummary.load(`${organization.id}|${parseInput(rules.fiscalYear, fiscalYear, 'fiscalYear')}`),
+  accumulatedFunds: (organization, _args, { accumulatedFunds }) => accumulatedFunds.of(organization.id),
 };

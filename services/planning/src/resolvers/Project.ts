@@ -1,3 +1,4 @@
+import { fromSatang } from '../domain/money';
 import type { ProjectResolvers } from '../generated/resolvers-types';
 
 /** A project's fields; references to other entities go through the per-request loaders. */
@@ -12,6 +13,11 @@ export const Project: ProjectResolvers = {
     p.councilResolutionRef && p.councilResolutionDate
       ? { reference: p.councilResolutionRef, date: p.councilResolutionDate }
       : null,
+  accumulatedFundsLapsedOn: (p) => p.fundsLapsedOn,
+  costShares: (p) =>
+    Object.entries(p.costShares)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, points]) => ({ organization: { id }, percent: fromSatang(BigInt(points)) })),
   progressReports: (p, _args, { loaders }) => loaders.progressByProject.load(p.id),
   coordination: (p) => ({
     status: p.coordinationStatus,

@@ -3,7 +3,9 @@ import { seededRandom } from '@pcc/db';
 import { fiscalYearRange } from '@pcc/fiscal-year';
 import { OrganizationProjection, projectionScope } from '@pcc/organization-projection';
 import type { Identity } from '@pcc/subgraph-kit';
+import type { AccumulatedFundsPurpose } from '../domain/accumulated-funds';
 import type { FundingSource } from '../domain/vocabulary';
+import { AccumulatedFundsLedger } from '../providers/accumulated-funds';
 import { PlanManager } from '../providers/plans';
 import { ProjectProposals } from '../providers/project-proposals';
 import { ProjectWorkflow } from '../providers/project-workflow';
@@ -248,6 +250,16 @@ const JOINT = [
 ];
 
 /** Projects per fiscal year by organization size (Patong and the city plan most). */
+/** Demo accumulated funds (THB), reported on 30 September 2017: the PAO's, and every LGO's alike. */
+const PAO_FUNDS = { balance: '900000000.00', monthlyPersonnelCost: '30000000.00', annualBudget: '1500000000.00' };
+const LGO_FUNDS = { balance: '120000000.00', monthlyPersonnelCost: '3000000.00', annualBudget: '250000000.00' };
+/** The purposes the regulation allows, for the seed's accumulated-funds projects. */
+const SEED_PURPOSES: readonly AccumulatedFundsPurpose[] = [
+  'COMMUNITY_AND_SOCIAL_SERVICES',
+  'PUBLIC_HARDSHIP_RELIEF',
+  'REVENUE_GENERATING',
+];
+
 const SIZE: Record<string, number> = {
   'PKT-CITY': 16,
   PATONG: 16,
@@ -359,6 +371,7 @@ export async function seed(dataSource: DataSource): Promise<{ plans: number; pro
     clock = addDays(plannedStart, -10);
     await workflow.approve(created.id, {
       approvedBudget,
+      accumulatedFundsPurpose: funding === 'ACCUMULATED_FUNDS' ? pick(SEED_PURPOSES) : null,
       councilResolution:
         funding === 'ACCUMULATED_FUNDS'
           ? {
@@ -371,6 +384,8 @@ export async function seed(dataSource: DataSource): Promise<{ plans: number; pro
     clock = plannedStart;
     await workflow.startProcurement(created.id);
     if (fiscalYear === 2562 && stage > 0.8) return; // procuring
+    // The contract is signed as work starts: an accumulated-funds approval without one lapses.
+    if (funding === 'ACCUMULATED_FUNDS') await workflow.recordContract(created.id, { signedOn: plannedStart });
     await workflow.startImplementation(created.id);
     const approvedSatang = Number(approvedBudget.replace('.', ''));
     const steps = stage <= finished ? [30, 65, 100] : [20, 45 + Math.floor(next() * 20)];
@@ -390,6 +405,15 @@ export async function seed(dataSource: DataSource): Promise<{ plans: number; pro
     if (steps.at(-1) === 100) await workflow.complete(created.id);
   }
 
+  // Each organization reports its accumulated funds before FY2561, so its accumulated-funds projects
+  // are judged against a ledger: demo figures, ample for the projects below.
+  const ledger = new AccumulatedFundsLedger(scope);
+  for (const organization of organizations)
+    await ledger.report({
+      organizationId: organization.id,
+      reportedOn: '2017-09-30',
+      ...(organization.code === 'PKT-PAO' ? PAO_FUNDS : LGO_FUNDS),
+    });
   for (const organization of organizations) {
     const plan = await plans.create({
       organizationId: organization.id,

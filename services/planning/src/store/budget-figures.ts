@@ -47,10 +47,10 @@ export const emptySummary = (fiscalYear: number): BudgetSummary =>
   });
 
 /**
- * Budget figures of the approved projects (approved … completed, not cancelled) each organization
- * owns in a fiscal year: one read of the figures the database keeps with every change to a project
- * (migration BudgetSummary). Partners' shares are not split (the owner carries the budget), so the
- * province total is the sum of the organizations'.
+ * Budget figures of the approved projects (approved … completed; a cancelled one only with what it
+ * had disbursed, which was spent) each organization owns in a fiscal year: one read of the figures the database keeps with every change to a project
+ * (migration BudgetSummary). A joint project's partners' cost shares count in their own figures and
+ * the owner carries the rest, so the province total is the sum of the organizations'.
  */
 export async function budgetSummaries(
   manager: EntityManager,
@@ -62,7 +62,8 @@ export async function budgetSummaries(
         `SELECT organization_id, round(approved, 2)::text AS approved, round(disbursed, 2)::text AS disbursed,
                 project_count, completed_count, delayed_count, round(accumulated, 2)::text AS accumulated
          FROM budget_summary
-         WHERE fiscal_year = $1 AND organization_id = ANY($2::uuid[]) AND project_count > 0`,
+         WHERE fiscal_year = $1 AND organization_id = ANY($2::uuid[])
+           AND (project_count > 0 OR approved <> 0 OR disbursed <> 0)`,
         [fiscalYear, organizationIds],
       )
     : [];
@@ -83,7 +84,8 @@ export async function summariesOfTheNetwork(
             round(b.approved, 2)::text AS approved, round(b.disbursed, 2)::text AS disbursed,
             b.project_count, b.completed_count, b.delayed_count, round(b.accumulated, 2)::text AS accumulated
      FROM organization_projection o
-     LEFT JOIN budget_summary b ON b.organization_id = o.id AND b.fiscal_year = $1 AND b.project_count > 0
+     LEFT JOIN budget_summary b ON b.organization_id = o.id AND b.fiscal_year = $1
+       AND (b.project_count > 0 OR b.approved <> 0 OR b.disbursed <> 0)
      WHERE o.active OR b.organization_id IS NOT NULL
      ORDER BY o.code`,
     [fiscalYear],

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { AccumulatedFundsPurpose } from '../domain/accumulated-funds';
 import { OrganizationProjection } from '@pcc/organization-projection';
 import type { CoordinationStatus, DelayReason, FundingSource, ProjectStatus } from '../domain/vocabulary';
 
@@ -69,6 +70,14 @@ export class ProjectEntity {
   @Column({ name: 'coordination_submitted_at', type: 'timestamptz', nullable: true })
   coordinationSubmittedAt!: Date | null;
   @Column({ name: 'coordination_decided_at', type: 'timestamptz', nullable: true }) coordinationDecidedAt!: Date | null;
+  /** Joint projects: each partner's share of the cost, in basis points (the owner carries the rest). */
+  @Column({ name: 'cost_shares', type: 'jsonb', default: () => `'{}'` }) costShares!: Record<string, number>;
+  @Column({ name: 'accumulated_funds_purpose', type: 'text', nullable: true })
+  accumulatedFundsPurpose!: AccumulatedFundsPurpose | null;
+  /** Accumulated funds: the last day to sign the contract before the approval lapses. */
+  @Column({ name: 'contract_deadline', type: 'date', nullable: true }) contractDeadline!: string | null;
+  @Column({ name: 'contract_signed_on', type: 'date', nullable: true }) contractSignedOn!: string | null;
+  @Column({ name: 'funds_lapsed_on', type: 'date', nullable: true }) fundsLapsedOn!: string | null;
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
@@ -98,7 +107,20 @@ export class CaseProjection {
   @Column({ type: 'bigint', default: 0 }) version!: string;
 }
 
+/** An organization's latest report of its accumulated funds, and the figures its reserves come from. */
+@Entity({ name: 'accumulated_funds_report' })
+export class AccumulatedFundsReportEntity {
+  @PrimaryColumn('uuid', { name: 'organization_id' }) organizationId!: string;
+  @Column({ name: 'reported_on', type: 'date' }) reportedOn!: string;
+  @Column({ type: 'numeric', precision: 16, scale: 2 }) balance!: string;
+  @Column({ name: 'monthly_personnel_cost', type: 'numeric', precision: 16, scale: 2 }) monthlyPersonnelCost!: string;
+  @Column({ name: 'annual_budget', type: 'numeric', precision: 16, scale: 2 }) annualBudget!: string;
+  @Column({ name: 'reported_by', type: 'text' }) reportedBy!: string;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
 export const entities = [
+  AccumulatedFundsReportEntity,
   PlanEntity,
   StrategyEntity,
   ApproachEntity,
