@@ -66,6 +66,7 @@ export class ProjectProposals {
           plannedEnd: input.plannedEnd,
           status: 'PROPOSED',
           cancellationReason: null,
+          cancellationReasonCode: null,
           progressPercent: 0,
           delayed: false,
           delayReason: null,

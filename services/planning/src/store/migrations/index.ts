@@ -5,6 +5,7 @@ import { CaseProjectionVersion1764900000003 } from './1764900000003-case-project
 import { BudgetSummary1764900000012 } from './1764900000012-budget-summary';
 import { ProjectListingIndexes1764900000013 } from './1764900000013-project-listing-indexes';
 import { CaseLinkOutlivesProjection1765000000000 } from './1765000000000-case-link-outlives-projection';
+import { CancellationReasonCode1765100000000 } from './1765100000000-cancellation-reason-code';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   BudgetSummary1764900000012,
   ProjectListingIndexes1764900000013,
   CaseLinkOutlivesProjection1765000000000,
+  CancellationReasonCode1765100000000,
 ];
