@@ -42,6 +42,7 @@ const ACTIONS = {
   'project:propose': { what: 'propose projects', roles: ADMIN, ownOrganization: true },
   'waste:report': { what: 'report waste', roles: ADMIN, ownOrganization: true },
   'waste:setBaseline': { what: 'set waste baselines', roles: ADMIN },
+  'waste:review': { what: 'verify or return waste reports', roles: ADMIN },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACTIONS;
