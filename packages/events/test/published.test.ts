@@ -124,6 +124,7 @@ describe('what events carry', () => {
         expect.arrayContaining([
           'organizationId',
           'report.month',
+          'report.fiscalYear',
           'report.revision',
           'report.totalTonnes',
           'report.byStream.GENERAL',

@@ -178,6 +178,18 @@ describe('waste reporting as a process (real PostgreSQL and Kafka)', () => {
       deadline: '2026-03-15T16:59:59.999Z',
     });
     expect((await missing(orgs.A))[0]!.flaggedAt).not.toBeNull();
+    // Report events carry the Thai fiscal year of their month, as analysts need it.
+    const submitted = await waitFor(
+      () => pipeline.tap.messages.filter((m) => m.key === orgs.A && m.headers.ce_type === 'pcc.waste.report-submitted'),
+      (found) => found.length >= 2,
+      20_000,
+    );
+    expect(submitted.map((m) => (m.value as { report: { month: string; fiscalYear: number } }).report)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ month: '2025-12', fiscalYear: 2569 }),
+        expect.objectContaining({ month: '2026-01', fiscalYear: 2569 }),
+      ]),
+    );
     // A report that comes in late is no longer missing.
     await pipeline.manager().submit({ organizationId: orgs.A, month: '2026-02', ...figures('30.000') });
     expect(await missing(orgs.A)).toEqual([]);

@@ -33,6 +33,8 @@ const reportSnapshot = z.object({
   id: uuid,
   organizationId: uuid,
   month,
+  /** The Thai fiscal year the month falls in (October starts it); added later, so optional. */
+  fiscalYear: fiscalYear.optional(),
   revision: z.number().int().positive(),
   totalTonnes: tonnes,
   byStream: z.object({ GENERAL: tonnes, ORGANIC: tonnes, RECYCLABLE: tonnes, HAZARDOUS: tonnes }),
