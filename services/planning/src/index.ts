@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
 import { organizationProjection } from '@pcc/organization-projection';
-import { main, runSubgraph } from '@pcc/subgraph-kit';
+import { main, periodicJob, runSubgraph } from '@pcc/subgraph-kit';
 import { configSchema } from './config';
 import { dataSourceFor } from './data-source';
 import { caseProjection } from './events/case-projection';
@@ -21,19 +21,11 @@ main(async () => {
     dataSource: dataSourceFor(config),
     subscriptions: [organizationProjection, caseProjection],
     createServer,
-    background: ({ dataSource, log }) => {
-      // Timers ignore what their callback returns; the failure is handled right here, so nothing is lost.
-      const check = () =>
-        void reportDelays(dataSource).then(
-          (count) => count && log.info({ count }, 'projects found delayed'),
-          (error) => log.warn({ err: error }, 'delay watch failed; will retry'),
-        );
-      const first = setTimeout(check, 5_000);
-      const watch = setInterval(check, config.DELAY_CHECK_INTERVAL_MS);
-      return async () => {
-        clearTimeout(first);
-        clearInterval(watch);
-      };
-    },
+    background: periodicJob({
+      run: (dataSource) => reportDelays(dataSource),
+      intervalMs: config.DELAY_CHECK_INTERVAL_MS,
+      found: 'projects found delayed',
+      what: 'delay watch',
+    }),
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
 import { organizationProjection } from '@pcc/organization-projection';
-import { main, runSubgraph } from '@pcc/subgraph-kit';
+import { main, periodicJob, runSubgraph } from '@pcc/subgraph-kit';
 import { configSchema } from './config';
 import { dataSourceFor } from './data-source';
 import { agreementTargets } from './events/agreement-targets';
@@ -29,19 +29,11 @@ main(async () => {
     dataSource: dataSourceFor(config),
     subscriptions: [organizationProjection, agreementTargets],
     createServer: (deps) => createServer({ ...deps, reporting, population }),
-    background: ({ dataSource, log }) => {
-      // Time alone makes a report overdue; the failure is handled here, the next round retries.
-      const check = () =>
-        void flagMissingReports(dataSource, reporting).then(
-          (count) => count && log.info({ count }, 'waste reports flagged missing'),
-          (error) => log.warn({ err: error }, 'deadline watch failed; will retry'),
-        );
-      const first = setTimeout(check, 5_000);
-      const watch = setInterval(check, config.WASTE_DEADLINE_CHECK_INTERVAL_MS);
-      return async () => {
-        clearTimeout(first);
-        clearInterval(watch);
-      };
-    },
+    background: periodicJob({
+      run: (dataSource) => flagMissingReports(dataSource, reporting),
+      intervalMs: config.WASTE_DEADLINE_CHECK_INTERVAL_MS,
+      found: 'waste reports flagged missing',
+      what: 'deadline watch',
+    }),
   });
 });
