@@ -71,9 +71,9 @@ describe('the analysts’ questions answered from the streams as from the servic
     }
     for (const db of [platform.casesDb!, platform.planningDb!, platform.wasteDb!])
       expect(await platform.knowsOrganizations(db, 19)).toBeGreaterThanOrEqual(19);
-  });
+  }, 180_000); // four subgraphs, their relays and projections: slow on a busy machine
   afterAll(async () => {
-    await platform.stop();
+    await platform?.stop();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -288,7 +288,7 @@ describe('the analysts’ questions answered from the streams as from the servic
       const lag = await waitFor(
         async () => [...(await sink.measureLag()).values()].reduce((a, b) => a + b, 0),
         (n) => n === 0,
-        60_000,
+        120_000,
         250,
       );
       expect(lag).toBe(0);
@@ -349,5 +349,5 @@ describe('the analysts’ questions answered from the streams as from the servic
     expect(normalized(await duck(ANALYST_QUERIES.monthlyWasteAgainstTarget))).toEqual(normalized(waste));
     // Both sides agree on something non-trivial: some months on target, some not.
     expect(new Set(waste.map((r) => r.on_target))).toEqual(new Set([true, false]));
-  }, 240_000);
+  }, 360_000);
 });
