@@ -189,8 +189,8 @@ describe('planning through the gateway (real PostgreSQL and Kafka)', () => {
     expect(seen).toEqual(
       expect.arrayContaining([
         'pcc.project.proposed',
-        'pcc.project.coordination-submitted',
-        'pcc.project.coordination-accepted',
+        'pcc.project.coordination-submitted.v2',
+        'pcc.project.coordination-accepted.v2',
         'pcc.project.approved',
         'pcc.project.progress-reported',
         'pcc.project.completed',

@@ -1,5 +1,6 @@
 import { waitFor } from '@pcc/testing';
 import { Platform, type GraphQLResult } from './platform';
+import { wasteReportInput } from './waste-input';
 
 const FY2560 = [
   '2016-10',
@@ -27,22 +28,7 @@ describe('waste metrics through the gateway (real PostgreSQL and Kafka)', () => 
     return r.body.data!;
   };
   const SUBMIT = 'mutation ($input: WasteReportInput!) { submitWasteReport(input: $input) { id } }';
-  const report = (organizationId: string, month: string, t: number) => ({
-    organizationId,
-    month,
-    byStream: {
-      general: (t * 0.6).toFixed(3),
-      organic: (t * 0.3).toFixed(3),
-      recyclable: (t * 0.1).toFixed(3),
-      hazardous: '0',
-    },
-    byDestination: {
-      incinerated: (t * 0.8).toFixed(3),
-      landfilled: '0',
-      recycled: (t * 0.15).toFixed(3),
-      composted: (t * 0.05).toFixed(3),
-    },
-  });
+  const report = wasteReportInput;
   const targetOf = async (id: string) =>
     (
       await platform.wasteDb!.dataSource.query<Array<{ t: string }>>(

@@ -34,5 +34,6 @@ export { listDeadLetters, redriveDeadLetters, type DeadLetter } from './tools/dl
 export { ParquetSink, type SinkSettings } from './sink/sink';
 export { SinkStore, type SinkRow } from './sink/store';
 export { ANALYST_QUERIES, analystQuery } from './sink/queries';
+export { runDuckDbQuery } from './sink/run-query';
 export { renderCataloguePage, fieldsOf, examplePayload } from './published/page';
 export { publishedFiles, PUBLISHED_FOLDER } from './published/files';

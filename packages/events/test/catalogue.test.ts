@@ -5,7 +5,8 @@ describe('EventCatalogue', () => {
   it('knows every platform event type once, each on a registered topic', () => {
     const topics = new Set<string>(Object.values(TOPICS));
     for (const definition of platformCatalogue.all()) {
-      expect(definition.type).toMatch(/^pcc\.[a-z-]+\.[a-z-]+$/);
+      // `pcc.<aggregate>.<event>`, and `.v2`, `.v3` … for a type's breaking change (README, "Evolving events").
+      expect(definition.type).toMatch(/^pcc\.[a-z-]+\.[a-z-]+(\.v[2-9]\d*)?$/);
       expect(topics.has(definition.topic)).toBe(true);
     }
     expect(platformCatalogue.get('pcc.organization.registered')?.topic).toBe('pcc.organizations.organization.v1');

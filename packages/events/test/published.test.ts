@@ -59,13 +59,28 @@ describe('what events carry', () => {
       'plan: plan.strategies[].title',
       'plan: plan.title',
       'project: councilResolution.reference', // a council resolution number
-      'project: note', // the PAO's or organization's note on a coordination: officials' record (see README)
+      'project: note', // .v1 coordination types only, no longer written: .v2 says hasNote (see README)
       'project: project.title', // the project's official title
-      'project: reason', // a cancellation's stated reason: officials' record (see README)
+      'project: reason', // .v1 cancellation only, no longer written: .v2 carries a reasonCode (see README)
       'registry: forced', // an operator's stated reason for forcing a schema change: the platform's record
       'registry: subgraph', // a subgraph's name
       'registry: version', // a subgraph build's version
     ]);
+  });
+
+  it('has a .v2 without the officials’ words for every project type that carried them, and marks the .v1 superseded', () => {
+    for (const type of [
+      'pcc.project.cancelled',
+      'pcc.project.coordination-submitted',
+      'pcc.project.coordination-accepted',
+      'pcc.project.coordination-declined',
+    ]) {
+      expect(platformCatalogue.get(type)!.description).toContain(`superseded by ${type}.v2`);
+      expect(paths(`${type}.v2`)).not.toEqual(expect.arrayContaining(['note']));
+      expect(paths(`${type}.v2`)).not.toEqual(expect.arrayContaining(['reason']));
+    }
+    expect(paths('pcc.project.cancelled.v2')).toContain('reasonCode');
+    expect(paths('pcc.project.coordination-declined.v2')).toContain('hasNote');
   });
 
   it('cases carry organization, category, district, status, priority and times', () => {
@@ -109,6 +124,7 @@ describe('what events carry', () => {
         expect.arrayContaining([
           'organizationId',
           'report.month',
+          'report.fiscalYear',
           'report.revision',
           'report.totalTonnes',
           'report.byStream.GENERAL',

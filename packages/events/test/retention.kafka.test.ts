@@ -1,6 +1,6 @@
-import { ConfigResourceTypes, type Admin } from 'kafkajs';
-import { deadLetterTopic, ensureTopics, platformCatalogue, readTopicConfigs, TOPICS } from '../src';
-import { testKafka, waitFor } from './fixtures';
+import { ConfigResourceTypes, Partitioners, type Admin } from 'kafkajs';
+import { deadLetterTopic, ensureTopics, platformCatalogue, readTopicConfigs, readTopics, TOPICS } from '../src';
+import { testKafka, uniqueTopic, waitFor } from './fixtures';
 
 /**
  * Retention on purpose, read back from the real broker: reference data compacted, history kept for
@@ -23,14 +23,13 @@ describe('topic retention policies (real Kafka)', () => {
     await admin.disconnect();
   });
 
-  it('creates the organization registry and MOUs compacted, and every history topic kept indefinitely', async () => {
+  it('creates the organization registry compacted, and every history topic (MOUs too) kept indefinitely', async () => {
     await ensureTopics(admin, platformCatalogue.topics(), options);
     const configs = await readTopicConfigs(admin, platformCatalogue.topics());
     const policy = (topic: string) => [configs.get(topic)?.['cleanup.policy'], configs.get(topic)?.['retention.ms']];
 
     expect(policy(TOPICS.organization)).toEqual(['compact', '-1']);
-    expect(policy(TOPICS.agreement)).toEqual(['compact', '-1']);
-    for (const topic of [TOPICS.case, TOPICS.project, TOPICS.plan, TOPICS.wasteReport, TOPICS.member])
+    for (const topic of [TOPICS.case, TOPICS.project, TOPICS.plan, TOPICS.wasteReport, TOPICS.member, TOPICS.agreement])
       expect(policy(topic)).toEqual(['delete', '-1']);
     const dlq = await readTopicConfigs(admin, [deadLetterTopic(TOPICS.organization)]);
     expect(dlq.get(deadLetterTopic(TOPICS.organization))?.['retention.ms']).toBe('-1');
@@ -83,4 +82,70 @@ describe('topic retention policies (real Kafka)', () => {
     );
     expect(restored.get(TOPICS.project)?.['retention.ms']).toBe('-1');
   });
+
+  /**
+   * Compaction itself, on the broker: a topic compacted as the registry is, with segments that close
+   * after 100 ms and a cleaner that takes any dirty segment, loses the older snapshot of a key and
+   * keeps the newest of every key. The broker's cleaner looks for work every 15 s
+   * (`log.cleaner.backoff.ms`), so this takes 15–30 s.
+   */
+  it('keeps only the latest snapshot of each key once the cleaner has run', async () => {
+    const topic = uniqueTopic('compaction');
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic,
+          numPartitions: 1,
+          replicationFactor: 1,
+          configEntries: Object.entries({
+            'cleanup.policy': 'compact',
+            'retention.ms': '-1',
+            'segment.ms': '100',
+            'min.cleanable.dirty.ratio': '0.01',
+            'min.compaction.lag.ms': '0',
+            'delete.retention.ms': '0',
+          }).map(([name, value]) => ({ name, value })),
+        },
+      ],
+    });
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    const snapshot = (key: string, version: number) => ({ key, value: JSON.stringify({ key, version }) });
+    await producer.send({ topic, messages: [snapshot('KATHU', 1), snapshot('PATONG', 1), snapshot('KATHU', 2)] });
+    const read = async () => {
+      const seen: Array<{ key: string; version: number }> = [];
+      const { done } = await readTopics(kafka, {
+        topics: [topic],
+        follow: false,
+        onMessage: (_topic, _partition, message) => {
+          seen.push(JSON.parse(message.value!.toString()) as { key: string; version: number });
+        },
+      });
+      await done;
+      return seen;
+    };
+    try {
+      // Each probe appends a message to another key, which closes the segment once 100 ms passed
+      // (the cleaner never touches the segment being written), then reads the topic from the start.
+      let tick = 0;
+      const kept = await waitFor(
+        async () => {
+          tick += 1;
+          await producer.send({ topic, messages: [snapshot('TICK', tick)] });
+          return read();
+        },
+        (seen) => seen.filter((s) => s.key === 'KATHU').length === 1,
+        60_000,
+        2_000,
+      );
+      expect(kept.filter((s) => s.key !== 'TICK')).toEqual([
+        { key: 'PATONG', version: 1 },
+        { key: 'KATHU', version: 2 },
+      ]);
+    } finally {
+      await producer.disconnect();
+      await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    }
+  }, 90_000);
 });

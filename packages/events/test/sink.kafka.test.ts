@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { Partitioners } from 'kafkajs';
 import { Registry } from 'prom-client';
@@ -19,6 +18,7 @@ import {
   OutboxRelay,
   ParquetSink,
   planningEvents,
+  runDuckDbQuery,
   TOPICS,
   toKafkaMessage,
   wasteEvents,
@@ -207,17 +207,7 @@ describe('the Parquet sink (real Kafka, PostgreSQL and DuckDB)', () => {
     return events;
   }
 
-  async function query(sql: string): Promise<Array<Record<string, unknown>>> {
-    const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
-    const connection = await instance.connect();
-    try {
-      const reader = await connection.runAndReadAll(analystQuery(sql, folder, topics));
-      return reader.getRowObjectsJson();
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
-    }
-  }
+  const query = (sql: string) => runDuckDbQuery(analystQuery(sql, folder, topics));
 
   const registry = new Registry();
   const startSink = async () => {

@@ -51,6 +51,7 @@ export {
   type RuntimeDeps,
 } from './run';
 export { defineSubgraph, type SubgraphDeps } from './define';
+export { periodicJob, periodicJobs, type PeriodicJob } from './periodic';
 export { subgraphConfigSchema } from './config';
 export { advertisedUrl, publishServiceSchema, schemaPublishEnv } from './schema-publish';
 export { countBranches, newestFirstPage } from './keyset';

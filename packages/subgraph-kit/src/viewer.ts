@@ -45,6 +45,7 @@ const ACTIONS = {
   'accumulatedFunds:report': { what: 'report accumulated funds', roles: ADMIN, ownOrganization: true },
   'waste:report': { what: 'report waste', roles: ADMIN, ownOrganization: true },
   'waste:setBaseline': { what: 'set waste baselines', roles: ADMIN },
+  'waste:review': { what: 'verify or return waste reports', roles: ADMIN },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
 import { organizationProjection } from '@pcc/organization-projection';
-import { main, runSubgraph } from '@pcc/subgraph-kit';
+import { main, periodicJobs, runSubgraph } from '@pcc/subgraph-kit';
 import { accumulatedFundsRules, configSchema } from './config';
 import { dataSourceFor } from './data-source';
 import { caseProjection } from './events/case-projection';
@@ -22,25 +22,21 @@ main(async () => {
     dataSource: dataSourceFor(config),
     subscriptions: [organizationProjection, caseProjection],
     createServer: (deps) => createServer({ ...deps, accumulatedFunds: accumulatedFundsRules(config) }),
-    background: ({ dataSource, log }) => {
-      // Timers ignore what their callback returns; the failure is handled right here, so nothing is lost.
-      const check = () => {
-        void reportDelays(dataSource).then(
-          (count) => count && log.info({ count }, 'projects found delayed'),
-          (error) => log.warn({ err: error }, 'delay watch failed; will retry'),
-        );
-        // Time alone also lapses accumulated-funds approvals without a contract: the same watch.
-        void reportLapses(dataSource).then(
-          (count) => count && log.info({ count }, 'accumulated-funds approvals lapsed'),
-          (error) => log.warn({ err: error }, 'lapse watch failed; will retry'),
-        );
-      };
-      const first = setTimeout(check, 5_000);
-      const watch = setInterval(check, config.DELAY_CHECK_INTERVAL_MS);
-      return async () => {
-        clearTimeout(first);
-        clearInterval(watch);
-      };
-    },
+    // Time alone gives these work: projects falling behind, and accumulated-funds approvals that lapse
+    // without a contract.
+    background: periodicJobs(
+      {
+        run: (dataSource) => reportDelays(dataSource),
+        intervalMs: config.DELAY_CHECK_INTERVAL_MS,
+        found: 'projects found delayed',
+        what: 'delay watch',
+      },
+      {
+        run: (dataSource) => reportLapses(dataSource),
+        intervalMs: config.DELAY_CHECK_INTERVAL_MS,
+        found: 'accumulated-funds approvals lapsed',
+        what: 'lapse watch',
+      },
+    ),
   });
 });

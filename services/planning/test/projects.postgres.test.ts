@@ -50,6 +50,13 @@ describe('planning (real PostgreSQL)', () => {
         projectId,
       ])
     )[0].n;
+  const outboxPayloads = async (typePattern: string, projectId: string) =>
+    (
+      await db.dataSource.query<Array<{ payload: Record<string, unknown> }>>(
+        'SELECT payload FROM outbox WHERE type LIKE $1 AND key = $2 ORDER BY seq',
+        [typePattern, projectId],
+      )
+    ).map((r) => r.payload);
   const snapshot = async () =>
     JSON.stringify(
       await db.dataSource.query(
@@ -440,6 +447,36 @@ describe('planning (real PostgreSQL)', () => {
     }
   });
 
+  it('keeps a cancellation’s stated reason and coordination notes out of events, and from the public and analysts', async () => {
+    const { id } = await propose();
+    ok(await approve(id, '900000.00'));
+    ok(await act('submitForCoordination', id, PATONG, ', note: "Khun Somchai at the PAO asked for it"'));
+    const stated = 'Mr. Anan, the landowner, withdrew the land';
+    ok(await act('cancelProject', id, PATONG, `, reason: "${stated}", reasonCode: SITE_UNAVAILABLE`));
+    const [cancelled] = await outboxPayloads('pcc.project.cancelled%', id);
+    expect(await outboxCount('pcc.project.cancelled', id)).toBe(0);
+    expect(cancelled).toMatchObject({ reasonCode: 'SITE_UNAVAILABLE', project: { id, status: 'CANCELLED' } });
+    expect(JSON.stringify(await outboxPayloads('%', id))).not.toMatch(/Anan|Somchai/);
+    const read = `query ($id: ID!) { project(id: $id) { cancellationReason cancellationReasonCode coordination { note } } }`;
+    const asSeenBy = async (identity: Identity) => ok(await request(read, { id }, identity)).project;
+    for (const identity of [PATONG, ADMIN])
+      expect(await asSeenBy(identity)).toEqual({
+        cancellationReason: stated,
+        cancellationReasonCode: 'SITE_UNAVAILABLE',
+        coordination: { note: 'Khun Somchai at the PAO asked for it' },
+      });
+    for (const identity of [PUBLIC, ANALYST, KATHU])
+      expect(await asSeenBy(identity)).toEqual({
+        cancellationReason: null,
+        cancellationReasonCode: 'SITE_UNAVAILABLE',
+        coordination: { note: null },
+      });
+    // Without a code the cancellation says OTHER.
+    const other = await propose();
+    ok(await act('cancelProject', other.id, PATONG, ', reason: "Merged into another"'));
+    expect((await outboxPayloads('pcc.project.cancelled.v2', other.id))[0]).toMatchObject({ reasonCode: 'OTHER' });
+  });
+
   it('reads Organization.projects of every organization asked in a fixed number of statements', async () => {
     const { id } = await propose();
     const organizations = Object.values(ORGS).map((org) => ({ __typename: 'Organization', id: org }));
@@ -476,8 +513,14 @@ describe('planning (real PostgreSQL)', () => {
     expect(
       (ok(await act('acceptCoordination', id, ADMIN)).acceptCoordination as { coordination: unknown }).coordination,
     ).toEqual({ status: 'ACCEPTED', note: null });
-    for (const type of ['submitted', 'declined', 'accepted'])
-      expect(await outboxCount(`pcc.project.coordination-${type}`, id)).toBe(type === 'submitted' ? 2 : 1);
+    for (const type of ['submitted', 'declined', 'accepted']) {
+      expect(await outboxCount(`pcc.project.coordination-${type}.v2`, id)).toBe(type === 'submitted' ? 2 : 1);
+      expect(await outboxCount(`pcc.project.coordination-${type}`, id)).toBe(0); // the .v1 types carried the note
+    }
+    // Whether there was a note travels; the note itself stays here (PDPA).
+    const payloads = await outboxPayloads('pcc.project.coordination-%', id);
+    expect(payloads.map((p) => p.hasNote)).toEqual([true, true, true, false]);
+    expect(JSON.stringify(payloads)).not.toMatch(/Overlaps|Soi 5|Joint drainage/);
     // An edit after the decision: what the PAO accepted is no longer what is proposed.
     const edited = ok(await act('updateProject', id, PATONG, ', input: { budget: "1500000.00" }')).updateProject as {
       budget: string;

@@ -4,6 +4,9 @@ import { projectionScope } from '@pcc/organization-projection';
 import { ReportImport } from './providers/csv-import';
 import { ReportManager } from './providers/report-manager';
 import { ReportReader } from './providers/report-reader';
+import { ReportReview } from './providers/report-review';
+import { DEFAULT_REPORTING, type ReportingSettings } from './domain/deadlines';
+import type { PopulationFigures } from './domain/population';
 import { createLoaders, type Loaders } from './store/loaders';
 import { KeptSummaries } from './store/kept-summaries';
 import type { ProvinceSummary } from './providers/province';
@@ -13,10 +16,22 @@ export interface Context extends BaseContext {
   reports: ReportManager;
   imports: ReportImport;
   reader: ReportReader;
+  review: ReportReview;
   loaders: Loaders;
 }
 
-export function createContext(dataSource: DataSource) {
+export interface ContextOptions {
+  reporting?: ReportingSettings;
+  population?: PopulationFigures | null;
+  now?: () => Date;
+}
+
+export function createContext(dataSource: DataSource, options: ContextOptions = {}) {
+  const settings = {
+    reporting: options.reporting ?? DEFAULT_REPORTING,
+    population: options.population ?? null,
+    now: options.now ?? (() => new Date()),
+  };
   // Kept by the process between requests: every request reads the versions it is served at.
   const kept = new KeptSummaries<ProvinceSummary>(dataSource);
   return (base: BaseContext): Context => {
@@ -25,7 +40,8 @@ export function createContext(dataSource: DataSource) {
       ...base,
       reports: new ReportManager(scope),
       imports: new ReportImport(scope),
-      reader: new ReportReader(scope, kept),
+      reader: new ReportReader(scope, kept, settings),
+      review: new ReportReview(scope),
       loaders: createLoaders(dataSource, kept),
     };
   };

@@ -11,6 +11,21 @@ export const COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 
  * coordination reads NOT_SUBMITTED there — nothing is before the PAO — and `coordination-withdrawn` says so.
  */
 export const SNAPSHOT_COORDINATION_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'ACCEPTED', 'DECLINED'] as const;
+/**
+ * Why a project was cancelled, as a fact an analyst can count. The official's own words stay in
+ * planning's database and GraphQL: free text could name a person (PDPA), so it never travels.
+ * APPROVAL_LAPSED is set by the lapse watch (its own event, `accumulated-funds-lapsed`, says so).
+ */
+export const CANCELLATION_REASONS = [
+  'INSUFFICIENT_BUDGET',
+  'NO_LONGER_NEEDED',
+  'DUPLICATE_OR_MERGED',
+  'SITE_UNAVAILABLE',
+  'PROCUREMENT_FAILED',
+  'LEGAL_OBSTACLE',
+  'APPROVAL_LAPSED',
+  'OTHER',
+] as const;
 
 const baht = z.string().regex(/^\d{1,12}\.\d{2}$/, 'THB as a decimal string with 2 decimals');
 /** An organization's funds and budgets, above one project's 12 digits. */
@@ -54,6 +69,7 @@ const projectEvent = (type: string, description: string, extra: z.ZodRawShape = 
   });
 
 const note = z.string().max(2000).nullable();
+const SUPERSEDED = (type: string) => `No longer written: superseded by ${type}, without free text.`;
 
 export const planningEvents = [
   projectEvent('proposed', 'An organization proposed a project under a strategy of its development plan.'),
@@ -88,14 +104,46 @@ export const planningEvents = [
     },
   ),
   projectEvent('completed', 'The project was completed at 100 %.'),
-  projectEvent('cancelled', 'The project was cancelled, with the reason.', { reason: z.string().min(1).max(2000) }),
-  projectEvent('coordination-submitted', 'The organization submitted the project to the PAO for coordination.', {
-    note,
+  // The four `.v1` types below carried officials' free text; they are no longer written (superseded by
+  // the `.v2` types after them) and stay defined so that readers of the topic's history can read them.
+  projectEvent('cancelled', `${SUPERSEDED('pcc.project.cancelled.v2')} The project was cancelled, with the reason.`, {
+    reason: z.string().min(1).max(2000),
   }),
-  projectEvent('coordination-accepted', 'The network centre accepted the project for coordination.', { note }),
-  projectEvent('coordination-declined', 'The network centre declined coordination, with a note.', {
-    note: z.string().min(1).max(2000),
-  }),
+  projectEvent(
+    'coordination-submitted',
+    `${SUPERSEDED('pcc.project.coordination-submitted.v2')} The organization submitted the project to the PAO for coordination.`,
+    { note },
+  ),
+  projectEvent(
+    'coordination-accepted',
+    `${SUPERSEDED('pcc.project.coordination-accepted.v2')} The network centre accepted the project for coordination.`,
+    { note },
+  ),
+  projectEvent(
+    'coordination-declined',
+    `${SUPERSEDED('pcc.project.coordination-declined.v2')} The network centre declined coordination, with a note.`,
+    { note: z.string().min(1).max(2000) },
+  ),
+  projectEvent(
+    'cancelled.v2',
+    'The project was cancelled; the reason as a code from a fixed list (the stated reason stays in planning).',
+    { reasonCode: z.enum(CANCELLATION_REASONS) },
+  ),
+  projectEvent(
+    'coordination-submitted.v2',
+    'The organization submitted the project to the PAO for coordination (whether with a note; the note stays in planning).',
+    { hasNote: z.boolean() },
+  ),
+  projectEvent(
+    'coordination-accepted.v2',
+    'The network centre accepted the project for coordination (whether with a note; the note stays in planning).',
+    { hasNote: z.boolean() },
+  ),
+  projectEvent(
+    'coordination-declined.v2',
+    'The network centre declined coordination; it always says why, in a note that stays in planning.',
+    { hasNote: z.boolean() },
+  ),
   projectEvent(
     'coordination-withdrawn',
     'The project was cancelled while its coordination was submitted: the organization took the coordination back (WITHDRAWN), so none stays undecided.',

@@ -2,17 +2,22 @@ import { TOPICS } from './topics';
 
 /**
  * How long a topic keeps its events, on purpose (see README, "Retention"):
- * - `snapshots`: reference data other services project (the organization registry, the MOUs). Every
+ * - `snapshots`: reference data other services project (the organization registry). Every
  *   event on it carries the aggregate's whole state, keyed by its id, so the topic is compacted: the
  *   latest state of every organization stays readable for good, and a projection built next year from
  *   offset 0 is complete.
- * - `history`: what happened (cases, projects, plans, waste reports, working-group changes, dead letters).
+ * - `history`: what happened (cases, projects, plans, waste reports, working-group changes, MOUs, dead letters).
  *   Kept indefinitely by default (`KAFKA_HISTORY_RETENTION_MS`, -1), so analysts and new consumers can
  *   replay the network's history.
  */
 export type RetentionKind = 'snapshots' | 'history';
 
-const SNAPSHOT_TOPICS: ReadonlySet<string> = new Set([TOPICS.organization, TOPICS.agreement]);
+/*
+ * The MOUs are not compacted although waste-metrics projects them: a `signatory-added` event is
+ * applied to the new signatory only, so the latest event of an MOU alone would not give every
+ * signatory its target. Their whole history is kept instead.
+ */
+const SNAPSHOT_TOPICS: ReadonlySet<string> = new Set([TOPICS.organization]);
 
 export const retentionOf = (topic: string): RetentionKind => (SNAPSHOT_TOPICS.has(topic) ? 'snapshots' : 'history');
 

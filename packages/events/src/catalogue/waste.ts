@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
-import { actor, uuid, version } from './common';
+import { actor, isoDateTime, uuid, version } from './common';
 import { TOPICS } from './topics';
 
 export const WASTE_STREAMS = ['GENERAL', 'ORGANIC', 'RECYCLABLE', 'HAZARDOUS'] as const;
@@ -33,11 +33,16 @@ const reportSnapshot = z.object({
   id: uuid,
   organizationId: uuid,
   month,
+  /** The Thai fiscal year the month falls in (October starts it); added later, so optional. */
+  fiscalYear: fiscalYear.optional(),
   revision: z.number().int().positive(),
   totalTonnes: tonnes,
   byStream: z.object({ GENERAL: tonnes, ORGANIC: tonnes, RECYCLABLE: tonnes, HAZARDOUS: tonnes }),
   byDestination: z.object({ INCINERATED: tonnes, LANDFILLED: tonnes, RECYCLED: tonnes, COMPOSTED: tonnes }),
 });
+
+/** Which revision the PAO reviewed; the reason of a return is free text and never travels. */
+const reviewedReport = z.object({ id: uuid, month, revision: z.number().int().positive() }).strict();
 
 const wasteEvent = (type: string, description: string, shape: z.ZodRawShape) =>
   defineEvent({
@@ -68,6 +73,17 @@ export const wasteEvents = [
     projectedReductionPercent: reductionPercent,
     targetPercent,
   }),
+  wasteEvent(
+    'report-missing',
+    "A month's report was not in when its deadline passed (once per organization and month).",
+    { month, deadline: isoDateTime },
+  ),
+  wasteEvent('report-verified', "The PAO verified a report's revision.", { report: reviewedReport }),
+  wasteEvent(
+    'report-returned',
+    "The PAO returned a report's revision to its organization for a correction (the reason stays in waste-metrics).",
+    { report: reviewedReport },
+  ),
   wasteEvent('back-on-track', 'The projected reduction is back at or above the target.', {
     fiscalYear,
     projectedReductionPercent: reductionPercent,

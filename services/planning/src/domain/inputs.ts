@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inputs } from '@pcc/subgraph-kit';
 import { BAHT } from './money';
 import { ACCUMULATED_FUNDS_PURPOSES } from './accumulated-funds';
-import { FUNDING_SOURCES } from './vocabulary';
+import { CANCELLATION_REASONS, FUNDING_SOURCES } from './vocabulary';
 
 /** Shapes of the inputs (the kit's, refined); the planning rules themselves are in budget-rules.ts and state-machine.ts. */
 export const { id, fiscalYear } = inputs;
@@ -17,6 +17,7 @@ export const title = inputs.text(300);
 export const longText = inputs.text(4000);
 export const note = inputs.text(2000);
 export const optionalNote = note.nullish();
+export const cancellationReason = z.enum(CANCELLATION_REASONS);
 export const code = z
   .string()
   .trim()

@@ -1,7 +1,8 @@
-import { COORDINATION_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '@pcc/events';
+import { CANCELLATION_REASONS, COORDINATION_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '@pcc/events';
 
 /** The planning vocabulary: the event catalogue's lists are the one source, GraphQL enums mirror them. */
-export { COORDINATION_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES };
+export { CANCELLATION_REASONS, COORDINATION_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES };
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 export type CoordinationStatus = (typeof COORDINATION_STATUSES)[number];

@@ -182,6 +182,7 @@ export async function reportLapses(dataSource: DataSource, today = bangkokDate()
         project.status = 'CANCELLED';
         project.fundsLapsedOn = today;
         project.cancellationReason = `The council approval to spend accumulated funds lapsed: no contract by ${project.contractDeadline}`;
+        project.cancellationReasonCode = 'APPROVAL_LAPSED';
         if (withdrawn) {
           project.coordinationStatus = 'WITHDRAWN';
           project.coordinationDecidedAt = new Date();

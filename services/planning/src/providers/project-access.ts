@@ -9,6 +9,17 @@ export async function seesProposalsOf(viewer: Viewer, organizationIds: string[])
 }
 
 /**
+ * Officials' own words on a project (a cancellation's stated reason, coordination notes) could name a
+ * person: the network centre and the project's organizations read them, the public and analysts do not (PDPA).
+ */
+export async function readsOfficialsWords(viewer: Viewer, organizationIds: string[]): Promise<boolean> {
+  if (viewer.is('NETWORK_ADMIN')) return true;
+  if (!viewer.is('LGO_OFFICER')) return false;
+  const own = await viewer.organizationId();
+  return own !== null && organizationIds.includes(own);
+}
+
+/**
  * The caller's part in a project, for the state machine (changes only): the officers of an
  * organization that left the network own nothing any more.
  */

@@ -71,6 +71,7 @@ export class ProjectProposals {
           plannedEnd: input.plannedEnd,
           status: 'PROPOSED',
           cancellationReason: null,
+          cancellationReasonCode: null,
           progressPercent: 0,
           delayed: false,
           delayReason: null,

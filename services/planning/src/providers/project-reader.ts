@@ -14,7 +14,7 @@ import * as rules from '../domain/inputs';
 import { COORDINATION_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '../domain/vocabulary';
 import { ProjectEntity } from '../store/entities';
 import type { Loaders } from '../store/loaders';
-import { seesProposalsOf, visibleProjects } from './project-access';
+import { readsOfficialsWords, seesProposalsOf, visibleProjects } from './project-access';
 import type { RequestScope } from './scope';
 
 type ParsedFilter = NonNullable<ReturnType<typeof rules.projectFilter.parse>>;
@@ -44,6 +44,15 @@ export class ProjectReader {
     if (project.approvedAt) return true;
     const partners = await this.loaders.partnersByProject.load(project.id);
     return seesProposalsOf(this.scope.viewer, [project.ownerOrganizationId, ...partners.map((p) => p.organization_id)]);
+  }
+
+  /** Whether the caller may read the officials' words on this project (see `readsOfficialsWords`). */
+  async readsOfficialsWords(project: ProjectEntity): Promise<boolean> {
+    const partners = await this.loaders.partnersByProject.load(project.id);
+    return readsOfficialsWords(this.scope.viewer, [
+      project.ownerOrganizationId,
+      ...partners.map((p) => p.organization_id),
+    ]);
   }
 
   /** A project by id, if the caller may see it. */

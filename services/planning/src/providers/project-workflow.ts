@@ -135,11 +135,14 @@ export class ProjectWorkflow {
     });
   }
 
-  cancel(id: unknown, rawReason: unknown): Promise<ProjectEntity> {
+  /** The stated reason stays here; the event carries only its code (PDPA: officials' words may name a person). */
+  cancel(id: unknown, rawReason: unknown, rawReasonCode: unknown): Promise<ProjectEntity> {
     const reason = parseInput(rules.note, rawReason, 'reason');
+    const reasonCode = parseInput(rules.cancellationReason, rawReasonCode ?? 'OTHER', 'reasonCode');
     return this.act(id, 'cancel', async (_tx, project) => {
       project.cancellationReason = reason;
-      const events: ProjectEvent[] = [{ type: 'cancelled', extra: { reason } }];
+      project.cancellationReasonCode = reasonCode;
+      const events: ProjectEvent[] = [{ type: 'cancelled.v2', extra: { reasonCode } }];
       // A submitted coordination would otherwise wait forever for a decision on a project that is gone.
       if (project.coordinationStatus === 'SUBMITTED') {
         project.coordinationStatus = 'WITHDRAWN';
@@ -204,9 +207,9 @@ export class ProjectWorkflow {
         ? parseInput(rules.note, rawNote, 'note')
         : (parseInput(rules.optionalNote, rawNote, 'note') ?? null);
     const type = {
-      submitForCoordination: 'coordination-submitted',
-      acceptCoordination: 'coordination-accepted',
-      declineCoordination: 'coordination-declined',
+      submitForCoordination: 'coordination-submitted.v2',
+      acceptCoordination: 'coordination-accepted.v2',
+      declineCoordination: 'coordination-declined.v2',
     }[action];
     return this.act(id, action, async (_tx, project) => {
       const now = new Date();
@@ -214,7 +217,8 @@ export class ProjectWorkflow {
       if (action === 'submitForCoordination')
         [project.coordinationSubmittedAt, project.coordinationDecidedAt] = [now, null];
       else project.coordinationDecidedAt = now;
-      return [{ type, extra: { note } }];
+      // The note stays in this service's database: only whether there is one travels (PDPA).
+      return [{ type, extra: { hasNote: note !== null } }];
     });
   }
 

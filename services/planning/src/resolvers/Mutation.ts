@@ -10,7 +10,7 @@ export const Mutation: MutationResolvers = {
   startProcurement: (_parent, { id }, { workflow }) => workflow.startProcurement(id),
   startImplementation: (_parent, { id }, { workflow }) => workflow.startImplementation(id),
   completeProject: (_parent, { id }, { workflow }) => workflow.complete(id),
-  cancelProject: (_parent, { id, reason }, { workflow }) => workflow.cancel(id, reason),
+  cancelProject: (_parent, { id, reason, reasonCode }, { workflow }) => workflow.cancel(id, reason, reasonCode),
   reportProgress: (_parent, { id, input }, { workflow }) => workflow.reportProgress(id, input),
   submitForCoordination: (_parent, { id, note }, { workflow }) =>
     workflow.coordinate(id, 'submitForCoordination', note),

@@ -19,11 +19,13 @@ export const Project: ProjectResolvers = {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([id, points]) => ({ organization: { id }, percent: fromSatang(BigInt(points)) })),
   progressReports: (p, _args, { loaders }) => loaders.progressByProject.load(p.id),
-  coordination: (p) => ({
+  cancellationReason: async (p, _args, { reader }) =>
+    (await reader.readsOfficialsWords(p)) ? p.cancellationReason : null,
+  coordination: async (p, _args, { reader }) => ({
     status: p.coordinationStatus,
     submittedAt: p.coordinationSubmittedAt,
     decidedAt: p.coordinationDecidedAt,
-    note: p.coordinationNote,
+    note: (await reader.readsOfficialsWords(p)) ? p.coordinationNote : null,
   }),
   relatedCases: async (p, _args, { loaders }) =>
     (await loaders.casesByProject.load(p.id)).map((r) => ({ id: r.case_id })),

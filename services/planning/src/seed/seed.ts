@@ -366,7 +366,11 @@ export async function seed(dataSource: DataSource): Promise<{ plans: number; pro
     }
     if (fiscalYear === 2562 && stage > 0.95) return; // still a proposal
     if (stage > 0.92 && stage <= 0.95)
-      return void (await workflow.cancel(created.id, 'ไม่ได้รับการจัดสรรงบประมาณ (No budget allocated)'));
+      return void (await workflow.cancel(
+        created.id,
+        'ไม่ได้รับการจัดสรรงบประมาณ (No budget allocated)',
+        'INSUFFICIENT_BUDGET',
+      ));
     const approvedBudget = baht(input.budget * (0.9 + next() * 0.1));
     clock = addDays(plannedStart, -10);
     await workflow.approve(created.id, {

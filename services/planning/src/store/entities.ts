@@ -1,7 +1,13 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { AccumulatedFundsPurpose } from '../domain/accumulated-funds';
 import { OrganizationProjection } from '@pcc/organization-projection';
-import type { CoordinationStatus, DelayReason, FundingSource, ProjectStatus } from '../domain/vocabulary';
+import type {
+  CancellationReason,
+  CoordinationStatus,
+  DelayReason,
+  FundingSource,
+  ProjectStatus,
+} from '../domain/vocabulary';
 
 /** An organization's local development plan over 1–5 fiscal years; a draft until published. */
 @Entity({ name: 'development_plan' })
@@ -60,6 +66,8 @@ export class ProjectEntity {
   @Column({ name: 'planned_end', type: 'date' }) plannedEnd!: string;
   @Column({ type: 'text' }) status!: ProjectStatus;
   @Column({ name: 'cancellation_reason', type: 'text', nullable: true }) cancellationReason!: string | null;
+  @Column({ name: 'cancellation_reason_code', type: 'text', nullable: true })
+  cancellationReasonCode!: CancellationReason | null;
   @Column({ name: 'progress_percent', type: 'int' }) progressPercent!: number;
   @Column({ type: 'boolean' }) delayed!: boolean;
   @Column({ name: 'delay_reason', type: 'text', nullable: true }) delayReason!: DelayReason | null;

@@ -12,6 +12,7 @@ export const reportSnapshot = (r: WasteReportEntity) => ({
   id: r.id,
   organizationId: r.organizationId,
   month: r.month,
+  fiscalYear: r.fiscalYear,
   revision: r.revision,
   totalTonnes: r.totalTonnes,
   byStream: { GENERAL: r.general, ORGANIC: r.organic, RECYCLABLE: r.recyclable, HAZARDOUS: r.hazardous },

@@ -14,7 +14,7 @@ export async function provinceSummary(dataSource: DataSource, fiscalYear: number
     organizations.map((o) => o.id),
     fiscalYear,
   );
-  const entries = organizations.map((o) => ({ organizationId: o.id, summary: summaries.get(o.id)! }));
+  const entries = organizations.map((o) => ({ organizationId: o.id, code: o.code, summary: summaries.get(o.id)! }));
   const sum = (pick: (s: WasteSummary) => string | null) =>
     entries.reduce((total, e) => total + (pick(e.summary) === null ? 0 : toKg(pick(e.summary)!)), 0);
   const generated = sum((s) => s.generatedTonnes);
@@ -65,6 +65,8 @@ export async function provinceSummary(dataSource: DataSource, fiscalYear: number
     .map((e, index) => ({
       rank: index + 1,
       organization: { id: e.organizationId },
+      code: e.code,
+      monthsReported: e.summary.monthsReported,
       generatedTonnes: e.summary.generatedTonnes,
       projectedReductionPercent: e.summary.projectedReductionPercent,
       onTrack: e.summary.onTrack,

@@ -117,6 +117,10 @@ export class ReportManager {
         reporterName: this.scope.identity.sub,
         submittedAt: new Date(),
         note: raw.note ?? null,
+        reviewStatus: 'SUBMITTED',
+        reviewedAt: null,
+        reviewedBy: null,
+        returnReason: null,
       }),
     );
     // Numeric columns come back as strings with PostgreSQL's scale: re-read for the event.

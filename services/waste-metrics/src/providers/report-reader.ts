@@ -11,6 +11,10 @@ import {
 import * as rules from '../domain/inputs';
 import { WasteReportEntity } from '../store/entities';
 import { provinceSummary, type ProvinceSummary } from './province';
+import { missingReports, type MissingReport } from './missing-reports';
+import { rankingPerResident } from './per-resident';
+import type { ReportingSettings } from '../domain/deadlines';
+import type { PopulationFigures } from '../domain/population';
 import type { KeptSummaries } from '../store/kept-summaries';
 
 export interface ReportFilter {
@@ -24,7 +28,31 @@ export class ReportReader {
   constructor(
     private readonly scope: RequestScope,
     private readonly kept: KeptSummaries<ProvinceSummary>,
+    private readonly settings: { reporting: ReportingSettings; population: PopulationFigures | null; now: () => Date },
   ) {}
+
+  /** The PAO's reason for returning a report is for staff, as the reporter's name. */
+  async returnReason(report: WasteReportEntity): Promise<string | null> {
+    return (await this.scope.viewer.canActFor(report.organizationId)) ? report.returnReason : null;
+  }
+
+  /** Reports due and not in (the organization's, when given), latest month first. */
+  missing(rawOrganizationId: unknown): Promise<MissingReport[]> {
+    const organizationId =
+      rawOrganizationId === null || rawOrganizationId === undefined
+        ? null
+        : parseInput(rules.id, rawOrganizationId, 'organizationId');
+    return missingReports(this.scope.dataSource, this.settings.reporting, this.settings.now(), organizationId);
+  }
+
+  /** The province's ranking read per resident, with the population figures' source. */
+  perResident(summary: ProvinceSummary) {
+    const figures = this.settings.population;
+    return {
+      ranking: rankingPerResident(summary.ranking, figures),
+      source: figures ? `${figures.source} (as of ${figures.asOf})` : null,
+    };
+  }
 
   /** The reporter's name is for staff: network admins and the organization's own officers. */
   async reporterName(report: WasteReportEntity): Promise<string | null> {

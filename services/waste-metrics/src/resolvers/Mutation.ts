@@ -9,4 +9,6 @@ export const Mutation: MutationResolvers = {
     return { organization: { id: baseline.organizationId }, fiscalYear: baseline.fiscalYear, tonnes: baseline.tonnes };
   },
   importWasteReports: (_parent, { organizationId, csv }, { imports }) => imports.forOrganization(organizationId, csv),
+  verifyWasteReport: (_parent, { id }, { review }) => review.verify(id),
+  returnWasteReport: (_parent, { id, reason }, { review }) => review.returnToOrganization(id, reason),
 };

@@ -5,6 +5,14 @@ export const Query: QueryResolvers = {
   wasteReport: (_parent, { id }, { loaders }) => loaders.reportById.load(id),
   provinceWasteSummary: async (_parent, { fiscalYear }, { reader }) => {
     const summary = await reader.provinceSummary(fiscalYear);
-    return { ...summary, ranking: summary.ranking.map((r) => ({ ...r })) };
+    const perResident = reader.perResident(summary);
+    return {
+      ...summary,
+      ranking: summary.ranking.map((r) => ({ ...r })),
+      rankingPerResident: perResident.ranking,
+      populationSource: perResident.source,
+    };
   },
+  missingWasteReports: async (_parent, { organizationId }, { reader }) =>
+    (await reader.missing(organizationId)).map((m) => ({ ...m, organization: { id: m.organizationId } })),
 };

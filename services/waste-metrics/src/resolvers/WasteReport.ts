@@ -10,5 +10,6 @@ export const WasteReport: WasteReportResolvers = {
     composted: r.composted,
   }),
   reporterName: (r, _args, { reader }) => reader.reporterName(r),
+  returnReason: (r, _args, { reader }) => reader.returnReason(r),
   revisions: (r, _args, { loaders }) => loaders.revisions.load(`${r.organizationId}|${r.month}`),
 };

@@ -26,7 +26,16 @@ export class WasteReportEntity {
   @Column({ name: 'reporter_name', type: 'text' }) reporterName!: string;
   @Column({ name: 'submitted_at', type: 'timestamptz' }) submittedAt!: Date;
   @Column({ type: 'text', nullable: true }) note!: string | null;
+  /** The PAO's review of this revision: SUBMITTED until verified or returned. */
+  @Column({ name: 'review_status', type: 'text' }) reviewStatus!: ReviewStatus;
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true }) reviewedAt!: Date | null;
+  @Column({ name: 'reviewed_by', type: 'text', nullable: true }) reviewedBy!: string | null;
+  /** Why the PAO returned it: free text that may name a person, so never in events. */
+  @Column({ name: 'return_reason', type: 'text', nullable: true }) returnReason!: string | null;
 }
+
+export const REVIEW_STATUSES = ['SUBMITTED', 'VERIFIED', 'RETURNED'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export const entities = [WasteReportEntity, OrganizationProjection];
 export { OrganizationProjection };

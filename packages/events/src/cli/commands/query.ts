@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { TOPICS } from '../../catalogue';
 import { ANALYST_QUERIES, analystQuery } from '../../sink/queries';
+import { runDuckDbQuery } from '../../sink/run-query';
 import { UsageError, writeLine, type Command } from './common';
 
 export const query: Command = {
@@ -30,14 +30,7 @@ pcc-events query "<DuckDB SQL>"
           })
         : positionals.join(' ');
     if (!sql.trim()) throw new UsageError('give --name or the SQL to run');
-    const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
-    const connection = await instance.connect();
-    try {
-      for (const row of (await connection.runAndReadAll(sql)).getRowObjectsJson()) writeLine(row);
-      return 0;
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
-    }
+    for (const row of await runDuckDbQuery(sql)) writeLine(row);
+    return 0;
   },
 };

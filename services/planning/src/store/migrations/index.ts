@@ -9,6 +9,7 @@ import { CancelledSpendingStays1765100000000 } from './1765100000000-cancelled-s
 import { CoordinationWithdrawn1765100000001 } from './1765100000001-coordination-withdrawn';
 import { AccumulatedFunds1765100000002 } from './1765100000002-accumulated-funds';
 import { JointCostShares1765100000003 } from './1765100000003-joint-cost-shares';
+import { CancellationReasonCode1765100000004 } from './1765100000004-cancellation-reason-code';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CoordinationWithdrawn1765100000001,
   AccumulatedFunds1765100000002,
   JointCostShares1765100000003,
+  CancellationReasonCode1765100000004,
 ];
