@@ -81,7 +81,7 @@ export function caseActions(status: CaseStatus, kind: CaseKind, actor: CaseActor
 }
 
 export type ProjectStatus = 'PROPOSED' | 'APPROVED' | 'PROCURING' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
-export type CoordinationStatus = 'NOT_SUBMITTED' | 'SUBMITTED' | 'ACCEPTED' | 'DECLINED';
+export type CoordinationStatus = 'NOT_SUBMITTED' | 'SUBMITTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
 export type ProjectAction = 'reportProgress' | 'submitForCoordination';
 
 const OPEN_PROJECT: readonly ProjectStatus[] = ['PROPOSED', 'APPROVED', 'PROCURING', 'IN_PROGRESS'];
