@@ -54,12 +54,22 @@ export class Platform {
   /** The subgraph servers started with projections, by test-database prefix (`gateway_cases`, …). */
   readonly servers = new Map<string, { app: { close: () => Promise<unknown> } }>();
 
-  /** `withCases` / `withWaste` / `withPlanning`: also those subgraphs, each with its own database, relay and projections. */
+  /**
+   * `withCases` / `withWaste` / `withPlanning`: also those subgraphs, each with its own database, relay and
+   * projections. `planningUrl`: a planning subgraph the test runs itself (a process it kills and restarts).
+   */
   static async start(
-    options: { withCases?: boolean; withWaste?: boolean; withPlanning?: boolean; registry?: RegistryTopics } = {},
+    options: {
+      withCases?: boolean;
+      withWaste?: boolean;
+      withPlanning?: boolean;
+      planningUrl?: string;
+      registry?: RegistryTopics;
+    } = {},
   ): Promise<Platform> {
     const platform = new Platform();
     platform.registryTopics = options.registry;
+    platform.planningUrl = options.planningUrl;
     await platform.boot(options.withCases ?? false, options.withWaste ?? false, options.withPlanning ?? false);
     return platform;
   }

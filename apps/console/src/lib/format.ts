@@ -6,13 +6,16 @@ export type Language = 'th' | 'en';
 const LOCALES: Record<Language, string> = { th: 'th-TH-u-ca-buddhist', en: 'en-GB-u-ca-buddhist' };
 const NUMBER_LOCALES: Record<Language, string> = { th: 'th-TH', en: 'en-GB' };
 
-export const formatBaht = (value: string, language: Language): string =>
-  language === 'th'
-    ? `${formatDecimal(value, 2, NUMBER_LOCALES.th)} บาท`
-    : `THB ${formatDecimal(value, 2, NUMBER_LOCALES.en)}`;
+/** A figure a service could not give (null while it is down) shows as "—". */
+export const formatBaht = (value: string | null | undefined, language: Language): string =>
+  value == null
+    ? '—'
+    : language === 'th'
+      ? `${formatDecimal(value, 2, NUMBER_LOCALES.th)} บาท`
+      : `THB ${formatDecimal(value, 2, NUMBER_LOCALES.en)}`;
 
-export const formatTonnes = (value: string, language: Language): string =>
-  `${formatDecimal(value, 3, NUMBER_LOCALES[language])} ${language === 'th' ? 'ตัน' : 't'}`;
+export const formatTonnes = (value: string | null | undefined, language: Language): string =>
+  value == null ? '—' : `${formatDecimal(value, 3, NUMBER_LOCALES[language])} ${language === 'th' ? 'ตัน' : 't'}`;
 
 export const formatPercent = (value: string | null | undefined, language: Language): string =>
   value == null ? '—' : `${formatDecimal(value, 2, NUMBER_LOCALES[language])} %`;

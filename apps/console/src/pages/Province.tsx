@@ -28,16 +28,16 @@ const OPEN = ['RECEIVED', 'TRIAGED', 'ASSIGNED', 'IN_PROGRESS', 'IN_MEDIATION', 
 
 const COMPARE: Record<SortKey, (a: OrganizationRow, b: OrganizationRow) => number> = {
   name: (a, b) => a.code.localeCompare(b.code),
-  open: (a, b) => a.caseStats.open - b.caseStats.open,
-  overdue: (a, b) => a.caseStats.overdue - b.caseStats.overdue,
-  median: (a, b) => (a.caseStats.medianResolutionHours ?? -1) - (b.caseStats.medianResolutionHours ?? -1),
-  rating: (a, b) => (a.caseStats.averageRating ?? -1) - (b.caseStats.averageRating ?? -1),
-  approved: (a, b) => compareDecimal(a.budgetSummary.approved, b.budgetSummary.approved),
-  disbursed: (a, b) => compareDecimal(a.budgetSummary.disbursed, b.budgetSummary.disbursed),
-  rate: (a, b) => compareDecimal(a.budgetSummary.disbursementRate, b.budgetSummary.disbursementRate),
-  delayed: (a, b) => a.budgetSummary.delayedCount - b.budgetSummary.delayedCount,
-  generated: (a, b) => compareDecimal(a.wasteSummary.generatedTonnes, b.wasteSummary.generatedTonnes),
-  reduction: (a, b) => compareDecimal(a.wasteSummary.reductionPercent, b.wasteSummary.reductionPercent),
+  open: (a, b) => (a.caseStats?.open ?? -1) - (b.caseStats?.open ?? -1),
+  overdue: (a, b) => (a.caseStats?.overdue ?? -1) - (b.caseStats?.overdue ?? -1),
+  median: (a, b) => (a.caseStats?.medianResolutionHours ?? -1) - (b.caseStats?.medianResolutionHours ?? -1),
+  rating: (a, b) => (a.caseStats?.averageRating ?? -1) - (b.caseStats?.averageRating ?? -1),
+  approved: (a, b) => compareDecimal(a.budgetSummary?.approved, b.budgetSummary?.approved),
+  disbursed: (a, b) => compareDecimal(a.budgetSummary?.disbursed, b.budgetSummary?.disbursed),
+  rate: (a, b) => compareDecimal(a.budgetSummary?.disbursementRate, b.budgetSummary?.disbursementRate),
+  delayed: (a, b) => (a.budgetSummary?.delayedCount ?? -1) - (b.budgetSummary?.delayedCount ?? -1),
+  generated: (a, b) => compareDecimal(a.wasteSummary?.generatedTonnes, b.wasteSummary?.generatedTonnes),
+  reduction: (a, b) => compareDecimal(a.wasteSummary?.reductionPercent, b.wasteSummary?.reductionPercent),
 };
 
 /** The province at a glance: the 19 organizations, charts and the map of open cases. Live. */
@@ -86,6 +86,8 @@ export function Province() {
       label: t(`category.${item.category}`),
     }));
   const perMonth = casesPerMonth(allCases);
+  // Null while the waste-metrics service cannot answer: the rest of the page is still shown.
+  const province = data?.provinceWasteSummary;
   return (
     <section>
       <header className="page-header">
@@ -106,16 +108,18 @@ export function Province() {
       <ApiError error={error} />
       {data && (
         <>
-          <p>
-            {t('province.wasteTotal', {
-              generated: formatTonnes(data.provinceWasteSummary.generatedTonnes, language),
-              reduction: formatPercent(data.provinceWasteSummary.reductionPercent, language),
-              target: formatPercent(data.provinceWasteSummary.targetPercent, language),
-            })}{' '}
-            <span className={`badge ${data.provinceWasteSummary.onTrack ? 'ok' : 'danger'}`}>
-              {t(data.provinceWasteSummary.onTrack ? 'province.onTrack' : 'province.atRisk')}
-            </span>
-          </p>
+          {province && (
+            <p>
+              {t('province.wasteTotal', {
+                generated: formatTonnes(province.generatedTonnes, language),
+                reduction: formatPercent(province.reductionPercent, language),
+                target: formatPercent(province.targetPercent, language),
+              })}{' '}
+              <span className={`badge ${province.onTrack ? 'ok' : 'danger'}`}>
+                {t(province.onTrack ? 'province.onTrack' : 'province.atRisk')}
+              </span>
+            </p>
+          )}
           <div className="table-scroll">
             <table className="table" data-testid="province-table">
               <caption>{t('province.tableCaption', { year: fiscalYear })}</caption>
@@ -144,21 +148,21 @@ export function Province() {
                       </button>
                     </th>
                     <td className="number" data-testid="open">
-                      {row.caseStats.open}
+                      {row.caseStats?.open ?? '—'}
                     </td>
-                    <td className="number">{row.caseStats.overdue}</td>
-                    <td className="number">{formatHours(row.caseStats.medianResolutionHours, language)}</td>
-                    <td className="number">{row.caseStats.averageRating?.toFixed(1) ?? '—'}</td>
-                    <td className="number">{formatBaht(row.budgetSummary.approved, language)}</td>
-                    <td className="number">{formatBaht(row.budgetSummary.disbursed, language)}</td>
-                    <td className="number">{formatPercent(row.budgetSummary.disbursementRate, language)}</td>
-                    <td className="number">{row.budgetSummary.delayedCount}</td>
-                    <td className="number">{formatTonnes(row.wasteSummary.generatedTonnes, language)}</td>
-                    <td className="number">{formatPercent(row.wasteSummary.reductionPercent, language)}</td>
+                    <td className="number">{row.caseStats?.overdue ?? '—'}</td>
+                    <td className="number">{formatHours(row.caseStats?.medianResolutionHours, language)}</td>
+                    <td className="number">{row.caseStats?.averageRating?.toFixed(1) ?? '—'}</td>
+                    <td className="number">{formatBaht(row.budgetSummary?.approved, language)}</td>
+                    <td className="number">{formatBaht(row.budgetSummary?.disbursed, language)}</td>
+                    <td className="number">{formatPercent(row.budgetSummary?.disbursementRate, language)}</td>
+                    <td className="number">{row.budgetSummary?.delayedCount ?? '—'}</td>
+                    <td className="number">{formatTonnes(row.wasteSummary?.generatedTonnes, language)}</td>
+                    <td className="number">{formatPercent(row.wasteSummary?.reductionPercent, language)}</td>
                     <td>
-                      {row.wasteSummary.onTrack == null
+                      {row.wasteSummary?.onTrack == null
                         ? '—'
-                        : t(row.wasteSummary.onTrack ? 'province.onTrack' : 'province.atRisk')}
+                        : t(row.wasteSummary?.onTrack ? 'province.onTrack' : 'province.atRisk')}
                     </td>
                   </tr>
                 ))}
@@ -202,17 +206,15 @@ export function Province() {
                   yAxis: {
                     type: 'category',
                     inverse: true,
-                    data: data.provinceWasteSummary.ranking.map((entry) =>
+                    data: (province?.ranking ?? []).map((entry) =>
                       entry.organization ? name(entry.organization) : '?',
                     ),
                   },
                   series: [
                     {
                       type: 'bar',
-                      data: data.provinceWasteSummary.ranking.map((entry) =>
-                        toChartNumber(entry.projectedReductionPercent),
-                      ),
-                      markLine: { data: [{ xAxis: toChartNumber(data.provinceWasteSummary.targetPercent) }] },
+                      data: (province?.ranking ?? []).map((entry) => toChartNumber(entry.projectedReductionPercent)),
+                      markLine: { data: [{ xAxis: toChartNumber(province?.targetPercent) }] },
                     },
                   ],
                   tooltip: {},
@@ -233,12 +235,12 @@ export function Province() {
                     {
                       name: t('province.approved'),
                       type: 'bar',
-                      data: byCode.map((row) => toChartNumber(row.budgetSummary.approved)),
+                      data: byCode.map((row) => toChartNumber(row.budgetSummary?.approved)),
                     },
                     {
                       name: t('province.disbursed'),
                       type: 'bar',
-                      data: byCode.map((row) => toChartNumber(row.budgetSummary.disbursed)),
+                      data: byCode.map((row) => toChartNumber(row.budgetSummary?.disbursed)),
                     },
                   ],
                   tooltip: {},
