@@ -25,10 +25,13 @@ export class CasesPlatform {
   projectionDb!: TestDatabase;
   cases!: ServiceProcess;
   gateway!: ServiceProcess;
-  projection!: ConsumerRunner;
+  /** Planning's case projection in this process (the default), or… */
+  projection?: ConsumerRunner;
+  /** …planning itself as a process, for scenarios that kill the consumer. */
+  planning?: ServiceProcess;
   tap!: EventTap;
 
-  static async start(): Promise<CasesPlatform> {
+  static async start(options: { planningProcess?: boolean } = {}): Promise<CasesPlatform> {
     const platform = new CasesPlatform();
     platform.casesDb = await createTestDatabase({
       prefix: 'faults_cases',
@@ -62,11 +65,23 @@ export class CasesPlatform {
       KAFKA_BROKERS: kafkaBrokers().join(','),
     });
     await platform.gateway.start();
+    const group = `faults-planning-${platform.projectionDb.name}`;
+    if (options.planningProcess) {
+      platform.planning = new ServiceProcess('planning', 'services/planning/dist/index.js', await freePort(), {
+        DATABASE_URL: platform.projectionDb.url,
+        KAFKA_BROKERS: kafkaBrokers().join(','),
+        KAFKA_CONSUMER_GROUP: group,
+        INTERNAL_JWT_SECRET: INTERNAL_SECRET,
+        SCHEMA_PUBLISH: 'false',
+      });
+      await platform.planning.start();
+      return platform;
+    }
     platform.projection = new ConsumerRunner({
       kafka: createKafka({ brokers: kafkaBrokers(), clientId: 'faults-planning' }, () => undefined),
       dataSource: platform.projectionDb.dataSource,
       catalogue: platformCatalogue,
-      group: `faults-planning-${platform.projectionDb.name}`,
+      group,
       subscriptions: [planning.caseProjection],
     });
     await platform.projection.start();
@@ -122,12 +137,7 @@ export class CasesPlatform {
       return counts;
     };
     await waitFor(published, (c) => c.size >= committed.size, 60_000, 250);
-    const projected = () =>
-      this.projectionDb.dataSource
-        .query<[{ n: number }]>('SELECT count(*)::int AS n FROM case_projection WHERE id = ANY($1::uuid[])', [
-          [...committed],
-        ])
-        .then(([row]) => row.n);
+    const projected = () => this.projectedOf([...committed]);
     await waitFor(projected, (n) => n >= committed.size, 60_000, 250);
     const events = published();
     const figures = {
@@ -137,7 +147,7 @@ export class CasesPlatform {
       events: [...events.values()].reduce((a, b) => a + b, 0),
       republished: [...events.values()].reduce((a, b) => a + b - 1, 0),
       projected: await projected(),
-      duplicatesAbsorbed: this.projection.stats().duplicates,
+      duplicatesAbsorbed: await this.duplicatesAbsorbed(),
       lost: [...committed].filter((id) => !events.has(id)).length,
     };
     console.log(
@@ -148,7 +158,27 @@ export class CasesPlatform {
     return figures;
   }
 
+  /** Redelivered events the projection's inbox absorbed (since the planning process last started). */
+  private async duplicatesAbsorbed(): Promise<number> {
+    if (this.projection) return this.projection.stats().duplicates;
+    const metrics = await (await fetch(`${this.planning!.url}/metrics`)).text();
+    return [...metrics.matchAll(/^pcc_consumer_duplicate_events_total\{[^}]*\} (\d+)/gm)].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
+  }
+
+  /** Rows of planning's case projection for these cases. */
+  async projectedOf(ids: string[]): Promise<number> {
+    const [row] = await this.projectionDb.dataSource.query<[{ n: number }]>(
+      'SELECT count(*)::int AS n FROM case_projection WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return row.n;
+  }
+
   async stop(): Promise<void> {
+    await this.planning?.kill('SIGTERM');
     await this.gateway?.kill('SIGTERM');
     await this.cases?.kill('SIGTERM');
     await this.projection?.stop();
