@@ -17,6 +17,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** Every child still running: should the test runner exit first (a timed-out hook), none outlives it. */
+const children = new Set<ChildProcess>();
+process.once('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
 /**
  * One process of the platform as it runs in production (`node <workspace>/dist/index.js`), on a port of
  * its own, for tests of what happens when a process dies: `kill('SIGKILL')` ends it without any of its
@@ -51,6 +55,8 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    children.add(child);
+    child.once('exit', () => children.delete(child));
     const keep = (chunk: Buffer) => {
       this.output.push(`[${this.name}] ${chunk.toString()}`);
       if (this.output.length > 200) this.output.shift();
