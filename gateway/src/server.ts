@@ -34,6 +34,7 @@ import { createFetchHistogram } from './fetch-metrics';
 import { operationResolutionPlugin } from './operation-resolution';
 import { RateLimits } from './rate-limits';
 import { SubgraphFetcher } from './subgraph-fetcher';
+import { SubgraphHealth } from './subgraph-health';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 import { subgraphsOf } from './supergraph';
 import { SupergraphSource, type SupergraphRegistryOptions } from './supergraph-registry';
@@ -165,33 +166,21 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
 
   const metricsApp = metricsPort(config) === undefined ? undefined : createHttpApp({ log, bodyLimit: 1024 });
   if (metricsApp) app.addHook('onClose', () => metricsApp.close());
-  registerOperationalRoutes(
-    app,
-    metrics,
-    {
-      supergraph: async () => true, // apollo.start() resolved: the supergraph is loaded and valid
-      ...Object.fromEntries(
-        subgraphs.map(
-          ({ name }) =>
-            [
-              name,
-              async () => {
-                // Where the active supergraph calls it now (the registry may have moved it).
-                const active = supergraph.current.subgraphs.find((s) => s.name === name);
-                if (!active) return false;
-                const url = urlOf(name, active.url);
-                return (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok;
-              },
-            ] as const,
-        ),
-      ),
-    },
-    metricsApp,
-    () => {
-      const { hash, source, changedAt } = supergraph.current;
-      return { supergraph: { hash, source, changedAt: changedAt.toISOString() } };
+  // Readiness is the gateway's own: a supergraph loaded (apollo.start() resolved). A subgraph that is
+  // down fails only its part of answers; its state is reported apart, beside /metrics.
+  registerOperationalRoutes(app, metrics, { supergraph: async () => true }, metricsApp, () => {
+    const { hash, source, changedAt } = supergraph.current;
+    return { supergraph: { hash, source, changedAt: changedAt.toISOString() } };
+  });
+  const subgraphHealth = new SubgraphHealth(
+    subgraphs.map(({ name }) => name),
+    (name) => {
+      const active = supergraph.current.subgraphs.find((s) => s.name === name);
+      return active && urlOf(name, active.url);
     },
   );
+  subgraphHealth.registerMetric(metrics.registry);
+  subgraphHealth.registerRoute(metricsApp ?? app);
   registerIde(app);
   registerEventCatalogue(app);
   // Open311, the public case map and CSV exports: views of the GraphQL contract, run as the caller.

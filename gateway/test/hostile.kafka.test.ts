@@ -217,13 +217,16 @@ describe('the gateway under a hostile corpus (real PostgreSQL and Kafka)', () =>
     expect(flat.body.errors).toBeUndefined();
   });
 
-  it('in production, serves /metrics on its own port only, not on the public one', async () => {
+  it('in production, serves /metrics and /health/subgraphs on their own port only, not on the public one', async () => {
     expect((await fetch(new URL('/metrics', productionUrl))).status).toBe(404);
+    // The subgraphs' internal addresses are not the public's to read.
+    expect((await fetch(new URL('/health/subgraphs', productionUrl))).status).toBe(404);
     expect(production.metricsApp).toBeDefined();
     const metricsUrl = await production.metricsApp!.listen({ host: '127.0.0.1', port: 0 });
     const scraped = await fetch(new URL('/metrics', metricsUrl));
     expect(scraped.status).toBe(200);
     expect(await scraped.text()).toContain('pcc_graphql_operation_duration_seconds');
+    expect((await fetch(new URL('/health/subgraphs', metricsUrl))).status).toBe(200);
     // Development keeps one port for everything.
     expect((await fetch(new URL('/metrics', platform.gatewayUrl))).status).toBe(200);
   });

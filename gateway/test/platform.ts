@@ -16,7 +16,7 @@ import {
   type TestDatabase,
 } from '@pcc/testing';
 import { createServer, entities, migrations, seed } from '@pcc/organizations';
-import { configSchema, DEV_JWT_SECRET } from '../src/config';
+import { configSchema, DEV_JWT_SECRET, type Config } from '../src/config';
 import { createGatewayServer } from '../src/server';
 import { readSupergraph } from '../src/supergraph';
 import type { RegistryTopics } from '@pcc/schema-registry';
@@ -36,6 +36,7 @@ export class Platform {
   organizationsUrl!: string;
   private organizations!: Awaited<ReturnType<typeof createServer>>;
   private gateway!: Awaited<ReturnType<typeof createGatewayServer>>;
+  private gatewayConfig!: Config;
   private relay!: OutboxRelay;
   private organizationsPort = 0;
   casesDb?: TestDatabase;
@@ -54,12 +55,22 @@ export class Platform {
   /** The subgraph servers started with projections, by test-database prefix (`gateway_cases`, …). */
   readonly servers = new Map<string, { app: { close: () => Promise<unknown> } }>();
 
-  /** `withCases` / `withWaste` / `withPlanning`: also those subgraphs, each with its own database, relay and projections. */
+  /**
+   * `withCases` / `withWaste` / `withPlanning`: also those subgraphs, each with its own database, relay and
+   * projections. `planningUrl`: a planning subgraph the test runs itself (a process it kills and restarts).
+   */
   static async start(
-    options: { withCases?: boolean; withWaste?: boolean; withPlanning?: boolean; registry?: RegistryTopics } = {},
+    options: {
+      withCases?: boolean;
+      withWaste?: boolean;
+      withPlanning?: boolean;
+      planningUrl?: string;
+      registry?: RegistryTopics;
+    } = {},
   ): Promise<Platform> {
     const platform = new Platform();
     platform.registryTopics = options.registry;
+    platform.planningUrl = options.planningUrl;
     await platform.boot(options.withCases ?? false, options.withWaste ?? false, options.withPlanning ?? false);
     return platform;
   }
@@ -123,6 +134,7 @@ export class Platform {
       RATE_LIMIT_REPORTER: '100000',
       RATE_LIMIT_TRACKING_CODE: '100000',
     });
+    this.gatewayConfig = config;
     this.gateway = await createGatewayServer({
       config,
       supergraphSdl: readSupergraph(),
@@ -210,6 +222,15 @@ export class Platform {
 
   casesKnowOrganizations(count: number): Promise<number> {
     return this.knowsOrganizations(this.casesDb!, count);
+  }
+
+  /** Another gateway on the same subgraphs, as a second replica runs: its own caches and in-flight sharing. */
+  async startAnotherGateway(): Promise<string> {
+    const gateway = await createGatewayServer({ config: this.gatewayConfig, supergraphSdl: readSupergraph() });
+    this.stoppers.unshift(async () => {
+      await gateway.app.close();
+    });
+    return `${await gateway.app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
   }
 
   async stopOrganizations(): Promise<void> {

@@ -12,4 +12,4 @@ export {
   type ReadinessCheck,
 } from './observability';
 export { createHttpApp } from './app';
-export { serve } from './serve';
+export { serve, SHUTDOWN_GRACE_MS } from './serve';

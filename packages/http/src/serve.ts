@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { stopTelemetry } from '@pcc/telemetry';
 
+/** How long a shutdown may take before the process exits anyway (deployments' grace periods follow it). */
+export const SHUTDOWN_GRACE_MS = 15_000;
+
 /**
  * Listens, and on SIGTERM or SIGINT shuts down in order: stop taking requests and finish those in
  * flight (Fastify close + Apollo's drain plugin), then run `closers` (relay, consumers, database
@@ -20,7 +23,7 @@ export async function serve(
     const timer = setTimeout(() => {
       options.log.error('shutdown took too long; exiting');
       process.exit(1);
-    }, options.graceMs ?? 15_000);
+    }, options.graceMs ?? SHUTDOWN_GRACE_MS);
     timer.unref();
     try {
       await app.close();

@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { ConsumerRunner, OutboxRelay } from '@pcc/events';
 import type { InternalTokens } from '@pcc/http';
-import { subgraphReadiness } from './run';
+import { subgraphEventsHealth, subgraphReadiness } from './run';
 import { createSubgraphServer, type BaseContext, type SubgraphServer } from './server';
 
 /** What every service's `createServer(deps)` takes: the database, the token verifier, optional runtime parts. */
@@ -36,6 +36,7 @@ export function defineSubgraph<TContext extends BaseContext, TDeps extends Subgr
       internalTokens: deps.internalTokens,
       createContext: definition.context(deps),
       readiness: subgraphReadiness(deps),
+      readinessDetails: subgraphEventsHealth(deps),
       ...(deps.relay ? { outboxLag: () => deps.relay!.lag() } : {}),
       relay: deps.relay,
       consumer: deps.consumer,

@@ -44,6 +44,7 @@ export { loadSchemaFile } from './schema-file';
 export { DateScalar, DateTimeScalar, DecimalScalar, scalarResolvers } from './scalars';
 export {
   runSubgraph,
+  subgraphEventsHealth,
   subgraphReadiness,
   main,
   type SubgraphProcess,

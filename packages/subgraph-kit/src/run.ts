@@ -143,18 +143,33 @@ function brief(error: unknown): { name: string; message: string; code?: unknown 
     : { name: 'Error', message: String(error) };
 }
 
-/** The readiness checks every subgraph reports: its database, its relay (not failing) and its consumer. */
-export function subgraphReadiness(deps: {
-  dataSource: DataSource;
-  relay?: OutboxRelay | undefined;
-  consumer?: ConsumerRunner | undefined;
-}): Record<string, ReadinessCheck> {
+/**
+ * What a subgraph's `/readyz` gates on: its database, the one thing it cannot serve without. Its relay and
+ * consumer are reported beside it (`subgraphEventsHealth`) but never make it unready: with the broker
+ * away, writes still commit to the outbox and are published when it returns, and an unready subgraph on
+ * every replica would take the whole service out of its load balancer for a fault it rides out.
+ */
+export function subgraphReadiness(deps: { dataSource: DataSource }): Record<string, ReadinessCheck> {
   return {
     database: async () => (await deps.dataSource.query<unknown[]>('SELECT 1')).length === 1,
-    ...(deps.relay
-      ? { relay: async () => deps.relay!.stats().running && deps.relay!.stats().consecutiveFailures < 3 }
-      : {}),
-    ...(deps.consumer ? { consumer: async () => deps.consumer!.stats().connected } : {}),
+  };
+}
+
+/** The relay's and the consumer's state, shown in `/readyz`'s body (`events`) without gating it. */
+export function subgraphEventsHealth(deps: {
+  relay?: OutboxRelay | undefined;
+  consumer?: ConsumerRunner | undefined;
+}): () => Record<string, unknown> {
+  return () => {
+    const relay = deps.relay?.stats();
+    const consumer = deps.consumer?.stats();
+    if (!relay && !consumer) return {};
+    return {
+      events: {
+        ...(relay ? { relay: { publishing: relay.running && relay.consecutiveFailures < 3 } } : {}),
+        ...(consumer ? { consumer: { connected: consumer.connected } } : {}),
+      },
+    };
   };
 }
 

@@ -41,6 +41,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   internalTokens: InternalTokens;
   createContext: (base: BaseContext) => TContext | Promise<TContext>;
   readiness?: Record<string, ReadinessCheck>;
+  /** What `/readyz` shows beside its checks, without gating on it. */
+  readinessDetails?: () => Record<string, unknown>;
   outboxLag?: () => Promise<{ pending: number; oldestAgeSeconds: number }>;
   /** The process's relay and consumer group: their counters and lag go to `/metrics`. */
   relay?: OutboxRelay | undefined;
@@ -121,7 +123,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   await apollo.start();
 
   app.decorateRequest('identity', null);
-  registerOperationalRoutes(app, metrics, options.readiness ?? {});
+  registerOperationalRoutes(app, metrics, options.readiness ?? {}, app, options.readinessDetails);
 
   await app.register(async (graphql) => {
     // No way around the gateway: every GraphQL request carries the gateway's signed identity.

@@ -18,3 +18,4 @@ export { IdentityFactory } from './identities';
 export { defineRowFactory, type RowFactory } from './row-factory';
 export { deferred, type Deferred } from './deferred';
 export { HoldingServer, type HeldRequest } from './holding-server';
+export { freePort, ServiceProcess } from './service-process';

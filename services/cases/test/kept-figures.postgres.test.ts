@@ -88,6 +88,7 @@ describe('figures kept between changes (real PostgreSQL)', () => {
     );
     const entity = data._entities[0];
     if (!entity || !('caseStats' in entity)) throw new Error('no organization entity');
+    if (!entity.caseStats || !entity.cases) throw new Error('the organization came without its case figures');
     return {
       open: data.open.totalCount,
       overdue: data.overdue.totalCount,

@@ -6,7 +6,7 @@ export type Language = 'th' | 'en';
 const LOCALES: Record<Language, string> = { th: 'th-TH-u-ca-buddhist', en: 'en-GB-u-ca-buddhist' };
 const NUMBER_LOCALES: Record<Language, string> = { th: 'th-TH', en: 'en-GB' };
 
-/** A figure the API may leave null (another service not answering) shows as "—". */
+/** A figure a service could not give (null while it is down) shows as "—". */
 export const formatBaht = (value: string | null | undefined, language: Language): string =>
   value == null
     ? '—'

@@ -27,7 +27,7 @@ export function Inbox() {
   );
   const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   const live = useLiveChanges(session.token, relevant, refresh);
-  const cases = [...(organization?.cases.edges.map((edge) => edge.node) ?? [])].sort(
+  const cases = [...(organization?.cases?.edges.map((edge) => edge.node) ?? [])].sort(
     (a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'),
   );
   return (
@@ -40,7 +40,10 @@ export function Inbox() {
       </header>
       {organization && (
         <p className="muted">
-          {t('inbox.summary', { open: organization.caseStats.open, overdue: organization.caseStats.overdue })}
+          {t('inbox.summary', {
+            open: organization.caseStats?.open ?? '—',
+            overdue: organization.caseStats?.overdue ?? '—',
+          })}
         </p>
       )}
       {fetching && !data && <Loading />}

@@ -87,6 +87,8 @@ export function Province() {
       label: t(`category.${item.category}`),
     }));
   const perMonth = casesPerMonth(allCases);
+  // Null while the waste-metrics service cannot answer: the rest of the page is still shown.
+  const province = data?.provinceWasteSummary;
   return (
     <section>
       <header className="page-header">
@@ -98,16 +100,18 @@ export function Province() {
       <ApiError error={error} />
       {data && (
         <>
-          <p>
-            {t('province.wasteTotal', {
-              generated: formatTonnes(data.provinceWasteSummary.generatedTonnes, language),
-              reduction: formatPercent(data.provinceWasteSummary.reductionPercent, language),
-              target: formatPercent(data.provinceWasteSummary.targetPercent, language),
-            })}{' '}
-            <span className={`badge ${data.provinceWasteSummary.onTrack ? 'ok' : 'danger'}`}>
-              {t(data.provinceWasteSummary.onTrack ? 'province.onTrack' : 'province.atRisk')}
-            </span>
-          </p>
+          {province && (
+            <p>
+              {t('province.wasteTotal', {
+                generated: formatTonnes(province.generatedTonnes, language),
+                reduction: formatPercent(province.reductionPercent, language),
+                target: formatPercent(province.targetPercent, language),
+              })}{' '}
+              <span className={`badge ${province.onTrack ? 'ok' : 'danger'}`}>
+                {t(province.onTrack ? 'province.onTrack' : 'province.atRisk')}
+              </span>
+            </p>
+          )}
           <div className="table-scroll">
             <table className="table" data-testid="province-table">
               <caption>{t('province.tableCaption', { year: fiscalYear })}</caption>
@@ -194,17 +198,15 @@ export function Province() {
                   yAxis: {
                     type: 'category',
                     inverse: true,
-                    data: data.provinceWasteSummary.ranking.map((entry) =>
+                    data: (province?.ranking ?? []).map((entry) =>
                       entry.organization ? name(entry.organization) : '?',
                     ),
                   },
                   series: [
                     {
                       type: 'bar',
-                      data: data.provinceWasteSummary.ranking.map((entry) =>
-                        toChartNumber(entry.projectedReductionPercent),
-                      ),
-                      markLine: { data: [{ xAxis: toChartNumber(data.provinceWasteSummary.targetPercent) }] },
+                      data: (province?.ranking ?? []).map((entry) => toChartNumber(entry.projectedReductionPercent)),
+                      markLine: { data: [{ xAxis: toChartNumber(province?.targetPercent) }] },
                     },
                   ],
                   tooltip: {},

@@ -20,10 +20,10 @@ export function monthlyAgainstTarget(
   language: Language,
   labels: { reported: string; baseline: string; target: string },
 ): EChartsCoreOption {
-  const monthly = [...row.wasteSummary.monthly].sort((a, b) => a.month.localeCompare(b.month));
-  const baseline = row.wasteSummary.baselineTonnes ? toChartNumber(row.wasteSummary.baselineTonnes) / 12 : null;
+  const monthly = [...(row.wasteSummary?.monthly ?? [])].sort((a, b) => a.month.localeCompare(b.month));
+  const baseline = row.wasteSummary?.baselineTonnes ? toChartNumber(row.wasteSummary.baselineTonnes) / 12 : null;
   const target =
-    baseline !== null && row.wasteSummary.targetPercent
+    baseline !== null && row.wasteSummary?.targetPercent
       ? baseline * (1 - toChartNumber(row.wasteSummary.targetPercent) / 100)
       : null;
   return {
