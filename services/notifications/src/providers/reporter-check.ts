@@ -1,7 +1,7 @@
 import { forbidden, InternalTokens } from '@pcc/subgraph-kit';
 
-/** Whether a tracking code and reporter secret belong together: the case's id if so, null for an unknown code. */
-export type ReporterCheck = (trackingCode: string, reporterSecret: string) => Promise<string | null>;
+/** The case's id when the tracking code and reporter secret belong together; FORBIDDEN otherwise. */
+export type ReporterCheck = (trackingCode: string, reporterSecret: string) => Promise<string>;
 
 interface CaseAnswer {
   data?: { caseByTrackingCode: { id: string } | null } | null;
@@ -29,9 +29,12 @@ export function casesReporterCheck(casesUrl: string, internalSecret: string): Re
     });
     const answer = (await response.json()) as CaseAnswer;
     const codes = (answer.errors ?? []).map((e) => e.extensions?.code);
-    if (codes.includes('FORBIDDEN')) throw forbidden('The tracking code and reporter secret do not match');
-    if (codes.includes('BAD_USER_INPUT')) return null;
+    // Like the cases service, no answer tells an unknown code from a wrong secret (or one of the wrong form).
+    if (codes.includes('FORBIDDEN') || codes.includes('BAD_USER_INPUT'))
+      throw forbidden('The tracking code and reporter secret do not match');
     if (codes.length > 0 || !answer.data) throw new Error(`the cases service answered ${response.status}`);
-    return answer.data.caseByTrackingCode?.id ?? null;
+    const id = answer.data.caseByTrackingCode?.id;
+    if (!id) throw forbidden('The tracking code and reporter secret do not match');
+    return id;
   };
 }

@@ -109,9 +109,8 @@ export class SubscriptionManager {
   async subscribeReporter(input: unknown): Promise<true> {
     const { trackingCode, reporterSecret, email, language } = parseInput(reporterInput, input);
     const caseId = await this.reporterCheck(trackingCode, reporterSecret);
-    if (!caseId) throw notFound('Case', trackingCode);
     await this.db.transaction(async (tx) => {
-      const updated = await tx.query<unknown[]>(
+      const [updated] = await tx.query<[unknown[], number]>(
         `UPDATE notification_subscription SET language = $3, active = true
          WHERE audience = 'REPORTER' AND case_id = $1 AND target = $2 RETURNING id`,
         [caseId, email, language],
