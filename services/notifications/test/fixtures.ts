@@ -56,10 +56,17 @@ export interface ReceivedMail {
 /** A real SMTP server process (the `smtp-server` package) on a free port, keeping every message, parsed. */
 export class MailCatcher {
   readonly mails: ReceivedMail[] = [];
+  /** Recipients the server refuses, as a real one refuses an unknown mailbox (550, quoting the address). */
+  readonly refused = new Set<string>();
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo: (address, _session, callback) => {
+      if (!this.refused.has(address.address)) return callback();
+      const error = Object.assign(new Error(`<${address.address}>: Recipient address rejected`), { responseCode: 550 });
+      callback(error);
+    },
     onData: (stream, session, callback) => {
       simpleParser(stream).then(
         (parsed) => {
