@@ -158,5 +158,44 @@ export function wasteAtRisk(organizationId: string): DomainEvent {
   };
 }
 
+/** A project fallen behind, as planning publishes it. */
+export function projectDelayed(ownerOrganizationId: string, code: string): DomainEvent {
+  const id = randomUUID();
+  return {
+    id: randomUUID(),
+    type: 'pcc.project.delayed',
+    source: '/services/planning',
+    subject: id,
+    time: new Date().toISOString(),
+    data: {
+      project: {
+        id,
+        code,
+        title: 'ปรับปรุงถนนสาย ก',
+        ownerOrganizationId,
+        partnerOrganizationIds: [],
+        fiscalYear: 2569,
+        planId: randomUUID(),
+        strategyId: randomUUID(),
+        fundingSource: 'ANNUAL_BUDGET',
+        status: 'IN_PROGRESS',
+        budget: '1000000.00',
+        approvedBudget: '1000000.00',
+        disbursed: '200000.00',
+        progressPercent: 20,
+        plannedStart: '2026-01-01',
+        plannedEnd: '2026-12-31',
+        coordinationStatus: 'NOT_SUBMITTED',
+        delayed: true,
+      },
+      actor: ACTOR,
+      reason: 'BEHIND_SCHEDULE',
+      elapsedPercent: 60,
+      pointsBehind: 40,
+      asOf: '2026-08-01',
+    },
+  };
+}
+
 /** A fresh tracking code (the cases service's form: PCC-YYYY-NNNNNN). */
 export const trackingCode = () => `PCC-2026-${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;

@@ -26,7 +26,7 @@ import {
   verifyWebhook,
   wasteNotifications,
 } from '../src/server';
-import { caseEvent, MailCatcher, trackingCode, wasteAtRisk, WebhookReceiver } from './fixtures';
+import { caseEvent, MailCatcher, projectDelayed, trackingCode, wasteAtRisk, WebhookReceiver } from './fixtures';
 
 const SECRET = 'notifications-test-internal-secret-0123456789';
 const ORGS = { PATONG: randomUUID(), KATHU: randomUUID() };
@@ -295,7 +295,7 @@ describe('notifications (real PostgreSQL, Kafka, HTTP and SMTP)', () => {
     expect(await deliveriesOf(resolved.id)).toEqual([{ status: 'DELIVERED', attempts: 1 }]);
   });
 
-  test("the coordinator hears of a waste target at risk, with the organization's name in their language", async () => {
+  test("the coordinator hears of a waste target at risk and a delayed project, with the organization's name in their language", async () => {
     expectNoGraphQLErrors(
       await gql(ADMIN, `mutation ($input: EmailSubscriptionInput!) { createEmailSubscription(input: $input) { id } }`, {
         input: { email: 'coordinator@pao.test', language: 'TH' },
@@ -309,6 +309,17 @@ describe('notifications (real PostgreSQL, Kafka, HTTP and SMTP)', () => {
     expect(message?.subject).toBe('เป้าหมายลดขยะปีงบประมาณ 2569 มีความเสี่ยง');
     expect(message?.text).toContain('เทศบาลเมืองกะทู้');
     expect(message?.text).toContain('2.50 %');
+
+    // And of a project fallen behind, to the same subscription; an organization's officers do not hear of it.
+    await publish(TOPICS.project, projectDelayed(ORGS.PATONG, 'PATONG-2569-007'));
+    const mails = await waitFor(
+      () => mail.to('coordinator@pao.test'),
+      (m) => m.length >= 2,
+    );
+    expect(mails[1]?.subject).toBe('โครงการ PATONG-2569-007 ล่าช้า');
+    expect(mails[1]?.text).toContain('ของเทศบาลเมืองป่าตอง');
+    expect(mails[1]?.text).toContain('ล่าช้ากว่าแผน 40 จุด');
+    expect(mail.to('officer@patong.test').map((m) => m.subject)).not.toContain('โครงการ PATONG-2569-007 ล่าช้า');
   });
 
   test('only officers of the organization and network admins manage its subscriptions; bad input changes nothing', async () => {
