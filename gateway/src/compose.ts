@@ -8,8 +8,9 @@ import { service as organizations } from '@pcc/organizations/service';
 import { service as cases } from '@pcc/cases/service';
 import { service as planning } from '@pcc/planning/service';
 import { service as wasteMetrics } from '@pcc/waste-metrics/service';
+import { service as notifications } from '@pcc/notifications/service';
 
-const SERVICES: readonly Service[] = [organizations, cases, planning, wasteMetrics];
+const SERVICES: readonly Service[] = [organizations, cases, planning, wasteMetrics, notifications];
 
 /** Every subgraph of the platform, from its service's declaration: supergraph name, workspace, local URL. */
 export const SUBGRAPHS = SERVICES.map((s) => ({

@@ -39,6 +39,7 @@ export const configSchema = z
     CASES_URL: env.url(undefined, ['http', 'https']).optional(),
     PLANNING_URL: env.url(undefined, ['http', 'https']).optional(),
     WASTE_METRICS_URL: env.url(undefined, ['http', 'https']).optional(),
+    NOTIFICATIONS_URL: env.url(undefined, ['http', 'https']).optional(),
     SUBGRAPH_TIMEOUT_MS: env.int(10_000, 100, 120_000),
     MAX_DEPTH: env.int(12, 2, 50),
     MAX_ALIASES: env.int(30, 1, 1000),
@@ -109,4 +110,5 @@ export const urlOverrides = (config: Config): Record<string, string | undefined>
   cases: config.CASES_URL,
   planning: config.PLANNING_URL,
   waste_metrics: config.WASTE_METRICS_URL,
+  notifications: config.NOTIFICATIONS_URL,
 });

@@ -27,8 +27,24 @@ export interface RateLimitSettings {
   perTrackingCode: number;
 }
 
-/** The reporter's mutations, authorised by a tracking code and its secret (services/cases/schema.graphql). */
-const REPORTER_ACTIONS = new Set(['addCaseInformation', 'rateCase', 'reporterReopenCase']);
+/**
+ * The reporter's mutations, authorised by a tracking code and its secret (services/cases/schema.graphql, and
+ * services/notifications' subscribeToMyCase, whose code is in its `input`).
+ */
+const REPORTER_ACTIONS = new Set(['addCaseInformation', 'rateCase', 'reporterReopenCase', 'subscribeToMyCase']);
+
+/** The tracking code a reporter's action names: its `trackingCode` argument, or its input's. */
+function trackingCodeOf(field: FieldNode, variables: Record<string, unknown> | undefined): unknown {
+  const argument = (name: string): unknown => {
+    const found = field.arguments?.find((a) => a.name.value === name);
+    return found ? valueFromASTUntyped(found.value, variables) : undefined;
+  };
+  const input = argument('input');
+  return (
+    argument('trackingCode') ??
+    (typeof input === 'object' && input !== null ? (input as Record<string, unknown>).trackingCode : undefined)
+  );
+}
 
 /** The root fields an operation selects, through fragments: each aliased copy counts. */
 function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): FieldNode[] {
@@ -93,8 +109,7 @@ export class RateLimits {
           if (field.name.value === 'openCase' && identity.role === 'PUBLIC') await this.take(this.intake, caller);
           if (!REPORTER_ACTIONS.has(field.name.value)) continue;
           await this.take(this.reporter, caller);
-          const code = field.arguments?.find((argument) => argument.name.value === 'trackingCode');
-          const value: unknown = code ? valueFromASTUntyped(code.value, request.variables) : undefined;
+          const value = trackingCodeOf(field, request.variables);
           // As the cases service reads it; any longer text is no tracking code, and the key stays small.
           if (typeof value === 'string') await this.take(this.trackingCode, value.trim().toUpperCase().slice(0, 64));
         }

@@ -8,6 +8,8 @@ import { Platform } from './platform';
 const OPEN_CASE = 'mutation ($input: OpenCaseInput!) { openCase(input: $input) { trackingCode } }';
 const ADD_INFORMATION =
   'mutation ($code: String!) { addCaseInformation(trackingCode: $code, reporterSecret: "s", text: "t") { id } }';
+const SUBSCRIBE =
+  'mutation ($code: String!) { subscribeToMyCase(input: { trackingCode: $code, reporterSecret: "s", email: "a@b.test", language: EN }) }';
 const NOWHERE = 'http://127.0.0.1:9/graphql';
 
 /**
@@ -29,6 +31,7 @@ describe('rate limits', () => {
         CASES_URL: NOWHERE,
         PLANNING_URL: NOWHERE,
         WASTE_METRICS_URL: NOWHERE,
+        NOTIFICATIONS_URL: NOWHERE,
         LOG_LEVEL: 'silent',
         RATE_LIMIT_PREFIX: `test-${randomUUID()}`,
         ...settings,
@@ -82,6 +85,14 @@ describe('rate limits', () => {
       expect((await post(url, ADD_INFORMATION, { code: `PCC-2569-00000${i}` })).code).not.toBe('RATE_LIMITED');
     // Five actions of this client so far (the refused one counts too): the sixth is over its own budget.
     expect(await post(url, ADD_INFORMATION, { code: 'PCC-2569-000009' })).toMatchObject(limited);
+  });
+
+  it("counts a reporter's notification subscription against the same budgets, by the code in its input", async () => {
+    const url = await gateway({ RATE_LIMIT_TRACKING_CODE: '2', RATE_LIMIT_REPORTER: '100' });
+    const code = 'PCC-2569-000042';
+    expect((await post(url, SUBSCRIBE, { code })).code).not.toBe('RATE_LIMITED');
+    expect((await post(url, ADD_INFORMATION, { code })).code).not.toBe('RATE_LIMITED');
+    expect(await post(url, SUBSCRIBE, { code })).toMatchObject(limited);
   });
 
   it('shares one budget between gateway replicas through Redis', async () => {

@@ -10,6 +10,7 @@ import { service as casesService } from '@pcc/cases/service';
 import { service as organizationsService } from '@pcc/organizations/service';
 import { service as planningService } from '@pcc/planning/service';
 import { service as wasteService } from '@pcc/waste-metrics/service';
+import { service as notificationsService } from '@pcc/notifications/service';
 import type { Service } from '@pcc/config';
 import {
   deadLetterTopic,
@@ -68,7 +69,7 @@ describe('shipping the cases subgraph alone (registry, gateway, tolerant consume
     composer = new Composer({
       kafka: platform.kafka,
       topics,
-      subgraphs: ['organizations', 'cases', 'planning', 'waste_metrics'],
+      subgraphs: ['organizations', 'cases', 'planning', 'waste_metrics', 'notifications'],
       operations: () => loadRegisteredOperations(ROOT),
       log: pino({ level: 'silent' }),
     });
@@ -84,6 +85,7 @@ describe('shipping the cases subgraph alone (registry, gateway, tolerant consume
     await publish(casesService, platform.casesUrl!);
     await publish(planningService, platform.planningUrl!);
     await publish(wasteService, 'http://127.0.0.1:9/graphql');
+    await publish(notificationsService, 'http://127.0.0.1:9/graphql');
     expect((await waitFor(readyz, (r) => r.supergraph.source === 'registry', 30_000)).supergraph.source).toBe(
       'registry',
     );

@@ -5,3 +5,4 @@ CREATE DATABASE pcc_organizations;
 CREATE DATABASE pcc_cases;
 CREATE DATABASE pcc_planning;
 CREATE DATABASE pcc_waste;
+CREATE DATABASE pcc_notifications;

@@ -46,6 +46,8 @@ const ACTIONS = {
   'waste:report': { what: 'report waste', roles: ADMIN, ownOrganization: true },
   'waste:setBaseline': { what: 'set waste baselines', roles: ADMIN },
   'waste:review': { what: 'verify or return waste reports', roles: ADMIN },
+  'notification:manage': { what: "manage this organization's notifications", roles: ADMIN, ownOrganization: true },
+  'notification:manageNetwork': { what: "manage the network centre's notifications", roles: ADMIN },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -16,7 +16,7 @@ const configSchema = z.object({
   ...kafkaEnv('pcc-registry'),
   ...logEnv(),
   /** The subgraphs that must all have published before the first supergraph is composed. */
-  REGISTRY_SUBGRAPHS: env.string('organizations,cases,planning,waste_metrics').transform((v) =>
+  REGISTRY_SUBGRAPHS: env.string('organizations,cases,planning,waste_metrics,notifications').transform((v) =>
     v
       .split(',')
       .map((s) => s.trim())
