@@ -94,6 +94,45 @@ describe('open standards and exports (real PostgreSQL, Kafka and HTTP)', () => {
     expect(byIds).toHaveLength(1);
   });
 
+  it('lists the last 90 days of requests by default, and the window start_date and end_date give', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const [created] = (await (await form(REPORT)).json()) as Array<{ service_request_id: string }>;
+      codes.push(created!.service_request_id);
+    }
+    const [recent, old] = codes as [string, string];
+    // A request from four months ago, as a long-running platform holds them.
+    const [[backdated]] = await platform.casesDb!.dataSource.query<[[{ opened_at: Date }], number]>(
+      `UPDATE "case" SET opened_at = now() - interval '120 days' WHERE tracking_code = $1 RETURNING opened_at`,
+      [old],
+    );
+    const ids = async (query: string) => {
+      const response = await get(`/open311/v2/requests.json${query}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as Array<{ service_request_id: string }>).map((r) => r.service_request_id);
+    };
+    const byDefault = await ids('');
+    expect(byDefault).toContain(recent);
+    expect(byDefault).not.toContain(old);
+
+    const day = 24 * 60 * 60 * 1000;
+    const at = backdated.opened_at.getTime();
+    const around = (from: number, to: number) =>
+      `?start_date=${new Date(from).toISOString()}&end_date=${new Date(to).toISOString()}`;
+    const then = await ids(around(at - day, at + day));
+    expect(then).toContain(old);
+    expect(then).not.toContain(recent);
+    // end_date is the latest instant included: a request opened exactly then is listed.
+    expect(await ids(around(at - day, at))).toContain(old);
+    expect(await ids(`?end_date=${new Date(at + day).toISOString()}`)).toContain(old);
+
+    for (const query of [around(at - 100 * day, at), '?start_date=2026-01-01', around(at + day, at - day)]) {
+      const refused = await get(`/open311/v2/requests.json${query}`);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as Array<{ code: number }>)[0]!.code).toBe(400);
+    }
+  });
+
   it.each([
     ['without a way to reach the reporter', { ...REPORT, phone: '' }],
     ['without coordinates', { ...REPORT, lat: '' }],

@@ -8,5 +8,5 @@ export default resolverTypesConfig({
   SubdistrictOrganization: '../domain/areas#AreaOrganization',
   ExternalBody: '../domain/areas#ExternalBodyData',
   CaseCategoryInfo: '../domain/areas#CategoryInfo',
-  ExternalReferral: '../store/loaders#ExternalReferralRow',
+  ExternalReferral: '../store/referrals#ExternalReferralRow',
 });

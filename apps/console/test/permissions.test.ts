@@ -1,4 +1,11 @@
-import { caseActions, mayOpen, mayOpenOrganization, pagesFor, projectActions } from '../src/lib/permissions';
+import {
+  caseActions,
+  mayOpen,
+  mayOpenOrganization,
+  pagesFor,
+  projectActions,
+  referralActions,
+} from '../src/lib/permissions';
 
 describe('what each role is shown', () => {
   test('pages per role', () => {
@@ -77,5 +84,29 @@ describe('mediation sessions', () => {
     expect(caseActions('IN_PROGRESS', 'CONFLICT', { role: 'LGO_OFFICER', leads: true })).not.toContain(
       'recordMediation',
     );
+  });
+});
+
+describe('referrals to bodies outside the network', () => {
+  test('the lead and a network admin refer an open case and record replies', () => {
+    for (const actor of [
+      { role: 'LGO_OFFICER' as const, leads: true },
+      { role: 'NETWORK_ADMIN' as const, leads: false },
+    ]) {
+      expect(referralActions('IN_PROGRESS', actor)).toEqual(['refer', 'recordReply']);
+      expect(referralActions('RECEIVED', actor)).toEqual(['refer', 'recordReply']);
+    }
+  });
+
+  test('a reply is still recorded once the case is resolved or closed; no new referral then', () => {
+    const lead = { role: 'LGO_OFFICER' as const, leads: true };
+    expect(referralActions('RESOLVED', lead)).toEqual(['recordReply']);
+    expect(referralActions('CLOSED', lead)).toEqual(['recordReply']);
+  });
+
+  test('other organizations, supporters, analysts and the public do neither', () => {
+    expect(referralActions('IN_PROGRESS', { role: 'LGO_OFFICER', leads: false, supports: true })).toEqual([]);
+    expect(referralActions('IN_PROGRESS', { role: 'ANALYST', leads: false })).toEqual([]);
+    expect(referralActions('IN_PROGRESS', { role: 'PUBLIC', leads: false })).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import {
   validateCsvFile,
   validateRating,
+  validateReferral,
+  validateReply,
   validateReport,
   validTrackingCode,
   type ReportForm,
@@ -50,6 +52,27 @@ describe('the report form', () => {
     expect(validateCsvFile({ name: 'a.csv', size: 0 })).toBe('validation.csvEmpty');
     expect(validateCsvFile({ name: 'a.csv', size: 2_000_000 })).toBe('validation.csvTooLarge');
     expect(validateCsvFile({ name: 'a.csv', size: 2_000 })).toBeNull();
+  });
+});
+
+describe('referring a case outside the network, and the reply', () => {
+  test('a body is required; a reference is a letter or ticket number, not free text', () => {
+    expect(validateReferral({ externalBody: 'DOH', reference: 'ภก-0012/2569', note: '' })).toEqual({});
+    expect(validateReferral({ externalBody: '', reference: '', note: '' })).toEqual({
+      externalBody: 'validation.required',
+    });
+    expect(validateReferral({ externalBody: 'PEA', reference: 'call Khun Somchai', note: '' })).toEqual({
+      reference: 'validation.reference',
+    });
+    expect(validateReferral({ externalBody: 'PEA', reference: '', note: 'x'.repeat(5001) })).toEqual({
+      note: 'validation.text',
+    });
+  });
+
+  test('a reply has words; its reference follows the same rule', () => {
+    expect(validateReply('Repaired on Monday', '')).toEqual({});
+    expect(validateReply('   ', '')).toEqual({ reply: 'validation.reply' });
+    expect(validateReply('Repaired', 'no. 12 of May')).toEqual({ reference: 'validation.reference' });
   });
 });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Identity } from '@pcc/http';
 import type { Authenticator } from '../auth';
 import { callerOf, statusOf, type Answer, type Execute } from './execute';
+import { requestWindow } from './open311-window';
 
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), JSON only, over the cases subgraph:
@@ -210,11 +211,12 @@ export function registerOpen311(app: FastifyInstance, execute: Execute, authenti
       const serviceCode = single(query.service_code);
       if (serviceCode !== undefined && !names.has(serviceCode))
         return refuse(reply, 400, `service_code ${serviceCode} is not a service (see services.json)`);
-      const [from, to] = [single(query.start_date), single(query.end_date)];
+      const window = requestWindow(single(query.start_date), single(query.end_date), new Date());
+      if ('error' in window) return refuse(reply, 400, window.error);
       const filter = {
         ...(serviceCode ? { category: serviceCode } : {}),
         ...(status ? { status: status === 'open' ? OPEN : CLOSED } : {}),
-        ...(from || to ? { openedBetween: { ...(from ? { from } : {}), ...(to ? { to } : {}) } } : {}),
+        openedBetween: window,
       };
       const answer = await execute<{ cases: { edges: Array<{ node: CaseView }> } }>(
         request,

@@ -15,8 +15,9 @@ import {
 } from '../graphql/operations';
 import type { MediationOutcome } from '../generated/graphql';
 import { formatDateTime, type Language } from '../lib/format';
-import { caseActions } from '../lib/permissions';
+import { caseActions, referralActions } from '../lib/permissions';
 import { useSession } from '../session';
+import { ExternalReferrals } from './ExternalReferrals';
 import { MediationSessionForm } from './MediationForm';
 import { ApiError, Loading } from './States';
 import { Timeline } from './Timeline';
@@ -56,11 +57,12 @@ export function CaseDetail({
   const found = data?.case;
   if (fetching && !found) return <Loading />;
   if (!found) return <ApiError error={error} />;
-  const actions = caseActions(found.status, found.kind, {
+  const actor = {
     role: session.role,
     leads: found.leadOrganization?.id === myOrganizationId,
     supports: found.supportingOrganizations.some((organization) => organization.id === myOrganizationId),
-  });
+  };
+  const actions = caseActions(found.status, found.kind, actor);
   const done = async (result: Promise<{ error?: unknown }>) => {
     const outcome = await result;
     if (!outcome.error) {
@@ -228,6 +230,16 @@ export function CaseDetail({
           }}
         />
       )}
+      <ExternalReferrals
+        caseId={id}
+        category={found.category}
+        referrals={found.externalReferrals}
+        actions={referralActions(found.status, actor)}
+        onChanged={() => {
+          refetch({ requestPolicy: 'network-only' });
+          onChanged();
+        }}
+      />
       <h3>{t('case.timeline')}</h3>
       <Timeline entries={found.timeline} />
     </article>

@@ -119,10 +119,16 @@ export const TriageQueueQuery = graphql(`
           description
           status
           openedAt
+          routingException
           location {
             lat
             lng
             district
+            subdistrict {
+              code
+              nameTh
+              nameEn
+            }
           }
         }
       }
@@ -222,6 +228,19 @@ export const CaseQuery = graphql(`
         attendees
         notes
       }
+      externalReferrals {
+        id
+        externalBody {
+          code
+          nameTh
+          nameEn
+        }
+        forwardedAt
+        reference
+        note
+        reply
+        repliedAt
+      }
       timeline {
         at
         action
@@ -231,6 +250,34 @@ export const CaseQuery = graphql(`
         actorOrganization
         note
       }
+    }
+  }
+`);
+
+/** Agencies outside the network an officer may refer a case to. */
+export const ExternalBodiesQuery = graphql(`
+  query ConsoleExternalBodies {
+    externalBodies {
+      code
+      nameTh
+      nameEn
+      handles
+    }
+  }
+`);
+
+export const ReferCaseMutation = graphql(`
+  mutation ConsoleReferCase($id: ID!, $input: ExternalReferralInput!) {
+    referCaseToExternalBody(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+
+export const RecordExternalReplyMutation = graphql(`
+  mutation ConsoleRecordExternalReply($referralId: ID!, $input: ExternalReplyInput!) {
+    recordExternalReply(referralId: $referralId, input: $input) {
+      id
     }
   }
 `);
@@ -330,6 +377,18 @@ export const RecordMediationSessionMutation = graphql(`
     recordMediationSession(id: $id, input: $input) {
       id
       status
+    }
+  }
+`);
+
+/** Phuket's tambons for the report form: the case goes straight to the area's organization with one. */
+export const SubdistrictsQuery = graphql(`
+  query ConsoleSubdistricts {
+    subdistricts {
+      code
+      nameTh
+      nameEn
+      district
     }
   }
 `);

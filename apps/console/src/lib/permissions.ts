@@ -80,6 +80,17 @@ export function caseActions(status: CaseStatus, kind: CaseKind, actor: CaseActor
   return actions;
 }
 
+export type ReferralAction = 'refer' | 'recordReply';
+
+/**
+ * Hand-overs to bodies outside the network (the cases service's rules): the lead or a network admin
+ * refers an open case, and records a body's reply whatever the case's status (replies come late).
+ */
+export function referralActions(status: CaseStatus, actor: CaseActor): ReferralAction[] {
+  if (!(actor.role === 'NETWORK_ADMIN' || (actor.role === 'LGO_OFFICER' && actor.leads))) return [];
+  return OPEN.includes(status) ? ['refer', 'recordReply'] : ['recordReply'];
+}
+
 export type ProjectStatus = 'PROPOSED' | 'APPROVED' | 'PROCURING' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
 export type CoordinationStatus = 'NOT_SUBMITTED' | 'SUBMITTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
 export type ProjectAction = 'reportProgress' | 'submitForCoordination';

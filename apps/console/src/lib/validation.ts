@@ -43,6 +43,32 @@ export function validateReport(form: ReportForm): FieldErrors<keyof ReportForm> 
   return errors;
 }
 
+export interface ReferralForm {
+  externalBody: string;
+  reference: string;
+  note: string;
+}
+
+/** An outside body's letter or ticket number, as the cases service takes it (never free text). */
+const EXTERNAL_REFERENCE = /^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙/._-]{0,63}$/;
+
+export function validateReferral(form: ReferralForm): FieldErrors<keyof ReferralForm> {
+  const errors: FieldErrors<keyof ReferralForm> = {};
+  if (!form.externalBody) errors.externalBody = 'validation.required';
+  if (form.reference.trim() && !EXTERNAL_REFERENCE.test(form.reference.trim()))
+    errors.reference = 'validation.reference';
+  if (form.note.length > 5000) errors.note = 'validation.text';
+  return errors;
+}
+
+/** The body's answer as recorded: 1 to 5000 characters; its reference as in a referral. */
+export function validateReply(reply: string, reference: string): FieldErrors<'reply' | 'reference'> {
+  const errors: FieldErrors<'reply' | 'reference'> = {};
+  if (!reply.trim() || reply.trim().length > 5000) errors.reply = 'validation.reply';
+  if (reference.trim() && !EXTERNAL_REFERENCE.test(reference.trim())) errors.reference = 'validation.reference';
+  return errors;
+}
+
 /** A tracking code as printed: PCC-2569-000123. */
 export const TRACKING_CODE = /^PCC-\d{4}-\d{6}$/;
 export const validTrackingCode = (code: string): boolean => TRACKING_CODE.test(code.trim().toUpperCase());

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
-import { OpenCaseMutation } from '../graphql/operations';
+import { useMutation, useQuery } from 'urql';
+import { OpenCaseMutation, SubdistrictsQuery } from '../graphql/operations';
+import { subdistrictGroups } from '../lib/areas';
+import type { Language } from '../lib/format';
 import { validateReport, type FieldErrors, type ReportForm } from '../lib/validation';
 import { PhuketMap } from '../components/PhuketMap';
 import { ApiError } from '../components/States';
@@ -30,8 +32,11 @@ const EMPTY: ReportForm = {
 
 /** A citizen reports a problem: no login; the tracking code and the secret are shown once. */
 export function Report() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form, setForm] = useState<ReportForm>(EMPTY);
+  // Optional: without a tambon the case waits for the network centre's triage.
+  const [subdistrict, setSubdistrict] = useState('');
+  const [{ data: areas }] = useQuery({ query: SubdistrictsQuery });
   const [errors, setErrors] = useState<FieldErrors<keyof ReportForm>>({});
   const [result, openCase] = useMutation(OpenCaseMutation);
   const set =
@@ -50,7 +55,7 @@ export function Report() {
         channel: 'WEB',
         title: form.title.trim(),
         description: form.description.trim(),
-        location: { lat: Number(form.lat), lng: Number(form.lng) },
+        location: { lat: Number(form.lat), lng: Number(form.lng), ...(subdistrict ? { subdistrict } : {}) },
         reporter: {
           name: form.name.trim() || t('report.anonymous'),
           ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
@@ -141,6 +146,29 @@ export function Report() {
             </label>
           </div>
           {fieldError('lat')}
+          <label>
+            {t('report.subdistrict')}
+            <select
+              name="subdistrict"
+              value={subdistrict}
+              onChange={(event) => setSubdistrict(event.target.value)}
+              aria-describedby="subdistrict-help"
+            >
+              <option value="">{t('report.subdistrictUnknown')}</option>
+              {subdistrictGroups(areas?.subdistricts ?? [], i18n.language as Language).map((group) => (
+                <optgroup key={group.district} label={t(`district.${group.district}`)}>
+                  {group.options.map((option) => (
+                    <option key={option.code} value={option.code}>
+                      {option.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+            <span className="muted" id="subdistrict-help">
+              {t('report.subdistrictHelp')}
+            </span>
+          </label>
         </fieldset>
         <fieldset>
           <legend>{t('report.contact')}</legend>

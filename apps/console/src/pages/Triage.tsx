@@ -57,7 +57,15 @@ function TriageCard({
   opened,
   onDone,
 }: {
-  item: { id: string; trackingCode: string; title?: string | null; category: string; description?: string | null };
+  item: {
+    id: string;
+    trackingCode: string;
+    title?: string | null;
+    category: string;
+    description?: string | null;
+    routingException?: string | null;
+    location?: { subdistrict?: { nameTh: string; nameEn: string } | null } | null;
+  };
   suggestedId: string;
   opened: string;
   onDone: () => void;
@@ -84,7 +92,14 @@ function TriageCard({
       </h2>
       <p className="muted">
         {t(`category.${item.category}`)} · {opened}
+        {item.location?.subdistrict &&
+          ` · ${i18n.language === 'en' ? item.location.subdistrict.nameEn : item.location.subdistrict.nameTh}`}
       </p>
+      {item.routingException && (
+        <p data-testid="routing-exception" data-reason={item.routingException}>
+          {t('triage.waitsBecause', { reason: t(`routingException.${item.routingException}`) })}
+        </p>
+      )}
       {item.description && <p>{item.description}</p>}
       <div className="row wrap">
         <label>

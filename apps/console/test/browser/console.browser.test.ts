@@ -474,3 +474,80 @@ describe("officers' projects, monthly reports and mediation; an organization's p
     await screenshot(officer, '19-mediation-recorded');
   }, 120_000);
 });
+
+describe('routing by tambon, the reasons a case waits, and referrals outside the network', () => {
+  test("a citizen's report from Patong's tambon reaches Patong's inbox without triage; the officer refers it and records the reply", async () => {
+    const citizen = await newPage(true);
+    await citizen.goto(`${platform.consoleUrl}/report`);
+    await citizen.locator('select[name=category]').selectOption('ENVIRONMENT');
+    await citizen.locator('input[name=title]').fill('กลิ่นเหม็นจากบ่อบำบัดน้ำเสียซอยบางลา');
+    await citizen.locator('textarea[name=description]').fill('ส่งกลิ่นทุกเย็นมาหนึ่งสัปดาห์');
+    await citizen.locator('input[name=lat]').fill('7.8935');
+    await citizen.locator('input[name=lng]').fill('98.2975');
+    // The tambons come from the cases service; Patong is in Kathu district.
+    await citizen.locator('select[name=subdistrict] option[value="830202"]').waitFor({ state: 'attached' });
+    await citizen.locator('select[name=subdistrict]').selectOption('830202');
+    await citizen.locator('input[name=phone]').fill('081 234 5678');
+    await expectAccessible(citizen);
+    await screenshot(citizen, '20-citizen-report-tambon');
+    await citizen.locator('button[type=submit]').click();
+    const trackingCode = (await citizen.getByTestId('tracking-code').textContent())!.trim();
+
+    const officer = await newPage();
+    await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
+    await officer.waitForURL('**/inbox');
+    await officer.locator(`[data-testid=inbox-row][data-tracking-code="${trackingCode}"]`).getByRole('button').click();
+    const detail = officer.getByTestId('case-detail');
+    expect(await detail.getByTestId('case-status').textContent()).toBe(th.status.TRIAGED);
+    const referrals = detail.getByTestId('external-referrals');
+    await referrals.getByRole('button', { name: th.referral.refer }).click();
+    expect(await referrals.locator('#externalBody-error').textContent()).toBe(th.validation.required);
+    await referrals.locator('select[name=externalBody]').selectOption('ONEP-REO15');
+    await referrals.locator('input[name=referralReference]').fill('ทส-0412/2569');
+    await referrals.getByRole('button', { name: th.referral.refer }).click();
+    const referral = referrals.locator('[data-testid=external-referral][data-body="ONEP-REO15"]');
+    await referral.waitFor();
+    expect(await referral.textContent()).toContain(th.referral.waiting);
+    await screenshot(officer, '21-officer-referral');
+    await expectAccessible(officer);
+    await referral.locator('input[name=reply]').fill('ตรวจวัดแล้ว สั่งให้ปรับปรุงระบบบำบัดภายใน 30 วัน');
+    await referral.getByRole('button', { name: th.referral.recordReply }).click();
+    await referral.getByTestId('referral-reply').waitFor();
+    expect(await referral.getByTestId('referral-reply').textContent()).toContain('สั่งให้ปรับปรุงระบบบำบัด');
+
+    // Nothing of it waits in the coordinator's queue.
+    const admin = await newPage();
+    await signIn(admin, platform.consoleUrl, 'NETWORK_ADMIN');
+    await admin.goto(`${platform.consoleUrl}/triage`);
+    await admin.getByRole('heading', { level: 1, name: th.triage.title }).waitFor();
+    await admin.locator('[data-testid=triage-card], .empty').first().waitFor();
+    expect(await admin.locator(`[data-testid=triage-card][data-tracking-code="${trackingCode}"]`).count()).toBe(0);
+  }, 180_000);
+
+  test('a case from a tambon two organizations share waits in the triage queue, saying why', async () => {
+    const opened = await platform.graphql<{ openCase: { trackingCode: string } }>(
+      `mutation ($input: OpenCaseInput!) { openCase(input: $input) { trackingCode } }`,
+      {
+        input: {
+          kind: 'GRIEVANCE',
+          category: 'WASTE',
+          channel: 'WEB',
+          title: 'ขยะตกค้างหน้าอนุสาวรีย์ท้าวเทพกระษัตรี',
+          description: 'ไม่มีการเก็บมาสี่วัน',
+          location: { lat: 8.0335, lng: 98.3383, subdistrict: '830301' },
+          reporter: { name: 'ผู้แจ้ง', phone: '076 123 456' },
+        },
+      },
+    );
+    const triage = await newPage();
+    await signIn(triage, platform.consoleUrl, 'NETWORK_ADMIN');
+    await triage.goto(`${platform.consoleUrl}/triage`);
+    const card = triage.locator(`[data-testid=triage-card][data-tracking-code="${opened.openCase.trackingCode}"]`);
+    await card.waitFor();
+    const reason = card.getByTestId('routing-exception');
+    expect(await reason.getAttribute('data-reason')).toBe('AMBIGUOUS_AREA');
+    expect(await reason.textContent()).toContain(th.routingException.AMBIGUOUS_AREA);
+    await screenshot(triage, '22-triage-reason');
+    await expectAccessible(triage);
+  }, 120_000);
+});

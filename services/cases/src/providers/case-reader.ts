@@ -9,6 +9,7 @@ import {
   pageSize,
   parseInput,
   type Connection,
+  toConnection,
   type PageArgs,
 } from '@pcc/subgraph-kit';
 import { In, type SelectQueryBuilder } from 'typeorm';
@@ -21,6 +22,7 @@ import { CaseEntity } from '../store/entities';
 import type { Loaders } from '../store/loaders';
 import type { OrganizationFigures } from '../store/organization-figures';
 import type { CaseFilter } from '../domain/case-filter';
+import { referralsAwaitingReply, type ExternalReferralRow } from '../store/referrals';
 import { caseActor } from './case-access';
 import type { RequestScope } from './scope';
 
@@ -200,6 +202,27 @@ export class CaseReader {
       .where('c.id IN (:...ids)', { ids: ids.map((r) => r.id) })
       .getMany();
     return rows.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
+  }
+
+  /**
+   * Referrals still waiting for the outside body, oldest first: all of them for a network admin, those
+   * of the cases an officer's organization leads (the one who chases the body) for an officer.
+   */
+  async awaitingReply(page: PageArgs): Promise<Connection<ExternalReferralRow>> {
+    const { viewer } = this.scope;
+    const first = pageSize(page.first);
+    const after = decodeTimeIdCursor(page.after);
+    let leadOrgId: string | null = null;
+    if (!viewer.is('NETWORK_ADMIN')) {
+      leadOrgId = viewer.is('LGO_OFFICER') ? await viewer.organizationId() : null;
+      if (!leadOrgId) throw forbidden("Only network admins and the lead organizations' officers follow referrals");
+    }
+    const { rows, totalCount } = await referralsAwaitingReply(this.scope.dataSource, {
+      leadOrgId,
+      after,
+      limit: first + 1,
+    });
+    return toConnection(rows, first, totalCount, (r) => [r.forwardedAt.toISOString(), r.id]);
   }
 
   async routingRules(): Promise<Array<{ district: string; category: string; organizationId: string }>> {

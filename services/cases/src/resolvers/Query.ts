@@ -15,4 +15,5 @@ export const Query: QueryResolvers = {
   subdistricts: () => [...SUBDISTRICTS],
   externalBodies: () => [...EXTERNAL_BODIES],
   caseCategories: () => [...CATEGORIES],
+  referralsAwaitingReply: (_parent, { first, after }, { reader }) => reader.awaitingReply({ first, after }),
 };

@@ -18,6 +18,12 @@ export const SubdistrictOrganization: SubdistrictOrganizationResolvers = {
  * (as its resolution does); the staff's note to the people working it only.
  */
 export const ExternalReferral: ExternalReferralResolvers = {
+  case: async (r, _args, { loaders }) => {
+    const c = await loaders.caseById.load(r.caseId);
+    // The row references its case (a foreign key): a missing case is a broken database, not bad input.
+    if (!c) throw new Error(`Referral ${r.id} has no case`);
+    return c;
+  },
   externalBody: (r) => {
     const body = externalBodyByCode(r.externalBody);
     // A referral keeps its body's code for good; a body later removed from the data still shows its code.

@@ -12,5 +12,5 @@ import { seed } from './seed';
 void runSeedCli(dataSourceFor(loadConfigOrExit(databaseConfigSchema), 'seed'), async (dataSource) => {
   await waitForOrganizations(dataSource, 19);
   const result = await seed(dataSource);
-  return `seeded ${result.rules} routing rules and ${result.cases} cases`;
+  return `seeded ${result.rules} routing rules, ${result.cases} cases and ${result.referrals} referrals to outside bodies`;
 });

@@ -2,18 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import { groupedLoader, isUuid, keyedLoader } from '@pcc/subgraph-kit';
 import type { CaseStatsRow, OrganizationFigures } from './organization-figures';
 import { CaseEntity, OrganizationProjection } from './entities';
-
-/** A case's hand-over to a body outside the network (case_external_referral). */
-export interface ExternalReferralRow {
-  caseId: string;
-  id: string;
-  externalBody: string;
-  reference: string | null;
-  note: string | null;
-  forwardedAt: Date;
-  reply: string | null;
-  repliedAt: Date | null;
-}
+import { referralsOfCases, type ExternalReferralRow } from './referrals';
 
 /** Per-request DataLoaders: N cases or N organizations cost one query per kind of data. */
 export function createLoaders(dataSource: DataSource, figures: OrganizationFigures) {
@@ -131,34 +120,7 @@ export function createLoaders(dataSource: DataSource, figures: OrganizationFigur
       (r) => r.caseId,
     ),
     referralsByCase: groupedLoader<string, ExternalReferralRow>(
-      async (ids) =>
-        (
-          await dataSource.query<
-            Array<{
-              case_id: string;
-              id: string;
-              external_body: string;
-              reference: string | null;
-              note: string | null;
-              forwarded_at: Date;
-              reply: string | null;
-              replied_at: Date | null;
-            }>
-          >(
-            `SELECT case_id, id, external_body, reference, note, forwarded_at, reply, replied_at
-             FROM case_external_referral WHERE case_id = ANY($1::uuid[]) ORDER BY forwarded_at, id`,
-            [ids],
-          )
-        ).map((r) => ({
-          caseId: r.case_id,
-          id: r.id,
-          externalBody: r.external_body,
-          reference: r.reference,
-          note: r.note,
-          forwardedAt: r.forwarded_at,
-          reply: r.reply,
-          repliedAt: r.replied_at,
-        })),
+      (ids) => referralsOfCases(dataSource, ids),
       (r) => r.caseId,
     ),
     organizationIdByCode: keyedLoader<string, { code: string; id: string }>(

@@ -6,6 +6,7 @@ import { TrackingSequences1764547300000 } from './1764547300000-tracking-sequenc
 import { OrganizationListIndexes1764900000010 } from './1764900000010-organization-list-indexes';
 import { CaseListVersions1764900000011 } from './1764900000011-case-list-versions';
 import { AreaRouting1766000000000 } from './1766000000000-area-routing';
+import { ReferralsAwaitingReply1766100000000 } from './1766100000000-referrals-awaiting-reply';
 
 /** In order: the outbox/inbox tables of @pcc/events, the organization projection, then this service's own. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   OrganizationListIndexes1764900000010,
   CaseListVersions1764900000011,
   AreaRouting1766000000000,
+  ReferralsAwaitingReply1766100000000,
 ];
