@@ -254,6 +254,7 @@ describe('waste reporting as a process (real PostgreSQL and Kafka)', () => {
     const summary = expectNoGraphQLErrors(
       await client.execute({ document: PerResident, variables: { fiscalYear: 2569 }, as: IdentityFactory.public() }),
     ).provinceWasteSummary;
+    if (!summary) throw new Error('the province summary is null (waste-metrics did not answer)');
     expect(summary.populationSource).toBe('Test registry (as of 2025-12-31)');
     const ours = summary.rankingPerResident.filter(
       (r) => r.organization && Object.values(orgs).includes(r.organization.id),

@@ -18,7 +18,7 @@ export function Organization() {
   const [fiscalYear, setFiscalYear] = useState<number>(FISCAL_YEARS[0]);
   const [{ data, fetching, error }] = useQuery({ query: OrganizationQuery, variables: { code, fiscalYear } });
   const organization = data?.organizationByCode;
-  const projects = organization?.projects.edges.map((edge) => edge.node) ?? [];
+  const projects = organization?.projects?.edges.map((edge) => edge.node) ?? [];
   const cases = organization?.caseStats;
   const budget = organization?.budgetSummary;
   const waste = organization?.wasteSummary;

@@ -22,7 +22,7 @@ export function Projects() {
     pause: !session.org,
   });
   const organization = data?.organizationByCode;
-  const projects = organization?.projects.edges.map((edge) => edge.node) ?? [];
+  const projects = organization?.projects?.edges.map((edge) => edge.node) ?? [];
   return (
     <section>
       <header className="page-header">
