@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@pcc/config';
 import { organizationProjection } from '@pcc/organization-projection';
-import { main, runSubgraph } from '@pcc/subgraph-kit';
+import { main, periodicJob, runSubgraph } from '@pcc/subgraph-kit';
 import { configSchema, slaHoursOf } from './config';
 import { dataSourceFor } from './data-source';
 import { reportSlaBreaches } from './providers/sla-watch';
@@ -20,14 +20,13 @@ main(async () => {
     dataSource: dataSourceFor(config),
     subscriptions: [organizationProjection],
     createServer: (deps) => createServer({ ...deps, sla: slaHoursOf(config) }),
-    background: ({ dataSource, log }) => {
-      const watch = setInterval(() => {
-        reportSlaBreaches(dataSource).then(
-          (count) => count && log.info({ count }, 'SLA breaches reported'),
-          (error) => log.warn({ err: error }, 'SLA watch failed; will retry'),
-        );
-      }, config.SLA_CHECK_INTERVAL_MS);
-      return async () => clearInterval(watch);
-    },
+    background: periodicJob({
+      run: (dataSource) => reportSlaBreaches(dataSource),
+      intervalMs: config.SLA_CHECK_INTERVAL_MS,
+      // As before: the first sweep one interval after start, not a few seconds in.
+      firstAfterMs: config.SLA_CHECK_INTERVAL_MS,
+      found: 'SLA breaches reported',
+      what: 'SLA watch',
+    }),
   });
 });
