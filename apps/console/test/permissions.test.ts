@@ -1,4 +1,12 @@
-import { caseActions, mayOpen, mayOpenOrganization, pagesFor, projectActions } from '../src/lib/permissions';
+import { overdueFirst } from '../src/lib/follow-up-actions';
+import {
+  caseActions,
+  followUpMoves,
+  mayOpen,
+  mayOpenOrganization,
+  pagesFor,
+  projectActions,
+} from '../src/lib/permissions';
 
 describe('what each role is shown', () => {
   test('pages per role', () => {
@@ -10,6 +18,10 @@ describe('what each role is shown', () => {
     expect(mayOpen('ANALYST', 'triage')).toBe(false);
     expect(mayOpen('NETWORK_ADMIN', 'triage')).toBe(true);
     expect(mayOpen('PUBLIC', 'inbox')).toBe(false);
+    expect(mayOpen('NETWORK_ADMIN', 'meetings')).toBe(true);
+    expect(mayOpen('LGO_OFFICER', 'meetings')).toBe(true);
+    expect(mayOpen('ANALYST', 'meetings')).toBe(false);
+    expect(mayOpen('PUBLIC', 'meetings')).toBe(false);
   });
 
   test("the lead officer gets the state machine's next steps", () => {
@@ -77,5 +89,26 @@ describe('mediation sessions', () => {
     expect(caseActions('IN_PROGRESS', 'CONFLICT', { role: 'LGO_OFFICER', leads: true })).not.toContain(
       'recordMediation',
     );
+  });
+});
+
+describe('follow-up actions', () => {
+  test('OPEN ⇄ IN_PROGRESS → DONE; only the network centre cancels; DONE and CANCELLED are final', () => {
+    expect(followUpMoves('OPEN', 'LGO_OFFICER')).toEqual(['IN_PROGRESS', 'DONE']);
+    expect(followUpMoves('IN_PROGRESS', 'LGO_OFFICER')).toEqual(['OPEN', 'DONE']);
+    expect(followUpMoves('OPEN', 'NETWORK_ADMIN')).toEqual(['IN_PROGRESS', 'DONE', 'CANCELLED']);
+    expect(followUpMoves('DONE', 'NETWORK_ADMIN')).toEqual([]);
+    expect(followUpMoves('CANCELLED', 'LGO_OFFICER')).toEqual([]);
+    expect(followUpMoves('OPEN', 'ANALYST')).toEqual([]);
+  });
+
+  test('overdue ones first, then by due date', () => {
+    const actions = [
+      { id: 'a', overdue: false, dueOn: '2030-01-01' },
+      { id: 'b', overdue: true, dueOn: '2017-06-30' },
+      { id: 'c', overdue: false, dueOn: '2029-01-01' },
+      { id: 'd', overdue: true, dueOn: '2017-03-31' },
+    ];
+    expect(overdueFirst(actions).map((a) => a.id)).toEqual(['d', 'b', 'c', 'a']);
   });
 });
