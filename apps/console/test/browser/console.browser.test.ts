@@ -534,14 +534,38 @@ describe("the network's meetings and accumulated funds", () => {
     await screenshot(admin, '23-meetings-coordinator-after');
   }, 120_000);
 
-  test("the organization page shows the organization's accumulated-funds ledger", async () => {
+  test("the organization page shows the organization's accumulated-funds ledger once it is reported", async () => {
     const admin = await newPage();
     await signIn(admin, platform.consoleUrl, 'NETWORK_ADMIN');
     await admin.goto(`${platform.consoleUrl}/organizations/PATONG`);
+    await admin.getByTestId('organization-budget').waitFor();
+    // This platform's planning service is not seeded: no organization has reported its funds yet.
+    expect(await admin.getByTestId('organization-funds').count()).toBe(0);
+    expect(await admin.getByText(th.organization.fundsNotReported).count()).toBe(1);
+    const patong = await platform.graphql<{ organizationByCode: { id: string } }>(
+      `{ organizationByCode(code: "PATONG") { id } }`,
+      {},
+    );
+    await platform.graphql(
+      `mutation ($input: AccumulatedFundsReportInput!) { reportAccumulatedFunds(input: $input) { available } }`,
+      {
+        input: {
+          organizationId: patong.organizationByCode.id,
+          reportedOn: '2025-09-30',
+          balance: '120000000.00',
+          monthlyPersonnelCost: '3000000.00',
+          annualBudget: '250000000.00',
+        },
+      },
+      await platform.token('LGO_OFFICER', 'PATONG'),
+    );
+    await admin.reload();
     const funds = admin.getByTestId('organization-funds');
     await funds.waitFor();
-    // The seed's demo report for an LGO: 120,000,000 THB as of 30 September 2017.
-    expect(await funds.textContent()).toContain('120,000,000.00 บาท');
+    const text = await funds.textContent();
+    // The reserves the regulation's defaults ask: 3 months of personnel costs, 10 % of the annual budget.
+    for (const amount of ['120,000,000.00 บาท', '9,000,000.00 บาท', '25,000,000.00 บาท'])
+      expect(text).toContain(amount);
     expect(await admin.getByTestId('funds-available').textContent()).toMatch(/^-?[\d,]+\.\d{2} บาท$/);
     await screenshot(admin, '24-organization-funds');
     await expectAccessible(admin);
