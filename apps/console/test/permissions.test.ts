@@ -1,10 +1,11 @@
+import { overdueFirst } from '../src/lib/follow-up-actions';
 import {
   caseActions,
+  followUpMoves,
   mayOpen,
   mayOpenOrganization,
   pagesFor,
   projectActions,
-  referralActions,
 } from '../src/lib/permissions';
 
 describe('what each role is shown', () => {
@@ -17,6 +18,10 @@ describe('what each role is shown', () => {
     expect(mayOpen('ANALYST', 'triage')).toBe(false);
     expect(mayOpen('NETWORK_ADMIN', 'triage')).toBe(true);
     expect(mayOpen('PUBLIC', 'inbox')).toBe(false);
+    expect(mayOpen('NETWORK_ADMIN', 'meetings')).toBe(true);
+    expect(mayOpen('LGO_OFFICER', 'meetings')).toBe(true);
+    expect(mayOpen('ANALYST', 'meetings')).toBe(false);
+    expect(mayOpen('PUBLIC', 'meetings')).toBe(false);
   });
 
   test("the lead officer gets the state machine's next steps", () => {
@@ -87,26 +92,23 @@ describe('mediation sessions', () => {
   });
 });
 
-describe('referrals to bodies outside the network', () => {
-  test('the lead and a network admin refer an open case and record replies', () => {
-    for (const actor of [
-      { role: 'LGO_OFFICER' as const, leads: true },
-      { role: 'NETWORK_ADMIN' as const, leads: false },
-    ]) {
-      expect(referralActions('IN_PROGRESS', actor)).toEqual(['refer', 'recordReply']);
-      expect(referralActions('RECEIVED', actor)).toEqual(['refer', 'recordReply']);
-    }
+describe('follow-up actions', () => {
+  test('OPEN ⇄ IN_PROGRESS → DONE; only the network centre cancels; DONE and CANCELLED are final', () => {
+    expect(followUpMoves('OPEN', 'LGO_OFFICER')).toEqual(['IN_PROGRESS', 'DONE']);
+    expect(followUpMoves('IN_PROGRESS', 'LGO_OFFICER')).toEqual(['OPEN', 'DONE']);
+    expect(followUpMoves('OPEN', 'NETWORK_ADMIN')).toEqual(['IN_PROGRESS', 'DONE', 'CANCELLED']);
+    expect(followUpMoves('DONE', 'NETWORK_ADMIN')).toEqual([]);
+    expect(followUpMoves('CANCELLED', 'LGO_OFFICER')).toEqual([]);
+    expect(followUpMoves('OPEN', 'ANALYST')).toEqual([]);
   });
 
-  test('a reply is still recorded once the case is resolved or closed; no new referral then', () => {
-    const lead = { role: 'LGO_OFFICER' as const, leads: true };
-    expect(referralActions('RESOLVED', lead)).toEqual(['recordReply']);
-    expect(referralActions('CLOSED', lead)).toEqual(['recordReply']);
-  });
-
-  test('other organizations, supporters, analysts and the public do neither', () => {
-    expect(referralActions('IN_PROGRESS', { role: 'LGO_OFFICER', leads: false, supports: true })).toEqual([]);
-    expect(referralActions('IN_PROGRESS', { role: 'ANALYST', leads: false })).toEqual([]);
-    expect(referralActions('IN_PROGRESS', { role: 'PUBLIC', leads: false })).toEqual([]);
+  test('overdue ones first, then by due date', () => {
+    const actions = [
+      { id: 'a', overdue: false, dueOn: '2030-01-01' },
+      { id: 'b', overdue: true, dueOn: '2017-06-30' },
+      { id: 'c', overdue: false, dueOn: '2029-01-01' },
+      { id: 'd', overdue: true, dueOn: '2017-03-31' },
+    ];
+    expect(overdueFirst(actions).map((a) => a.id)).toEqual(['d', 'b', 'c', 'a']);
   });
 });

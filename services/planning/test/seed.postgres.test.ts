@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
-import { entities, migrations, seed } from '../src/server';
+import { entities, migrations, reportLapses, seed } from '../src/server';
+import { LAPSING } from '../src/seed/seed';
 
 const CODES = [
   'PKT-PAO',
@@ -84,4 +85,25 @@ describe('planning demo data (real PostgreSQL)', () => {
     expect(events).toBe(first.projects);
     expect(await seed(db.dataSource)).toEqual({ plans: 0, projects: 0 });
   }, 180_000); // a few thousand transactions, twice: over a minute on a loaded 2-core machine
+
+  it('leaves exactly its few demo approvals without a contract: the first lapse watch cancels those and keeps every other project', async () => {
+    const open = `SELECT id FROM project WHERE funding_source = 'ACCUMULATED_FUNDS' AND status IN ('APPROVED', 'PROCURING', 'IN_PROGRESS')`;
+    const before: Array<{ id: string }> = await db.dataSource.query(open);
+    const uncontracted: Array<{ id: string }> = await db.dataSource.query(
+      `${open} AND contract_signed_on IS NULL ORDER BY id`,
+    );
+    expect(uncontracted).toHaveLength(LAPSING);
+    expect(before.length).toBeGreaterThan(LAPSING);
+    const [{ early }] = await db.dataSource.query<[{ early: number }]>(
+      `SELECT count(*)::int AS early FROM project WHERE contract_signed_on < council_resolution_date OR contract_signed_on > contract_deadline`,
+    );
+    expect(early).toBe(0);
+    expect(await reportLapses(db.dataSource)).toBe(LAPSING);
+    const lapsed: Array<{ id: string }> = await db.dataSource.query(
+      `SELECT id FROM project WHERE funds_lapsed_on IS NOT NULL AND status = 'CANCELLED' ORDER BY id`,
+    );
+    expect(lapsed).toEqual(uncontracted);
+    expect(await db.dataSource.query(open)).toHaveLength(before.length - LAPSING);
+    expect(await reportLapses(db.dataSource)).toBe(0);
+  }, 60_000);
 });

@@ -531,6 +531,15 @@ export const ProjectsQuery = graphql(`
           }
         }
       }
+      accumulatedFunds {
+        reportedOn
+        reportedBalance
+        personnelReserve
+        annualBudgetReserve
+        committed
+        disbursed
+        available
+      }
     }
   }
 `);
@@ -660,6 +669,94 @@ export const OrganizationQuery = graphql(`
           }
         }
       }
+      accumulatedFunds {
+        reportedOn
+        reportedBalance
+        personnelReserve
+        annualBudgetReserve
+        committed
+        disbursed
+        available
+      }
+    }
+  }
+`);
+
+export const FollowUpActionRowFragment = graphql(`
+  fragment FollowUpActionRow on FollowUpAction {
+    id
+    description
+    dueOn
+    status
+    overdue
+    organization {
+      id
+      code
+      nameTh
+      nameEn
+    }
+    resolution {
+      id
+      number
+      text
+    }
+    meeting {
+      id
+      title
+      heldOn
+    }
+  }
+`);
+
+export const MeetingsQuery = graphql(`
+  query ConsoleMeetings {
+    meetings(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          kind
+          heldOn
+          place
+          agenda
+          organizations {
+            id
+            code
+            nameTh
+            nameEn
+          }
+          resolutions {
+            id
+            number
+            text
+            actions {
+              ...FollowUpActionRow
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const FollowUpActionsQuery = graphql(`
+  query ConsoleFollowUpActions($filter: FollowUpActionFilter) {
+    followUpActions(filter: $filter, first: 100) {
+      totalCount
+      edges {
+        node {
+          ...FollowUpActionRow
+        }
+      }
+    }
+  }
+`);
+
+export const UpdateFollowUpActionStatusMutation = graphql(`
+  mutation ConsoleUpdateFollowUpActionStatus($id: ID!, $status: FollowUpActionStatus!) {
+    updateFollowUpActionStatus(id: $id, status: $status) {
+      ...FollowUpActionRow
     }
   }
 `);

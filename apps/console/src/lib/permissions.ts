@@ -1,12 +1,12 @@
 /** What each role is shown. The platform decides what is allowed; the console only offers what can succeed. */
 export type Role = 'PUBLIC' | 'LGO_OFFICER' | 'NETWORK_ADMIN' | 'ANALYST';
 
-export type Page = 'report' | 'follow' | 'province' | 'triage' | 'inbox' | 'projects' | 'waste';
+export type Page = 'report' | 'follow' | 'province' | 'triage' | 'inbox' | 'projects' | 'waste' | 'meetings';
 
 const PAGES: Record<Role, readonly Page[]> = {
   PUBLIC: ['report', 'follow'],
-  LGO_OFFICER: ['inbox', 'projects', 'waste', 'report', 'follow'],
-  NETWORK_ADMIN: ['province', 'triage', 'report', 'follow'],
+  LGO_OFFICER: ['inbox', 'projects', 'waste', 'meetings', 'report', 'follow'],
+  NETWORK_ADMIN: ['province', 'triage', 'meetings', 'report', 'follow'],
   ANALYST: ['province', 'report', 'follow'],
 };
 
@@ -92,6 +92,7 @@ export function referralActions(status: CaseStatus, actor: CaseActor): ReferralA
 }
 
 export type ProjectStatus = 'PROPOSED' | 'APPROVED' | 'PROCURING' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
+/** WITHDRAWN: the project was cancelled (or its approval lapsed) while its coordination was submitted. */
 export type CoordinationStatus = 'NOT_SUBMITTED' | 'SUBMITTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
 export type ProjectAction = 'reportProgress' | 'submitForCoordination';
 
@@ -113,4 +114,23 @@ export function projectActions(
   if (OPEN_PROJECT.includes(status) && (coordination === 'NOT_SUBMITTED' || coordination === 'DECLINED'))
     actions.push('submitForCoordination');
   return actions;
+}
+
+export type FollowUpActionStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
+
+/**
+ * The organizations service's follow-up action moves (services/organizations/src/providers/follow-up-actions.ts):
+ * OPEN ⇄ IN_PROGRESS → DONE; CANCELLED by the network centre only; DONE and CANCELLED are final. An
+ * officer moves only their own organization's actions (the service answers only those to them).
+ */
+const ACTION_MOVES: Record<FollowUpActionStatus, readonly FollowUpActionStatus[]> = {
+  OPEN: ['IN_PROGRESS', 'DONE', 'CANCELLED'],
+  IN_PROGRESS: ['OPEN', 'DONE', 'CANCELLED'],
+  DONE: [],
+  CANCELLED: [],
+};
+
+export function followUpMoves(status: FollowUpActionStatus, role: Role): FollowUpActionStatus[] {
+  if (role !== 'NETWORK_ADMIN' && role !== 'LGO_OFFICER') return [];
+  return ACTION_MOVES[status].filter((to) => to !== 'CANCELLED' || role === 'NETWORK_ADMIN');
 }

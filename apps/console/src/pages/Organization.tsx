@@ -3,14 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { OrganizationQuery } from '../graphql/operations';
-import { FISCAL_YEARS, formatBaht, formatHours, formatPercent, formatTonnes, type Language } from '../lib/format';
+import {
+  FISCAL_YEARS,
+  formatBaht,
+  formatDate,
+  formatHours,
+  formatPercent,
+  formatTonnes,
+  type Language,
+} from '../lib/format';
 import { Chart } from '../components/Chart';
 import { ProjectTable } from '../components/ProjectTable';
 import { ApiError, Empty, Loading } from '../components/States';
 import { monthlyAgainstTarget } from './province-data';
 import { FiscalYearPicker } from '../components/FiscalYearPicker';
 
-/** One organization, from the province table: its cases, its budget and waste for a fiscal year, its projects. */
+/**
+ * One organization, from the province table: its cases, its budget and waste for a fiscal year, its
+ * accumulated-funds ledger (public finance: every role reads it), its projects.
+ */
 export function Organization() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -22,6 +33,7 @@ export function Organization() {
   const cases = organization?.caseStats;
   const budget = organization?.budgetSummary;
   const waste = organization?.wasteSummary;
+  const funds = organization?.accumulatedFunds;
   return (
     <section>
       <p>
@@ -88,6 +100,29 @@ export function Organization() {
                 <dt>{t('province.mou')}</dt>
                 <dd>{waste?.onTrack == null ? '—' : t(waste.onTrack ? 'province.onTrack' : 'province.atRisk')}</dd>
               </dl>
+            </section>
+            <section className="card" aria-labelledby="organization-funds">
+              <h2 id="organization-funds">{t('organization.funds')}</h2>
+              {funds ? (
+                <dl className="facts" data-testid="organization-funds">
+                  <dt>{t('organization.fundsReportedOn')}</dt>
+                  <dd>{formatDate(funds.reportedOn, language)}</dd>
+                  <dt>{t('organization.fundsBalance')}</dt>
+                  <dd>{formatBaht(funds.reportedBalance, language)}</dd>
+                  <dt>{t('organization.fundsPersonnelReserve')}</dt>
+                  <dd>{formatBaht(funds.personnelReserve, language)}</dd>
+                  <dt>{t('organization.fundsAnnualReserve')}</dt>
+                  <dd>{formatBaht(funds.annualBudgetReserve, language)}</dd>
+                  <dt>{t('organization.fundsCommitted')}</dt>
+                  <dd>{formatBaht(funds.committed, language)}</dd>
+                  <dt>{t('organization.fundsDisbursed')}</dt>
+                  <dd>{formatBaht(funds.disbursed, language)}</dd>
+                  <dt>{t('organization.fundsAvailable')}</dt>
+                  <dd data-testid="funds-available">{formatBaht(funds.available, language)}</dd>
+                </dl>
+              ) : (
+                <Empty message={t('organization.fundsNotReported')} />
+              )}
             </section>
           </div>
           {waste && waste.monthly.length > 0 && (

@@ -551,3 +551,100 @@ describe('routing by tambon, the reasons a case waits, and referrals outside the
     await expectAccessible(triage);
   }, 120_000);
 });
+
+describe("the network's meetings and accumulated funds", () => {
+  // The seed's 2016 workshop: its second resolution asks each LGO to submit its FY2561 projects (all still open, overdue).
+  const SUBMIT_FY2561 = 'Submit the FY2561 projects for coordination with the PAO';
+  const openPatongAction = (page: Page) =>
+    page
+      .getByTestId('open-actions')
+      .locator('[data-testid=follow-up-action][data-code=PATONG]', { hasText: SUBMIT_FY2561 });
+
+  test("the coordinator sees the workshop's resolutions and the open actions; Patong's officer marks its action done and the open actions no longer list it", async () => {
+    const admin = await newPage();
+    await signIn(admin, platform.consoleUrl, 'NETWORK_ADMIN');
+    await admin.goto(`${platform.consoleUrl}/meetings`);
+    const workshop = admin.locator('[data-testid=meeting][data-kind=WORKSHOP]');
+    await workshop.waitFor();
+    expect(await workshop.getByTestId('resolution').count()).toBe(2);
+    expect(await workshop.getByTestId('meeting-organizations').textContent()).toContain('ป่าตอง');
+    await openPatongAction(admin).waitFor();
+    expect(await openPatongAction(admin).getAttribute('data-overdue')).toBe('true');
+    expect(await openPatongAction(admin).getByTestId('overdue').textContent()).toBe(th.meetings.overdue);
+    const overdueFlags = await admin
+      .getByTestId('open-actions')
+      .locator('[data-testid=follow-up-action]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-overdue')));
+    expect(overdueFlags.length).toBeGreaterThan(0);
+    expect(overdueFlags).toEqual([...overdueFlags].sort().reverse()); // overdue ('true') first
+    await screenshot(admin, '20-meetings-coordinator');
+    await expectAccessible(admin);
+
+    const officer = await newPage();
+    await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
+    await officer.goto(`${platform.consoleUrl}/meetings`);
+    const ours = officer.getByTestId('our-actions');
+    await ours.waitFor();
+    const codes = await ours
+      .locator('[data-testid=follow-up-action]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')));
+    expect(new Set(codes)).toEqual(new Set(['PATONG']));
+    const action = ours.locator('[data-testid=follow-up-action]', { hasText: SUBMIT_FY2561 });
+    expect(await action.getByTestId('action-status').textContent()).toBe(th.actionStatus.OPEN);
+    expect(await action.getByRole('button', { name: th.actionMove.CANCELLED }).count()).toBe(0);
+    await screenshot(officer, '21-meetings-officer');
+    await expectAccessible(officer);
+    await action.getByRole('button', { name: th.actionMove.DONE }).click();
+    expect(
+      await waitFor(
+        () => action.getByTestId('action-status').textContent(),
+        (value) => value === th.actionStatus.DONE,
+        15_000,
+      ),
+    ).toBe(th.actionStatus.DONE);
+    expect(await action.getByRole('button').count()).toBe(0);
+    await screenshot(officer, '22-meetings-officer-done');
+
+    await admin.reload();
+    await admin.getByTestId('open-actions').waitFor();
+    expect(await openPatongAction(admin).count()).toBe(0);
+    await screenshot(admin, '23-meetings-coordinator-after');
+  }, 120_000);
+
+  test("the organization page shows the organization's accumulated-funds ledger once it is reported", async () => {
+    const admin = await newPage();
+    await signIn(admin, platform.consoleUrl, 'NETWORK_ADMIN');
+    await admin.goto(`${platform.consoleUrl}/organizations/PATONG`);
+    await admin.getByTestId('organization-budget').waitFor();
+    // This platform's planning service is not seeded: no organization has reported its funds yet.
+    expect(await admin.getByTestId('organization-funds').count()).toBe(0);
+    expect(await admin.getByText(th.organization.fundsNotReported).count()).toBe(1);
+    const patong = await platform.graphql<{ organizationByCode: { id: string } }>(
+      `{ organizationByCode(code: "PATONG") { id } }`,
+      {},
+    );
+    await platform.graphql(
+      `mutation ($input: AccumulatedFundsReportInput!) { reportAccumulatedFunds(input: $input) { available } }`,
+      {
+        input: {
+          organizationId: patong.organizationByCode.id,
+          reportedOn: '2025-09-30',
+          balance: '120000000.00',
+          monthlyPersonnelCost: '3000000.00',
+          annualBudget: '250000000.00',
+        },
+      },
+      await platform.token('LGO_OFFICER', 'PATONG'),
+    );
+    await admin.reload();
+    const funds = admin.getByTestId('organization-funds');
+    await funds.waitFor();
+    const text = await funds.textContent();
+    // The reserves the regulation's defaults ask: 3 months of personnel costs, 10 % of the annual budget.
+    for (const amount of ['120,000,000.00 บาท', '9,000,000.00 บาท', '25,000,000.00 บาท'])
+      expect(text).toContain(amount);
+    expect(await admin.getByTestId('funds-available').textContent()).toMatch(/^-?[\d,]+\.\d{2} บาท$/);
+    await screenshot(admin, '24-organization-funds');
+    await expectAccessible(admin);
+  }, 60_000);
+});

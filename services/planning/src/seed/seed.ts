@@ -260,6 +260,9 @@ const SEED_PURPOSES: readonly AccumulatedFundsPurpose[] = [
   'REVENUE_GENERATING',
 ];
 
+/** Accumulated-funds approvals the seed leaves without a contract: they lapse at the first watch. */
+export const LAPSING = 2;
+
 const SIZE: Record<string, number> = {
   'PKT-CITY': 16,
   PATONG: 16,
@@ -302,6 +305,7 @@ export async function seed(dataSource: DataSource): Promise<{ plans: number; pro
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const approachIds = new Map<string, { strategyId: string; approachId: string }>();
   let projects = 0;
+  let lapsing = LAPSING;
 
   async function project(
     ownerId: string,
@@ -384,12 +388,25 @@ export async function seed(dataSource: DataSource): Promise<{ plans: number; pro
             }
           : null,
     });
-    if (fiscalYear === 2562 && stage > 0.9) return; // approved, not yet procuring
+    // An accumulated-funds approval without a contract lapses at the next watch: all but the first
+    // LAPSING of those the seed leaves open get theirs, so the demo shows the rule and keeps its projects.
+    const contractBy = async (signedOn: string) => {
+      if (funding !== 'ACCUMULATED_FUNDS') return;
+      clock = signedOn;
+      await workflow.recordContract(created.id, { signedOn });
+    };
+    const leftOpen = async (signedOn: string) => {
+      if (funding === 'ACCUMULATED_FUNDS' && lapsing > 0) return void (lapsing -= 1);
+      await contractBy(signedOn);
+    };
+    // Approved, not yet procuring: a contract signed early (ผูกพันไว้ก่อน), a few days before the planned start.
+    if (fiscalYear === 2562 && stage > 0.9) return leftOpen(addDays(plannedStart, -5));
     clock = plannedStart;
     await workflow.startProcurement(created.id);
-    if (fiscalYear === 2562 && stage > 0.8) return; // procuring
-    // The contract is signed as work starts: an accumulated-funds approval without one lapses.
-    if (funding === 'ACCUMULATED_FUNDS') await workflow.recordContract(created.id, { signedOn: plannedStart });
+    // Procuring: the contract signed as procurement closes, by the planned start.
+    if (fiscalYear === 2562 && stage > 0.8) return leftOpen(plannedStart);
+    // The contract is signed as work starts.
+    await contractBy(plannedStart);
     await workflow.startImplementation(created.id);
     const approvedSatang = Number(approvedBudget.replace('.', ''));
     const steps = stage <= finished ? [30, 65, 100] : [20, 45 + Math.floor(next() * 20)];
