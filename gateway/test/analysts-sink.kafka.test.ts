@@ -159,6 +159,22 @@ describe('the analysts’ questions answered from the streams as from the servic
       { fy: fiscalYear(), funding: 'ACCUMULATED_FUNDS', approved: '900000.00', paid: ['100000.00'], cancel: true },
       { fy: fiscalYear(), funding: 'ANNUAL_BUDGET', approved: '300000.00', paid: ['50000.00'] },
     ];
+    // Spending accumulated funds needs the organization's ledger (what the reserves leave) reported first.
+    ok(
+      await platform.graphql(
+        'mutation ($input: AccumulatedFundsReportInput!) { reportAccumulatedFunds(input: $input) { available } }',
+        {
+          input: {
+            organizationId: ids.PATONG,
+            reportedOn: today(),
+            balance: '20000000.00',
+            monthlyPersonnelCost: '1000000.00',
+            annualBudget: '10000000.00',
+          },
+        },
+        token,
+      ),
+    );
     for (const [i, p] of projects.entries()) {
       const proposed = ok(
         await platform.graphql(
@@ -199,6 +215,7 @@ describe('the analysts’ questions answered from the streams as from the servic
               approvedBudget: p.approved,
               councilResolution:
                 p.funding === 'ACCUMULATED_FUNDS' ? { reference: `PATONG ${i}/2569`, date: today() } : null,
+              accumulatedFundsPurpose: p.funding === 'ACCUMULATED_FUNDS' ? 'COMMUNITY_AND_SOCIAL_SERVICES' : null,
             },
           },
           ', $input: ApproveProjectInput!',

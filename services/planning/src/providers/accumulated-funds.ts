@@ -22,7 +22,9 @@ export type AccumulatedFundsLedgerView = Ledger & { organizationId: string; repo
  * disbursed by the report's date (progress reports dated on or before it) is already out of the
  * reported balance. A cancelled project commits what it had disbursed; a lapsed approval is cancelled,
  * so it commits nothing more. `lock`: the report rows are locked until the transaction ends, so two
- * approvals of one organization are judged one after the other.
+ * approvals of one organization are judged one after the other — locked by a statement of their own
+ * first: a statement that waited for a row lock sees that row anew but the rest (what the other
+ * approval committed) as it was when it began, so the sums must be read by a statement begun after.
  */
 export async function ledgersFor(
   manager: EntityManager,
@@ -30,6 +32,11 @@ export async function ledgersFor(
   rules: AccumulatedFundsRules,
   lock = false,
 ): Promise<Map<string, AccumulatedFundsLedgerView>> {
+  const ids = organizationIds.filter(isUuid);
+  if (lock)
+    await manager.query('SELECT 1 FROM accumulated_funds_report WHERE organization_id = ANY($1::uuid[]) FOR UPDATE', [
+      ids,
+    ]);
   const rows = await manager.query<
     Array<{
       organization_id: string;
@@ -53,8 +60,8 @@ export async function ledgersFor(
        FROM project p
        WHERE p.owner_organization_id = r.organization_id AND p.funding_source = 'ACCUMULATED_FUNDS'
          AND p.approved_at IS NOT NULL) s ON true
-     WHERE r.organization_id = ANY($1::uuid[])${lock ? ' FOR UPDATE OF r' : ''}`,
-    [organizationIds.filter(isUuid)],
+     WHERE r.organization_id = ANY($1::uuid[])`,
+    [ids],
   );
   return new Map(
     rows.map((r) => [
