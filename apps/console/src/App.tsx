@@ -8,6 +8,7 @@ import { mayOpen, mayOpenOrganization, pagesFor, type Page } from './lib/permiss
 import { useSession } from './session';
 import { Follow } from './pages/Follow';
 import { Inbox } from './pages/Inbox';
+import { Notifications } from './pages/Notifications';
 import { Organization } from './pages/Organization';
 import { Projects } from './pages/Projects';
 import { Province } from './pages/Province';
@@ -24,6 +25,7 @@ const PAGES: Record<Page, () => React.JSX.Element> = {
   inbox: Inbox,
   projects: Projects,
   waste: Waste,
+  notifications: Notifications,
 };
 
 export function App() {

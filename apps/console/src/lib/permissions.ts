@@ -1,12 +1,12 @@
 /** What each role is shown. The platform decides what is allowed; the console only offers what can succeed. */
 export type Role = 'PUBLIC' | 'LGO_OFFICER' | 'NETWORK_ADMIN' | 'ANALYST';
 
-export type Page = 'report' | 'follow' | 'province' | 'triage' | 'inbox' | 'projects' | 'waste';
+export type Page = 'report' | 'follow' | 'province' | 'triage' | 'inbox' | 'projects' | 'waste' | 'notifications';
 
 const PAGES: Record<Role, readonly Page[]> = {
   PUBLIC: ['report', 'follow'],
-  LGO_OFFICER: ['inbox', 'projects', 'waste', 'report', 'follow'],
-  NETWORK_ADMIN: ['province', 'triage', 'report', 'follow'],
+  LGO_OFFICER: ['inbox', 'projects', 'waste', 'notifications', 'report', 'follow'],
+  NETWORK_ADMIN: ['province', 'triage', 'waste', 'notifications', 'report', 'follow'],
   ANALYST: ['province', 'report', 'follow'],
 };
 
