@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { MissingWasteReportsQuery } from '../graphql/operations';
@@ -17,10 +18,13 @@ export function MissingWasteReports({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
+  // A month reported (a WasteReport saved) leaves this list: refetch it after any such mutation.
+  const context = useMemo(() => ({ additionalTypenames: ['WasteReport'] }), []);
   const [{ data, fetching, error }] = useQuery({
     query: MissingWasteReportsQuery,
     variables: { organizationId: organizationId ?? null },
     requestPolicy: 'cache-and-network',
+    context,
   });
   const missing = data?.missingWasteReports ?? [];
   const province = !organizationId;
