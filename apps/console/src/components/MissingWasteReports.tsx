@@ -58,13 +58,9 @@ export function MissingWasteReports({
                 <td>{row.flaggedAt ? formatDateTime(row.flaggedAt, language) : '—'}</td>
                 {onReport && (
                   <td>
-                    <button
-                      type="button"
-                      className="link"
-                      aria-label={t('waste.reportMonth', { month: formatMonth(row.month, language) })}
-                      onClick={() => onReport(row.month)}
-                    >
+                    <button type="button" className="link" onClick={() => onReport(row.month)}>
                       {t('waste.reportIt')}
+                      <span className="visually-hidden"> {formatMonth(row.month, language)}</span>
                     </button>
                   </td>
                 )}

@@ -108,21 +108,21 @@ export function WasteReview() {
                         type="button"
                         className="link"
                         disabled={verified.fetching}
-                        aria-label={t('waste.verifyReport', { report: label(report) })}
                         onClick={() => void verify({ id: report.id })}
                       >
                         {t('waste.verify')}
+                        <span className="visually-hidden"> {label(report)}</span>
                       </button>
                       <button
                         type="button"
                         className="link"
-                        aria-label={t('waste.returnReport', { report: label(report) })}
                         onClick={() => {
                           setReturning(report.id);
                           setReasonError(null);
                         }}
                       >
                         {t('waste.return')}
+                        <span className="visually-hidden"> {label(report)}</span>
                       </button>
                     </span>
                   )}
