@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '@pcc/testing';
 import th from '../../src/i18n/th.json';
@@ -649,34 +652,112 @@ describe('the waste reporting process, and word back to people', () => {
     await screenshot(citizen, '26-follow-subscribed');
   }, 120_000);
 
-  test('an officer adds a signed webhook (its secret shown once), sees its dead letters and removes it', async () => {
-    const officer = await newPage();
-    await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
-    await officer.goto(`${platform.consoleUrl}/notifications`);
-    const form = officer.getByTestId('webhook-form');
-    await form.locator('input[name=url]').fill('http://hooks.example.com/pcc');
-    await form.getByRole('button', { name: th.notifications.add }).click();
-    expect(await form.locator('#url-error').textContent()).toBe(th.validation.webhookUrl);
-    await form.locator('input[name=url]').fill('https://hooks.patong.example/pcc');
-    await form.getByRole('button', { name: th.notifications.add }).click();
-    const secret = officer.getByTestId('webhook-secret');
-    await secret.waitFor();
-    expect(await secret.textContent()).toContain(th.notifications.secretWarning);
-    expect((await secret.locator('code').textContent())!.length).toBeGreaterThan(20);
-    const row = officer.locator('[data-testid=subscription-row]', { hasText: 'https://hooks.patong.example/pcc' });
-    await row.waitFor();
-    await expectAccessible(officer);
-    await screenshot(officer, '27-notifications-webhook-secret');
-    await row.getByRole('button', { name: th.notifications.deadLetters }).click();
-    await officer.getByTestId('dead-deliveries').getByText(th.notifications.noDead).waitFor();
-    await row.getByRole('button', { name: th.notifications.remove }).click();
-    expect(
-      await waitFor(
-        () => row.getAttribute('data-active'),
-        (value) => value === 'false',
-        15_000,
-      ),
-    ).toBe('false');
-    await screenshot(officer, '28-notifications-removed');
+  test('an officer adds a signed webhook (its secret shown once), sends a dead letter again and removes it', async () => {
+    // The organization's own system: refuses the first notification, accepts the next.
+    const received: string[] = [];
+    const receiver = createServer((request, response) => {
+      received.push(String(request.headers['x-pcc-event-type']));
+      request.resume();
+      response.writeHead(received.length === 1 ? 500 : 200).end();
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    try {
+      const officer = await newPage();
+      await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
+      await officer.goto(`${platform.consoleUrl}/notifications`);
+      const form = officer.getByTestId('webhook-form');
+      await form.locator('input[name=url]').fill('http://hooks.example.com/pcc');
+      await form.getByRole('button', { name: th.notifications.add }).click();
+      expect(await form.locator('#url-error').textContent()).toBe(th.validation.webhookUrl);
+      await form.locator('input[name=url]').fill(url);
+      await form.getByRole('button', { name: th.notifications.add }).click();
+      const secret = officer.getByTestId('webhook-secret');
+      await secret.waitFor();
+      expect(await secret.textContent()).toContain(th.notifications.secretWarning);
+      expect((await secret.locator('code').textContent())!.length).toBeGreaterThan(20);
+      const row = officer.locator('[data-testid=subscription-row]', { hasText: url });
+      await row.waitFor();
+      await expectAccessible(officer);
+      await screenshot(officer, '27-notifications-webhook-secret');
+
+      // A case assigned to Patong: its notification fails once and becomes a dead-letter record.
+      const officerToken = await platform.token('LGO_OFFICER', 'PATONG');
+      const patong = await platform.graphql<{ organizationByCode: { id: string } }>(
+        `{ organizationByCode(code: "PATONG") { id } }`,
+        {},
+      );
+      const opened = await platform.graphql<{ openCase: { case: { id: string } } }>(
+        `mutation ($input: OpenCaseInput!) { openCase(input: $input) { case { id } } }`,
+        {
+          input: {
+            kind: 'GRIEVANCE',
+            category: 'ROAD',
+            channel: 'LINE',
+            title: 'ไฟถนนดับซอยนานาชาติ',
+            description: 'ไฟถนนดับทั้งซอย',
+            location: { lat: 7.8935, lng: 98.2975 },
+            reporter: { name: 'ผู้แจ้งซอยนานาชาติ', phone: '076 222 333' },
+          },
+        },
+      );
+      const caseId = opened.openCase.case.id;
+      await platform.graphql(
+        `mutation ($id: ID!, $input: TriageCaseInput!) { triageCase(id: $id, input: $input) { id } }`,
+        { id: caseId, input: { priority: 'NORMAL', leadOrganizationId: patong.organizationByCode.id } },
+        await platform.token('NETWORK_ADMIN'),
+      );
+      await platform.graphql(`mutation ($id: ID!) { acceptCase(id: $id) { id } }`, { id: caseId }, officerToken);
+      const subscriptions = await platform.graphql<{
+        notificationSubscriptions: Array<{ id: string; target: string }>;
+      }>(
+        `query ($organizationId: ID) { notificationSubscriptions(organizationId: $organizationId) { id target } }`,
+        { organizationId: patong.organizationByCode.id },
+        officerToken,
+      );
+      const subscriptionId = subscriptions.notificationSubscriptions.find((found) => found.target === url)!.id;
+      const dead = await waitFor(
+        async () =>
+          (
+            await platform.graphql<{ notificationDeliveries: unknown[] }>(
+              `query ($id: ID!) { notificationDeliveries(subscriptionId: $id, status: DEAD) { id } }`,
+              { id: subscriptionId },
+              officerToken,
+            )
+          ).notificationDeliveries.length,
+        (count) => count === 1,
+        30_000,
+      );
+      expect(dead).toBe(1);
+
+      await row.getByRole('button', { name: th.notifications.deadLetters }).click();
+      const deadRow = officer.getByTestId('dead-row');
+      await deadRow.waitFor();
+      expect(await deadRow.textContent()).toContain('pcc.case.assigned');
+      await expectAccessible(officer);
+      await screenshot(officer, '28-notifications-dead-letter');
+      await deadRow.getByRole('button', { name: th.notifications.redeliver }).click();
+      expect(
+        await waitFor(
+          async () => received.length,
+          (count) => count === 2,
+          30_000,
+        ),
+      ).toBe(2);
+      expect(received).toEqual(['pcc.case.assigned', 'pcc.case.assigned']);
+
+      await row.getByRole('button', { name: th.notifications.remove }).click();
+      expect(
+        await waitFor(
+          () => row.getAttribute('data-active'),
+          (value) => value === 'false',
+          15_000,
+        ),
+      ).toBe('false');
+      await screenshot(officer, '29-notifications-removed');
+    } finally {
+      receiver.close();
+    }
   }, 120_000);
 });

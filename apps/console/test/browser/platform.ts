@@ -114,7 +114,8 @@ export class E2EPlatform {
           INTERNAL_JWT_SECRET: INTERNAL_SECRET,
           KAFKA_CONSUMER_GROUP: `pcc-${service}-e2e-${suffix}`,
           // Notifications checks a reporter's tracking code and secret with the cases subgraph.
-          ...(service === 'notifications' ? { CASES_SUBGRAPH_URL: urls.cases! } : {}),
+          // One attempt: a failing webhook becomes a dead-letter record at once, for the console to show.
+          ...(service === 'notifications' ? { CASES_SUBGRAPH_URL: urls.cases!, NOTIFY_MAX_ATTEMPTS: '1' } : {}),
         };
         const started = Date.now();
         const child = this.spawn(service, [`services/${service}/dist/index.js`], env);
