@@ -9,6 +9,7 @@ import { useSession } from './session';
 import { Follow } from './pages/Follow';
 import { Inbox } from './pages/Inbox';
 import { Meetings } from './pages/Meetings';
+import { Notifications } from './pages/Notifications';
 import { Organization } from './pages/Organization';
 import { Projects } from './pages/Projects';
 import { Province } from './pages/Province';
@@ -26,6 +27,7 @@ const PAGES: Record<Page, () => React.JSX.Element> = {
   projects: Projects,
   waste: Waste,
   meetings: Meetings,
+  notifications: Notifications,
 };
 
 export function App() {

@@ -17,6 +17,12 @@ describe('what each role is shown', () => {
     expect(mayOpen('ANALYST', 'province')).toBe(true);
     expect(mayOpen('ANALYST', 'triage')).toBe(false);
     expect(mayOpen('NETWORK_ADMIN', 'triage')).toBe(true);
+    expect(mayOpen('NETWORK_ADMIN', 'waste')).toBe(true);
+    expect(mayOpen('ANALYST', 'waste')).toBe(false);
+    expect(mayOpen('LGO_OFFICER', 'notifications')).toBe(true);
+    expect(mayOpen('NETWORK_ADMIN', 'notifications')).toBe(true);
+    expect(mayOpen('ANALYST', 'notifications')).toBe(false);
+    expect(mayOpen('PUBLIC', 'notifications')).toBe(false);
     expect(mayOpen('PUBLIC', 'inbox')).toBe(false);
     expect(mayOpen('NETWORK_ADMIN', 'meetings')).toBe(true);
     expect(mayOpen('LGO_OFFICER', 'meetings')).toBe(true);

@@ -1,5 +1,8 @@
 import {
   validateCsvFile,
+  validateEmail,
+  validateReturnReason,
+  validateWebhookUrl,
   validateRating,
   validateReferral,
   validateReply,
@@ -73,6 +76,41 @@ describe('referring a case outside the network, and the reply', () => {
     expect(validateReply('Repaired on Monday', '')).toEqual({});
     expect(validateReply('   ', '')).toEqual({ reply: 'validation.reply' });
     expect(validateReply('Repaired', 'no. 12 of May')).toEqual({ reference: 'validation.reference' });
+  });
+});
+
+describe("the PAO's reason for returning a waste report", () => {
+  test('required, at most 2000 characters once trimmed', () => {
+    expect(validateReturnReason('')).toBe('validation.returnReason');
+    expect(validateReturnReason('   ')).toBe('validation.returnReason');
+    expect(validateReturnReason('Organic tonnes look doubled')).toBeNull();
+    expect(validateReturnReason('x'.repeat(2000))).toBeNull();
+    expect(validateReturnReason('x'.repeat(2001))).toBe('validation.returnReason');
+  });
+});
+
+describe("the reporter's e-mail for word on their case", () => {
+  test('required, an address, at most 320 characters', () => {
+    expect(validateEmail('')).toBe('validation.required');
+    expect(validateEmail('  ')).toBe('validation.required');
+    expect(validateEmail('somchai@example.co.th')).toBeNull();
+    expect(validateEmail(' somchai@example.co.th ')).toBeNull();
+    expect(validateEmail('somchai@example')).toBe('validation.email');
+    expect(validateEmail('somchai example.com')).toBe('validation.email');
+    expect(validateEmail(`${'a'.repeat(310)}@example.com`)).toBe('validation.email');
+  });
+});
+
+describe("a webhook's address", () => {
+  test('https:// anywhere, http:// to this machine only, at most 2000 characters', () => {
+    expect(validateWebhookUrl('')).toBe('validation.required');
+    expect(validateWebhookUrl('https://hooks.patong.go.th/pcc')).toBeNull();
+    expect(validateWebhookUrl('http://127.0.0.1:8080/hook')).toBeNull();
+    expect(validateWebhookUrl('http://localhost/hook')).toBeNull();
+    expect(validateWebhookUrl('http://hooks.patong.go.th/pcc')).toBe('validation.webhookUrl');
+    expect(validateWebhookUrl('ftp://example.com/')).toBe('validation.webhookUrl');
+    expect(validateWebhookUrl('not a url')).toBe('validation.webhookUrl');
+    expect(validateWebhookUrl(`https://example.com/${'a'.repeat(2000)}`)).toBe('validation.webhookUrl');
   });
 });
 

@@ -465,6 +465,9 @@ export const WasteReportsQuery = graphql(`
           totalTonnes
           submittedAt
           note
+          reviewStatus
+          reviewedAt
+          returnReason
           byStream {
             general
             organic
@@ -757,6 +760,140 @@ export const UpdateFollowUpActionStatusMutation = graphql(`
   mutation ConsoleUpdateFollowUpActionStatus($id: ID!, $status: FollowUpActionStatus!) {
     updateFollowUpActionStatus(id: $id, status: $status) {
       ...FollowUpActionRow
+    }
+  }
+`);
+
+export const MissingWasteReportsQuery = graphql(`
+  query ConsoleMissingWasteReports($organizationId: ID) {
+    missingWasteReports(organizationId: $organizationId) {
+      month
+      deadline
+      flaggedAt
+      organization {
+        id
+        code
+        nameTh
+        nameEn
+      }
+    }
+  }
+`);
+
+export const ReviewWasteReportsQuery = graphql(`
+  query ConsoleReviewWasteReports($organizationId: ID) {
+    wasteReports(filter: { organizationId: $organizationId }, first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          month
+          revision
+          totalTonnes
+          submittedAt
+          reviewStatus
+          reviewedAt
+          returnReason
+          organization {
+            id
+            code
+            nameTh
+            nameEn
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const VerifyWasteReportMutation = graphql(`
+  mutation ConsoleVerifyWasteReport($id: ID!) {
+    verifyWasteReport(id: $id) {
+      id
+      reviewStatus
+      reviewedAt
+      returnReason
+    }
+  }
+`);
+
+export const ReturnWasteReportMutation = graphql(`
+  mutation ConsoleReturnWasteReport($id: ID!, $reason: String!) {
+    returnWasteReport(id: $id, reason: $reason) {
+      id
+      reviewStatus
+      reviewedAt
+      returnReason
+    }
+  }
+`);
+
+export const SubscribeToMyCaseMutation = graphql(`
+  mutation ConsoleSubscribeToMyCase($input: ReporterSubscriptionInput!) {
+    subscribeToMyCase(input: $input)
+  }
+`);
+
+export const NotificationSubscriptionsQuery = graphql(`
+  query ConsoleNotificationSubscriptions($organizationId: ID) {
+    notificationSubscriptions(organizationId: $organizationId) {
+      id
+      channel
+      target
+      language
+      active
+      createdAt
+    }
+  }
+`);
+
+export const DeadDeliveriesQuery = graphql(`
+  query ConsoleDeadDeliveries($subscriptionId: ID!) {
+    notificationDeliveries(subscriptionId: $subscriptionId, status: DEAD, first: 50) {
+      id
+      eventType
+      status
+      attempts
+      lastError
+      createdAt
+    }
+  }
+`);
+
+export const CreateWebhookSubscriptionMutation = graphql(`
+  mutation ConsoleCreateWebhookSubscription($input: WebhookSubscriptionInput!) {
+    createWebhookSubscription(input: $input) {
+      secret
+      subscription {
+        id
+      }
+    }
+  }
+`);
+
+export const CreateEmailSubscriptionMutation = graphql(`
+  mutation ConsoleCreateEmailSubscription($input: EmailSubscriptionInput!) {
+    createEmailSubscription(input: $input) {
+      id
+    }
+  }
+`);
+
+export const DeactivateSubscriptionMutation = graphql(`
+  mutation ConsoleDeactivateSubscription($id: ID!) {
+    deactivateNotificationSubscription(id: $id) {
+      id
+      active
+    }
+  }
+`);
+
+export const RedeliverNotificationMutation = graphql(`
+  mutation ConsoleRedeliverNotification($deliveryId: ID!) {
+    redeliverNotification(deliveryId: $deliveryId) {
+      id
+      status
+      attempts
     }
   }
 `);

@@ -1,12 +1,13 @@
 /** What each role is shown. The platform decides what is allowed; the console only offers what can succeed. */
 export type Role = 'PUBLIC' | 'LGO_OFFICER' | 'NETWORK_ADMIN' | 'ANALYST';
 
-export type Page = 'report' | 'follow' | 'province' | 'triage' | 'inbox' | 'projects' | 'waste' | 'meetings';
+export type Page =
+  'report' | 'follow' | 'province' | 'triage' | 'inbox' | 'projects' | 'waste' | 'meetings' | 'notifications';
 
 const PAGES: Record<Role, readonly Page[]> = {
   PUBLIC: ['report', 'follow'],
-  LGO_OFFICER: ['inbox', 'projects', 'waste', 'meetings', 'report', 'follow'],
-  NETWORK_ADMIN: ['province', 'triage', 'meetings', 'report', 'follow'],
+  LGO_OFFICER: ['inbox', 'projects', 'waste', 'meetings', 'notifications', 'report', 'follow'],
+  NETWORK_ADMIN: ['province', 'triage', 'waste', 'meetings', 'notifications', 'report', 'follow'],
   ANALYST: ['province', 'report', 'follow'],
 };
 

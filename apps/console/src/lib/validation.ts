@@ -18,6 +18,16 @@ export interface ReportForm {
 /** Phuket with a margin: a point outside is a mistake in the map or the typed coordinates. */
 export const PHUKET_BOUNDS = { minLat: 7.7, maxLat: 8.25, minLng: 98.2, maxLng: 98.5 };
 
+/** An e-mail address as the platform's services take it. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A required e-mail address (a notification's recipient): a message key, or null when it will do. */
+export function validateEmail(email: string): string | null {
+  const trimmed = email.trim();
+  if (!trimmed) return 'validation.required';
+  return trimmed.length > 320 || !EMAIL.test(trimmed) ? 'validation.email' : null;
+}
+
 /** Message keys (i18n) per field. */
 export function validateReport(form: ReportForm): FieldErrors<keyof ReportForm> {
   const errors: FieldErrors<keyof ReportForm> = {};
@@ -39,7 +49,7 @@ export function validateReport(form: ReportForm): FieldErrors<keyof ReportForm> 
   // The platform needs a way to reach the reporter: a phone number or an email (the name is optional).
   if (!form.phone.trim() && !form.email.trim()) errors.phone = 'validation.contact';
   else if (form.phone.trim() && !/^[+0-9][0-9 -]{5,19}$/.test(form.phone.trim())) errors.phone = 'validation.phone';
-  if (form.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) errors.email = 'validation.email';
+  if (form.email.trim() && !EMAIL.test(form.email.trim())) errors.email = 'validation.email';
   return errors;
 }
 
@@ -186,3 +196,19 @@ export const attendeeList = (text: string): string[] =>
     .split(/[\n,]/)
     .map((name) => name.trim())
     .filter(Boolean);
+
+/** Why the PAO returns a waste report: 1 to 2000 characters, as the waste service takes it. */
+export function validateReturnReason(reason: string): string | null {
+  const trimmed = reason.trim();
+  return trimmed.length < 1 || trimmed.length > 2000 ? 'validation.returnReason' : null;
+}
+
+/** A webhook's address as the notifications service takes it: https://, or http:// to this machine only. */
+export function validateWebhookUrl(value: string): string | null {
+  const trimmed = value.trim();
+  if (!trimmed) return 'validation.required';
+  if (trimmed.length > 2000 || !URL.canParse(trimmed)) return 'validation.webhookUrl';
+  const url = new URL(trimmed);
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && local) ? null : 'validation.webhookUrl';
+}

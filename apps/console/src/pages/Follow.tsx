@@ -11,6 +11,7 @@ import { formatDateTime, type Language } from '../lib/format';
 import { validTrackingCode, validateRating } from '../lib/validation';
 import { ApiError, Loading } from '../components/States';
 import { Timeline } from '../components/Timeline';
+import { CaseEmailSubscription } from '../components/CaseEmailSubscription';
 
 /** A citizen follows a case by its tracking code; with the secret, rates, adds information or reopens. */
 export function Follow() {
@@ -138,6 +139,7 @@ export function Follow() {
                 )}
               </div>
               <ApiError error={rated.error ?? informed.error ?? reopened.error} />
+              <CaseEmailSubscription trackingCode={found.trackingCode} secret={asked.secret} />
             </div>
           )}
         </article>

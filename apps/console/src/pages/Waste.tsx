@@ -7,9 +7,31 @@ import { validateCsvFile, type FieldErrors, type WasteForm } from '../lib/valida
 import { useSession } from '../session';
 import { ApiError, Empty, Loading } from '../components/States';
 import { EMPTY_WASTE_REPORT, WasteReportForm } from '../components/WasteReportForm';
+import { MissingWasteReports } from '../components/MissingWasteReports';
+import { WasteReview } from '../components/WasteReview';
 
-/** An officer's monthly waste reports, the submit/correct form, and the CSV import with each bad row explained. */
+/** The coordinator reviews the organizations' reports and sees the province's missing ones; an officer reports. */
 export function Waste() {
+  const { session } = useSession();
+  return session.role === 'NETWORK_ADMIN' ? <ProvinceWaste /> : <OrganizationWaste />;
+}
+
+function ProvinceWaste() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t('waste.reviewPageTitle')}</h1>
+      <WasteReview />
+      <MissingWasteReports />
+    </section>
+  );
+}
+
+/**
+ * An officer's months due and not in, its monthly waste reports with the PAO's review, the
+ * submit/correct form, and the CSV import with each bad row explained.
+ */
+function OrganizationWaste() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const { session } = useSession();
@@ -44,6 +66,16 @@ export function Waste() {
   return (
     <section>
       <h1>{t('waste.title')}</h1>
+      {organizationId && (
+        <MissingWasteReports
+          organizationId={organizationId}
+          onReport={(month) => {
+            setSaved(null);
+            setFormErrors({});
+            setForm({ ...EMPTY_WASTE_REPORT, month });
+          }}
+        />
+      )}
       {organizationId && (
         <WasteReportForm
           organizationId={organizationId}
@@ -118,13 +150,14 @@ export function Waste() {
       <ApiError error={error} />
       {data && !reports.length && <Empty message={t('waste.empty')} />}
       {reports.length > 0 && (
-        <table className="table">
+        <table className="table" data-testid="waste-reports">
           <thead>
             <tr>
               <th scope="col">{t('waste.month')}</th>
               <th scope="col">{t('waste.total')}</th>
               <th scope="col">{t('waste.revision')}</th>
               <th scope="col">{t('waste.submittedAt')}</th>
+              <th scope="col">{t('waste.reviewStatus')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('waste.correct')}</span>
               </th>
@@ -141,6 +174,15 @@ export function Waste() {
                   {report.revision}
                 </td>
                 <td>{formatDateTime(report.submittedAt, language)}</td>
+                <td data-testid="review-status" data-status={report.reviewStatus}>
+                  {t(`waste.status.${report.reviewStatus}`)}
+                  {report.returnReason && (
+                    <span className="muted" data-testid="return-reason">
+                      {' '}
+                      — {report.returnReason}
+                    </span>
+                  )}
+                </td>
                 <td>
                   <button
                     type="button"

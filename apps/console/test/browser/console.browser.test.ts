@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '@pcc/testing';
 import th from '../../src/i18n/th.json';
@@ -226,7 +229,7 @@ describe('live and bulk work', () => {
     const officer = await newPage();
     await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
     await officer.goto(`${platform.consoleUrl}/waste`);
-    await officer.locator('table').waitFor();
+    await officer.getByTestId('waste-reports').waitFor();
     await expectAccessible(officer);
     const csv = [
       'organization_code,month,general,organic,recyclable,hazardous,incinerated,landfilled,recycled,composted,note',
@@ -379,7 +382,7 @@ describe("officers' projects, monthly reports and mediation; an organization's p
     await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
     await officer.goto(`${platform.consoleUrl}/waste`);
     const form = officer.getByTestId('waste-form');
-    await officer.locator('table').waitFor();
+    await officer.getByTestId('waste-reports').waitFor();
     const figures: Record<string, string> = {
       general: '100',
       organic: '50',
@@ -647,4 +650,211 @@ describe("the network's meetings and accumulated funds", () => {
     await screenshot(admin, '24-organization-funds');
     await expectAccessible(admin);
   }, 60_000);
+});
+
+describe('the waste reporting process, and word back to people', () => {
+  test("the coordinator returns an officer's report with a reason; the officer sees it returned and what is missing", async () => {
+    const officerToken = await platform.token('LGO_OFFICER', 'PATONG');
+    const patong = await platform.graphql<{ organizationByCode: { id: string } }>(
+      `{ organizationByCode(code: "PATONG") { id } }`,
+      {},
+    );
+    const organizationId = patong.organizationByCode.id;
+    await platform.graphql(
+      `mutation ($input: WasteReportInput!) { submitWasteReport(input: $input) { id } }`,
+      {
+        input: {
+          organizationId,
+          month: '2020-06',
+          byStream: { general: '90', organic: '40', recyclable: '20', hazardous: '1' },
+          byDestination: { incinerated: '120', landfilled: '15', recycled: '10', composted: '6' },
+        },
+      },
+      officerToken,
+    );
+
+    const admin = await newPage();
+    await signIn(admin, platform.consoleUrl, 'NETWORK_ADMIN');
+    await admin.goto(`${platform.consoleUrl}/waste`);
+    await admin.locator('select[name=organization]').selectOption(organizationId);
+    const row = admin.locator('[data-testid=review-row][data-org=PATONG][data-month="2020-06"]');
+    await row.waitFor();
+    expect(await row.getByTestId('review-status').getAttribute('data-status')).toBe('SUBMITTED');
+    await admin.getByTestId('missing-row').first().waitFor();
+    await expectAccessible(admin);
+    await row.getByRole('button', { name: th.waste.return }).click();
+    const form = admin.getByTestId('return-form');
+    await form.getByRole('button', { name: th.waste.return }).click();
+    expect(await form.locator('#reason-error').textContent()).toBe(th.validation.returnReason);
+    const reason = 'ขยะอินทรีย์สูงผิดปกติ โปรดตรวจสอบตัวเลข';
+    await form.locator('textarea[name=reason]').fill(reason);
+    await screenshot(admin, '22-waste-return-reason');
+    await form.getByRole('button', { name: th.waste.return }).click();
+    expect(
+      await waitFor(
+        () => row.getByTestId('review-status').getAttribute('data-status'),
+        (value) => value === 'RETURNED',
+        15_000,
+      ),
+    ).toBe('RETURNED');
+    await screenshot(admin, '23-waste-returned');
+
+    const officer = await newPage();
+    await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
+    await officer.goto(`${platform.consoleUrl}/waste`);
+    const returned = officer.locator('[data-testid=waste-row][data-month="2020-06"]');
+    await returned.waitFor();
+    expect(await returned.getByTestId('review-status').textContent()).toContain(th.waste.status.RETURNED);
+    expect(await returned.getByTestId('return-reason').textContent()).toContain(reason);
+    const missing = officer.getByTestId('missing-row').first();
+    const month = await missing.getAttribute('data-month');
+    expect(month).toMatch(/^\d{4}-\d{2}$/);
+    await missing.getByRole('button').click();
+    expect(await officer.getByTestId('waste-form').locator('input[name=month]').inputValue()).toBe(month);
+    await expectAccessible(officer);
+    await screenshot(officer, '24-waste-officer-sees-returned');
+  }, 120_000);
+
+  test('a citizen asks to hear of their case by e-mail on the Follow page', async () => {
+    const opened = await platform.graphql<{ openCase: { trackingCode: string; reporterSecret: string } }>(
+      `mutation ($input: OpenCaseInput!) { openCase(input: $input) { trackingCode reporterSecret } }`,
+      {
+        input: {
+          kind: 'GRIEVANCE',
+          category: 'WASTE',
+          channel: 'WEB',
+          title: 'ขยะริมหาดกะรน',
+          description: 'ขยะกองริมหาด',
+          location: { lat: 7.8465, lng: 98.2945 },
+          reporter: { name: 'ผู้แจ้งริมหาด', phone: '081 111 2222' },
+        },
+      },
+    );
+    const citizen = await newPage(true);
+    await citizen.goto(`${platform.consoleUrl}/follow`);
+    await citizen.locator('input[name=code]').fill(opened.openCase.trackingCode);
+    await citizen.locator('input[name=secret]').fill(opened.openCase.reporterSecret);
+    await citizen.locator('form button[type=submit]').first().click();
+    const subscription = citizen.getByTestId('case-subscription');
+    await subscription.waitFor();
+    expect(await subscription.locator('#subscription-notice').textContent()).toBe(th.follow.emailNotice);
+    await subscription.getByRole('button', { name: th.follow.subscribe }).click();
+    expect(await subscription.locator('#subscription-email-error').textContent()).toBe(th.validation.required);
+    await subscription.locator('input[name=email]').fill('somchai@example.co.th');
+    await subscription.locator('select[name=language]').selectOption('EN');
+    await expectAccessible(citizen);
+    await screenshot(citizen, '25-follow-by-email');
+    await subscription.getByRole('button', { name: th.follow.subscribe }).click();
+    expect(await citizen.getByTestId('case-subscribed').textContent()).toBe(th.follow.subscribed);
+    await screenshot(citizen, '26-follow-subscribed');
+  }, 120_000);
+
+  test('an officer adds a signed webhook (its secret shown once), sends a dead letter again and removes it', async () => {
+    // The organization's own system: refuses the first notification, accepts the next.
+    const received: string[] = [];
+    const receiver = createServer((request, response) => {
+      received.push(String(request.headers['x-pcc-event-type']));
+      request.resume();
+      response.writeHead(received.length === 1 ? 500 : 200).end();
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    try {
+      const officer = await newPage();
+      await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
+      await officer.goto(`${platform.consoleUrl}/notifications`);
+      const form = officer.getByTestId('webhook-form');
+      await form.locator('input[name=url]').fill('http://hooks.example.com/pcc');
+      await form.getByRole('button', { name: th.notifications.add }).click();
+      expect(await form.locator('#url-error').textContent()).toBe(th.validation.webhookUrl);
+      await form.locator('input[name=url]').fill(url);
+      await form.getByRole('button', { name: th.notifications.add }).click();
+      const secret = officer.getByTestId('webhook-secret');
+      await secret.waitFor();
+      expect(await secret.textContent()).toContain(th.notifications.secretWarning);
+      expect((await secret.locator('code').textContent())!.length).toBeGreaterThan(20);
+      const row = officer.locator('[data-testid=subscription-row]', { hasText: url });
+      await row.waitFor();
+      await expectAccessible(officer);
+      await screenshot(officer, '27-notifications-webhook-secret');
+
+      // A case assigned to Patong: its notification fails once and becomes a dead-letter record.
+      const officerToken = await platform.token('LGO_OFFICER', 'PATONG');
+      const patong = await platform.graphql<{ organizationByCode: { id: string } }>(
+        `{ organizationByCode(code: "PATONG") { id } }`,
+        {},
+      );
+      const opened = await platform.graphql<{ openCase: { case: { id: string } } }>(
+        `mutation ($input: OpenCaseInput!) { openCase(input: $input) { case { id } } }`,
+        {
+          input: {
+            kind: 'GRIEVANCE',
+            category: 'ROAD',
+            channel: 'LINE',
+            title: 'ไฟถนนดับซอยนานาชาติ',
+            description: 'ไฟถนนดับทั้งซอย',
+            location: { lat: 7.8935, lng: 98.2975 },
+            reporter: { name: 'ผู้แจ้งซอยนานาชาติ', phone: '076 222 333' },
+          },
+        },
+      );
+      const caseId = opened.openCase.case.id;
+      await platform.graphql(
+        `mutation ($id: ID!, $input: TriageCaseInput!) { triageCase(id: $id, input: $input) { id } }`,
+        { id: caseId, input: { priority: 'NORMAL', leadOrganizationId: patong.organizationByCode.id } },
+        await platform.token('NETWORK_ADMIN'),
+      );
+      await platform.graphql(`mutation ($id: ID!) { acceptCase(id: $id) { id } }`, { id: caseId }, officerToken);
+      const subscriptions = await platform.graphql<{
+        notificationSubscriptions: Array<{ id: string; target: string }>;
+      }>(
+        `query ($organizationId: ID) { notificationSubscriptions(organizationId: $organizationId) { id target } }`,
+        { organizationId: patong.organizationByCode.id },
+        officerToken,
+      );
+      const subscriptionId = subscriptions.notificationSubscriptions.find((found) => found.target === url)!.id;
+      const dead = await waitFor(
+        async () =>
+          (
+            await platform.graphql<{ notificationDeliveries: unknown[] }>(
+              `query ($id: ID!) { notificationDeliveries(subscriptionId: $id, status: DEAD) { id } }`,
+              { id: subscriptionId },
+              officerToken,
+            )
+          ).notificationDeliveries.length,
+        (count) => count === 1,
+        30_000,
+      );
+      expect(dead).toBe(1);
+
+      await row.getByRole('button', { name: th.notifications.deadLetters }).click();
+      const deadRow = officer.getByTestId('dead-row');
+      await deadRow.waitFor();
+      expect(await deadRow.textContent()).toContain('pcc.case.assigned');
+      await expectAccessible(officer);
+      await screenshot(officer, '28-notifications-dead-letter');
+      await deadRow.getByRole('button', { name: th.notifications.redeliver }).click();
+      expect(
+        await waitFor(
+          async () => received.length,
+          (count) => count === 2,
+          30_000,
+        ),
+      ).toBe(2);
+      expect(received).toEqual(['pcc.case.assigned', 'pcc.case.assigned']);
+
+      await row.getByRole('button', { name: th.notifications.remove }).click();
+      expect(
+        await waitFor(
+          () => row.getAttribute('data-active'),
+          (value) => value === 'false',
+          15_000,
+        ),
+      ).toBe('false');
+      await screenshot(officer, '29-notifications-removed');
+    } finally {
+      receiver.close();
+    }
+  }, 120_000);
 });

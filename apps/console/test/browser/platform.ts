@@ -6,7 +6,9 @@ import { Client } from 'pg';
 import { waitFor } from '@pcc/testing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-const SERVICES = ['organizations', 'cases', 'planning', 'waste-metrics'] as const;
+const SERVICES = ['organizations', 'cases', 'planning', 'waste-metrics', 'notifications'] as const;
+/** Services with no demo data to seed: planning's (332 projects) takes minutes and no test reads it. */
+const UNSEEDED: readonly string[] = ['planning', 'notifications'];
 const INTERNAL_SECRET = 'console-e2e-internal-secret-0123456789abcdef';
 const server = process.env.PCC_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -43,7 +45,7 @@ function databaseUrl(name: string): string {
 }
 
 /**
- * The whole platform as `npm start` runs it — the four subgraphs (migrated and seeded with the demo
+ * The whole platform as `npm start` runs it — the five subgraphs (migrated and seeded with the demo
  * data), the gateway and the console's server — as real processes on free ports, each subgraph on a
  * database of its own, on the test broker. `stop()` ends exactly the processes it started.
  */
@@ -111,6 +113,9 @@ export class E2EPlatform {
           KAFKA_BROKERS: kafka,
           INTERNAL_JWT_SECRET: INTERNAL_SECRET,
           KAFKA_CONSUMER_GROUP: `pcc-${service}-e2e-${suffix}`,
+          // Notifications checks a reporter's tracking code and secret with the cases subgraph.
+          // One attempt: a failing webhook becomes a dead-letter record at once, for the console to show.
+          ...(service === 'notifications' ? { CASES_SUBGRAPH_URL: urls.cases!, NOTIFY_MAX_ATTEMPTS: '1' } : {}),
         };
         const started = Date.now();
         const child = this.spawn(service, [`services/${service}/dist/index.js`], env);
@@ -119,8 +124,8 @@ export class E2EPlatform {
         // seed only once this service's projection holds this platform's own registry.
         if (service !== 'organizations') await this.knowsOrganizations(env.DATABASE_URL, registry);
         const healthy = Date.now();
-        // The planning demo (332 projects) takes minutes on a busy machine and no test reads it.
-        if (service !== 'planning') await this.run(`${service}-seed`, [`services/${service}/dist/seed/cli.js`], env);
+        if (!UNSEEDED.includes(service))
+          await this.run(`${service}-seed`, [`services/${service}/dist/seed/cli.js`], env);
         this.timings.push(`${service}: up in ${healthy - started} ms, ready in ${Date.now() - healthy} ms`);
         urls[service] = `http://127.0.0.1:${port}/graphql`;
         if (service === 'organizations') registry = await this.organizationIds(env.DATABASE_URL);
@@ -138,6 +143,7 @@ export class E2EPlatform {
       CASES_URL: urls.cases!,
       PLANNING_URL: urls.planning!,
       WASTE_METRICS_URL: urls['waste-metrics']!,
+      NOTIFICATIONS_URL: urls.notifications!,
       // Every browser here calls from one address, far more often than a citizen would.
       RATE_LIMIT_INTAKE: '100000',
       RATE_LIMIT_REPORTER: '100000',
