@@ -31,10 +31,17 @@ export class CasesPlatform {
   planning?: ServiceProcess;
   tap!: EventTap;
 
-  static async start(options: { planningProcess?: boolean } = {}): Promise<CasesPlatform> {
+  static async start(
+    options: {
+      planningProcess?: boolean;
+      /** The PostgreSQL server of the cases database (a test's private one); the machine's by default. */
+      casesServerUrl?: string;
+    } = {},
+  ): Promise<CasesPlatform> {
     const platform = new CasesPlatform();
     platform.casesDb = await createTestDatabase({
       prefix: 'faults_cases',
+      ...(options.casesServerUrl ? { serverUrl: options.casesServerUrl } : {}),
       migrations: cases.migrations,
       entities: cases.entities,
     });
@@ -43,7 +50,6 @@ export class CasesPlatform {
       migrations: planning.migrations,
       entities: planning.entities,
     });
-    platform.tap = await EventTap.open([TOPICS.case]);
     platform.cases = new ServiceProcess('cases', 'services/cases/dist/index.js', await freePort(), {
       DATABASE_URL: platform.casesDb.url,
       KAFKA_BROKERS: kafkaBrokers().join(','),
@@ -52,6 +58,8 @@ export class CasesPlatform {
       SCHEMA_PUBLISH: 'false',
     });
     await platform.cases.start();
+    // After the subgraph's start-up, which creates its topics (a fresh broker has none).
+    platform.tap = await EventTap.open([TOPICS.case]);
     platform.gateway = new ServiceProcess('gateway', 'gateway/dist/index.js', await freePort(), {
       CASES_URL: `${platform.cases.url}/graphql`,
       ORGANIZATIONS_URL: NOWHERE,
