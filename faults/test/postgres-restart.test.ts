@@ -31,6 +31,7 @@ describe('fault: PostgreSQL restarted under writes', () => {
 
   it('goes unready and back, answers every request meanwhile, and loses no committed write', async () => {
     const cases = platform!;
+    await cases.projectionCaughtUp();
     const acknowledged = new Set<string>();
     const errors = new Map<string, number>();
     let slowest = 0;
@@ -65,7 +66,8 @@ describe('fault: PostgreSQL restarted under writes', () => {
       expect(await acknowledgedReaches(20)).toBeGreaterThanOrEqual(20);
       expect(await readiness()).toBe(200);
       await server!.stop();
-      expect(await waitFor(readiness, (status) => status === 503, 20_000, 100)).toBe(503);
+      const unready = await waitFor(readiness, (status) => status === 503, 20_000, 100);
+      if (unready !== 503) throw new Error(`readiness ${unready} with the database away:\n${cases.cases.logs()}`);
       beforeRestart = acknowledged.size;
       await server!.restart();
       expect(await waitFor(readiness, (status) => status === 200, 30_000, 100)).toBe(200);

@@ -59,6 +59,7 @@ describe('fault: the relay killed between Kafka’s acknowledgement and its dele
   };
 
   it('publishes the acknowledged but undeleted events again; the inbox absorbs them', async () => {
+    await platform.projectionCaughtUp();
     holder = platform.casesDb.dataSource.createQueryRunner();
     await holder.query('SELECT pg_advisory_lock($1)', [HOLD_DELETE]);
 
