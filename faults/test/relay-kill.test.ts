@@ -91,9 +91,9 @@ describe('fault: the relay killed between Kafka’s acknowledgement and its dele
     // The killed process's transaction ends (its DELETE rolled back): its rows are still in the outbox.
     const stillThere = async () =>
       (
-        (await platform.casesDb.dataSource.query('SELECT id FROM outbox WHERE id = ANY($1::uuid[])', [
+        await platform.casesDb.dataSource.query<unknown[]>('SELECT id FROM outbox WHERE id = ANY($1::uuid[])', [
           claimed,
-        ])) as unknown[]
+        ])
       ).length;
     const orphans = () => claimedRows().then((rows) => rows.length);
     expect(await waitFor(orphans, (n) => n === 0, 30_000, 100)).toBe(0);
