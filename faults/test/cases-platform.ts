@@ -30,11 +30,21 @@ export class CasesPlatform {
   /** …planning itself as a process, for scenarios that kill the consumer. */
   planning?: ServiceProcess;
   tap!: EventTap;
+  private group = '';
+  /** Duplicates the projection had absorbed before the scenario (earlier scenarios' events on the topic). */
+  private duplicatesBefore = 0;
 
-  static async start(options: { planningProcess?: boolean } = {}): Promise<CasesPlatform> {
+  static async start(
+    options: {
+      planningProcess?: boolean;
+      /** The PostgreSQL server of the cases database (a test's private one); the machine's by default. */
+      casesServerUrl?: string;
+    } = {},
+  ): Promise<CasesPlatform> {
     const platform = new CasesPlatform();
     platform.casesDb = await createTestDatabase({
       prefix: 'faults_cases',
+      ...(options.casesServerUrl ? { serverUrl: options.casesServerUrl } : {}),
       migrations: cases.migrations,
       entities: cases.entities,
     });
@@ -43,7 +53,6 @@ export class CasesPlatform {
       migrations: planning.migrations,
       entities: planning.entities,
     });
-    platform.tap = await EventTap.open([TOPICS.case]);
     platform.cases = new ServiceProcess('cases', 'services/cases/dist/index.js', await freePort(), {
       DATABASE_URL: platform.casesDb.url,
       KAFKA_BROKERS: kafkaBrokers().join(','),
@@ -52,6 +61,8 @@ export class CasesPlatform {
       SCHEMA_PUBLISH: 'false',
     });
     await platform.cases.start();
+    // After the subgraph's start-up, which creates its topics (a fresh broker has none).
+    platform.tap = await EventTap.open([TOPICS.case]);
     platform.gateway = new ServiceProcess('gateway', 'gateway/dist/index.js', await freePort(), {
       CASES_URL: `${platform.cases.url}/graphql`,
       ORGANIZATIONS_URL: NOWHERE,
@@ -66,6 +77,7 @@ export class CasesPlatform {
     });
     await platform.gateway.start();
     const group = `faults-planning-${platform.projectionDb.name}`;
+    platform.group = group;
     if (options.planningProcess) {
       platform.planning = new ServiceProcess('planning', 'services/planning/dist/index.js', await freePort(), {
         DATABASE_URL: platform.projectionDb.url,
@@ -147,7 +159,7 @@ export class CasesPlatform {
       events: [...events.values()].reduce((a, b) => a + b, 0),
       republished: [...events.values()].reduce((a, b) => a + b - 1, 0),
       projected: await projected(),
-      duplicatesAbsorbed: await this.duplicatesAbsorbed(),
+      duplicatesAbsorbed: (await this.duplicatesAbsorbed()) - this.duplicatesBefore,
       lost: [...committed].filter((id) => !events.has(id)).length,
     };
     console.log(
@@ -156,6 +168,28 @@ export class CasesPlatform {
         `projected ${figures.projected}, lost ${figures.lost}`,
     );
     return figures;
+  }
+
+  /**
+   * Waits until the projection's group has consumed the case topic to its end: a new group reads the
+   * topic from its beginning, earlier scenarios' events (and their duplicates) included. From then on
+   * the audit counts only the duplicates this scenario causes.
+   */
+  async projectionCaughtUp(): Promise<void> {
+    const admin = createKafka({ brokers: kafkaBrokers(), clientId: 'faults-audit' }, () => undefined).admin();
+    await admin.connect();
+    try {
+      const partitionsBehind = async () => {
+        const ends = await admin.fetchTopicOffsets(TOPICS.case);
+        const [committed] = await admin.fetchOffsets({ groupId: this.group, topics: [TOPICS.case] });
+        const at = new Map(committed?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
+        return ends.filter((end) => Number(end.high) > 0 && (at.get(end.partition) ?? -1) < Number(end.high)).length;
+      };
+      await waitFor(partitionsBehind, (n) => n === 0, 60_000, 250);
+    } finally {
+      await admin.disconnect();
+    }
+    this.duplicatesBefore = await this.duplicatesAbsorbed();
   }
 
   /** Redelivered events the projection's inbox absorbed (since the planning process last started). */

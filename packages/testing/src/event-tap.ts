@@ -56,6 +56,9 @@ export class EventTap {
       for (const topic of topics) {
         const ends = await admin.fetchTopicOffsets(topic);
         for (const end of ends) this.consumer.seek({ topic, partition: end.partition, offset: end.offset });
+        // Committed too: a rejoin (the broker restarted before any message came) resumes here instead of
+        // at the end of the topic, which would skip what was published meanwhile.
+        await this.consumer.commitOffsets(ends.map((end) => ({ topic, partition: end.partition, offset: end.offset })));
       }
     } finally {
       await admin.disconnect();

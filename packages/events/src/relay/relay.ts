@@ -182,6 +182,11 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const client = await this.pool.connect();
+    // The server may end the connection while the batch is at Kafka (PostgreSQL restarting): with no
+    // query running, the client emits 'error', which unheard would crash the process. The next query on
+    // it fails instead, the round is retried, and the pool drops the broken client on release.
+    const onError = (error: Error) => this.report(error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       // The relay's commit (deleting what Kafka acknowledged) need not wait for its WAL flush: if the
@@ -225,6 +230,7 @@ export class OutboxRelay {
       }
       throw error;
     } finally {
+      client.off('error', onError);
       client.release();
     }
   }
