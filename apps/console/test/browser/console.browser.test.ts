@@ -673,6 +673,20 @@ describe('the waste reporting process, and word back to people', () => {
       officerToken,
     );
 
+    // Missing months need Patong's MOU target, which reaches waste-metrics from the registry's events:
+    // the page is read once it has (a page read earlier would rightly list nothing missing).
+    const adminToken = await platform.token('NETWORK_ADMIN');
+    await waitFor(
+      () =>
+        platform.graphql<{ missingWasteReports: Array<{ month: string }> }>(
+          `query ($id: ID) { missingWasteReports(organizationId: $id) { month } }`,
+          { id: organizationId },
+          adminToken,
+        ),
+      (answer) => answer.missingWasteReports.length > 0,
+      60_000,
+      250,
+    );
     const admin = await newPage();
     await signIn(admin, platform.consoleUrl, 'NETWORK_ADMIN');
     await admin.goto(`${platform.consoleUrl}/waste`);
