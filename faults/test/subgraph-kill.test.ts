@@ -1,3 +1,4 @@
+import { waitFor } from '@pcc/testing';
 import { CasesPlatform } from './cases-platform';
 
 /**
@@ -31,12 +32,13 @@ describe('fault: a subgraph killed under writes and restarted', () => {
     };
     const writers = Array.from({ length: 4 }, writer);
     const after = async (count: number) => {
-      const deadline = Date.now() + 60_000;
-      while (acknowledged.size < count) {
-        if (Date.now() > deadline)
-          throw new Error(`${acknowledged.size} writes acknowledged; errors: ${JSON.stringify([...errors])}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const seen = await waitFor(
+        () => acknowledged.size,
+        (n) => n >= count,
+        60_000,
+        50,
+      );
+      if (seen < count) throw new Error(`${seen} writes acknowledged; errors: ${JSON.stringify([...errors])}`);
     };
     try {
       await after(40);
