@@ -20,8 +20,18 @@ export interface RelaySettings {
   minBackoffMs?: number;
   maxBackoffMs?: number;
   onError?: (error: unknown) => void;
-  /** An event Kafka refused for its content was moved to `outbox_parked` (log it loudly). */
-  onParked?: (event: { id: string; type: string; topic: string; key: string; bytes: number; reason: string }) => void;
+  /** An event Kafka refused for its content was moved to `outbox_parked`, committed (log it loudly). */
+  onParked?: (event: ParkedNotice) => void;
+}
+
+/** What the relay tells of a row it parked. */
+export interface ParkedNotice {
+  id: string;
+  type: string;
+  topic: string;
+  key: string;
+  bytes: number;
+  reason: string;
 }
 
 export interface RelayStats {
@@ -212,9 +222,15 @@ export class OutboxRelay {
         { kind: SpanKind.INTERNAL, links, attributes: { 'messaging.batch.message_count': batch.length } },
         ROOT_CONTEXT,
         async () => {
-          const sent = await this.sendOrSplit(client, batch);
+          const parked: ParkedNotice[] = [];
+          const sent = await this.sendOrSplit(client, batch, parked);
           await client.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [sent.map((o) => o.row.seq)]);
           await client.query('COMMIT');
+          // Told once committed: a rollback puts the row back in the outbox, parked it was not.
+          for (const notice of parked) {
+            this.counters.parked += 1;
+            this.settings.onParked?.(notice);
+          }
           return sent.length;
         },
       );
@@ -238,9 +254,10 @@ export class OutboxRelay {
   /**
    * Sends the batch; if Kafka refuses it for its content, sends each half on its own (in order),
    * down to the one message it refuses, which is parked. Returns what Kafka acknowledged. Any
-   * other error (Kafka away, a timeout) fails the round, and the whole batch is tried again.
+   * other error (Kafka away, a timeout) fails the round, and the whole batch is tried again. Rows
+   * parked are added to `parked` (in the round's transaction, not yet committed).
    */
-  private async sendOrSplit(client: PoolClient, batch: Outgoing[]): Promise<Outgoing[]> {
+  private async sendOrSplit(client: PoolClient, batch: Outgoing[], parked: ParkedNotice[]): Promise<Outgoing[]> {
     try {
       await this.producer.sendBatch({ topicMessages: groupByTopic(batch), acks: -1 });
       return batch;
@@ -250,14 +267,13 @@ export class OutboxRelay {
       if (batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
         return [
-          ...(await this.sendOrSplit(client, batch.slice(0, half))),
-          ...(await this.sendOrSplit(client, batch.slice(half))),
+          ...(await this.sendOrSplit(client, batch.slice(0, half), parked)),
+          ...(await this.sendOrSplit(client, batch.slice(half), parked)),
         ];
       }
       const [{ row, bytes }] = batch as [Outgoing];
       await parkRow(client, row, bytes, reason);
-      this.counters.parked += 1;
-      this.settings.onParked?.({ id: row.id, type: row.type, topic: row.topic, key: row.key, bytes, reason });
+      parked.push({ id: row.id, type: row.type, topic: row.topic, key: row.key, bytes, reason });
       return [];
     }
   }
