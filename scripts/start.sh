@@ -40,6 +40,10 @@ fi
 
 pcc_infra || exit 1
 
+# The demo's webhook receivers run on this machine: let notifications deliver to private addresses
+# (refused by default, services/notifications/README.md "Where webhooks may go"). Never in production.
+export NOTIFY_WEBHOOK_ALLOW_PRIVATE="${NOTIFY_WEBHOOK_ALLOW_PRIVATE:-true}"
+
 # run NAME COMMAND…: starts one process in the background, its lines prefixed with [NAME].
 run() {
   local name="$1"

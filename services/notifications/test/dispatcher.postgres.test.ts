@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { createTestDatabase, waitFor, type TestDatabase } from '@pcc/testing';
-import { Dispatcher, entities, Mailer, migrations } from '../src/server';
-import { MailCatcher, WebhookReceiver } from './fixtures';
+import { Dispatcher, entities, Mailer, migrations, type WebhookTargetPolicy } from '../src/server';
+import { MailCatcher, testDispatcherSettings, WebhookReceiver } from './fixtures';
 
 /** The dispatcher on its own: its whole state is in the database, so a new process resumes where one stopped. */
 describe('delivery dispatcher (real PostgreSQL, HTTP and SMTP)', () => {
@@ -12,20 +11,17 @@ describe('delivery dispatcher (real PostgreSQL, HTTP and SMTP)', () => {
   let mailer: Mailer;
   const dispatchers: Dispatcher[] = [];
 
-  const dispatcher = (overrides: Partial<{ maxAttempts: number; retryBaseMs: number }> = {}) => {
-    const d = new Dispatcher({
-      dataSource: db.dataSource,
-      mailer,
-      log: pino({ level: 'silent' }),
-      maxAttempts: 5,
-      retryBaseMs: 300,
-      retryMaxMs: 60_000,
-      pollIntervalMs: 25,
-      leaseMs: 30_000,
-      webhookTimeoutMs: 5_000,
-      batchSize: 50,
-      ...overrides,
-    });
+  const dispatcher = (
+    overrides: Partial<{ maxAttempts: number; retryBaseMs: number; webhookTargets: WebhookTargetPolicy }> = {},
+  ) => {
+    const d = new Dispatcher(
+      testDispatcherSettings(db.dataSource, mailer, {
+        maxAttempts: 5,
+        retryBaseMs: 300,
+        retryMaxMs: 60_000,
+        ...overrides,
+      }),
+    );
     dispatchers.push(d);
     d.start();
     return d;
@@ -105,5 +101,42 @@ describe('delivery dispatcher (real PostgreSQL, HTTP and SMTP)', () => {
     expect(dead.lastError).toContain('550');
     expect(dead.lastError).not.toContain('gone@example.test');
     expect(mail.to('gone@example.test')).toHaveLength(0);
+  });
+
+  test('at delivery, a private target is refused after resolving its name: a failed attempt, nothing sent', async () => {
+    const before = receiver.requests.length;
+    const port = new URL(receiver.url('/')).port;
+    // Stored while private targets were allowed (or an address that moved inside since): checked again now.
+    const literal = await queue('WEBHOOK', receiver.url('/literal'));
+    // A name: only its resolution (localhost is 127.0.0.1) tells where it points; https, as production would.
+    const named = await queue('WEBHOOK', `https://localhost:${port}/named`);
+    const mapped = await queue('WEBHOOK', `https://[::ffff:127.0.0.1]:${port}/mapped`);
+    dispatcher({ maxAttempts: 1, webhookTargets: { allowPrivate: false, httpsOnly: false } });
+    for (const [id, range] of [
+      [literal, '127.0.0.1 is loopback'],
+      [named, 'localhost resolves to'],
+      [mapped, 'is loopback'],
+    ] as const) {
+      const dead = await waitFor(
+        () => delivery(id),
+        (d) => d.status === 'DEAD',
+      );
+      expect(dead.attempts).toBe(1);
+      expect(dead.lastError).toContain('NOT_PUBLIC_ADDRESS');
+      expect(dead.lastError).toContain(range);
+    }
+    expect(receiver.requests.length).toBe(before);
+  });
+
+  test('in production a stored http:// target is refused at delivery even where private ones are allowed', async () => {
+    const before = receiver.requests.length;
+    const id = await queue('WEBHOOK', receiver.url('/plain'));
+    dispatcher({ maxAttempts: 1, webhookTargets: { allowPrivate: true, httpsOnly: true } });
+    const dead = await waitFor(
+      () => delivery(id),
+      (d) => d.status === 'DEAD',
+    );
+    expect(dead.lastError).toContain('NOT_HTTPS');
+    expect(receiver.requests.length).toBe(before);
   });
 });

@@ -3,7 +3,11 @@ import { createServer as createHttpServer, type IncomingHttpHeaders, type Server
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
 import type { DomainEvent } from '@pcc/events';
+import type { DispatcherSettings } from '../src/delivery/dispatcher';
+import type { Mailer } from '../src/delivery/mailer';
 
 /** A webhook receiver on a real port: answers each path with the status the test sets, and keeps what came. */
 export class WebhookReceiver {
@@ -199,3 +203,26 @@ export function projectDelayed(ownerOrganizationId: string, code: string): Domai
 
 /** A fresh tracking code (the cases service's form: PCC-YYYY-NNNNNN). */
 export const trackingCode = () => `PCC-2026-${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+
+/**
+ * A dispatcher's settings for tests: quick polls and short waits, webhooks to this machine allowed (the
+ * receivers listen on 127.0.0.1; the guard refusing them is tested with `webhookTargets` overridden).
+ */
+export const testDispatcherSettings = (
+  dataSource: DataSource,
+  mailer: Mailer,
+  overrides: Partial<DispatcherSettings> = {},
+): DispatcherSettings => ({
+  dataSource,
+  mailer,
+  log: pino({ level: 'silent' }),
+  maxAttempts: 3,
+  retryBaseMs: 150,
+  retryMaxMs: 10_000,
+  pollIntervalMs: 25,
+  leaseMs: 30_000,
+  webhookTimeoutMs: 5_000,
+  webhookTargets: { allowPrivate: true, httpsOnly: false },
+  batchSize: 50,
+  ...overrides,
+});

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
-import pino from 'pino';
 import { ConsumerRunner, ensureTopics, platformCatalogue, toKafkaMessage, TOPICS, type DomainEvent } from '@pcc/events';
 import { OrganizationFactory } from '@pcc/organization-projection/testing';
 import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
@@ -26,7 +25,15 @@ import {
   verifyWebhook,
   wasteNotifications,
 } from '../src/server';
-import { caseEvent, MailCatcher, projectDelayed, trackingCode, wasteAtRisk, WebhookReceiver } from './fixtures';
+import {
+  caseEvent,
+  MailCatcher,
+  projectDelayed,
+  testDispatcherSettings,
+  trackingCode,
+  wasteAtRisk,
+  WebhookReceiver,
+} from './fixtures';
 
 const SECRET = 'notifications-test-internal-secret-0123456789';
 const ORGS = { PATONG: randomUUID(), KATHU: randomUUID() };
@@ -89,29 +96,26 @@ describe('notifications (real PostgreSQL, Kafka, HTTP and SMTP)', () => {
       dataSource: db.dataSource,
       catalogue: platformCatalogue,
       group: `notify-test-${randomUUID()}`,
-      subscriptions: [caseNotifications, projectNotifications, wasteNotifications],
+      subscriptions: [
+        // The cases here exist only as events, so no cases subgraph knows them (as it answers an unknown
+        // case, no text); the resolution read from the real cases subgraph is tested in reporter.postgres.test.ts.
+        caseNotifications({ readResolution: async () => null, casePageUrl: 'https://pcc.example/follow' }),
+        projectNotifications,
+        wasteNotifications,
+      ],
     });
     await consumer.start();
     receiver = await WebhookReceiver.start();
     mail = await MailCatcher.start();
     mailer = new Mailer(mail.url, 'PCC <no-reply@pcc.test>');
-    dispatcher = new Dispatcher({
-      dataSource: db.dataSource,
-      mailer,
-      log: pino({ level: 'silent' }),
-      maxAttempts: 3,
-      retryBaseMs: 150,
-      retryMaxMs: 10_000,
-      pollIntervalMs: 25,
-      leaseMs: 30_000,
-      webhookTimeoutMs: 5_000,
-      batchSize: 50,
-    });
+    dispatcher = new Dispatcher(testDispatcherSettings(db.dataSource, mailer));
     dispatcher.start();
     server = await createServer({
       dataSource: db.dataSource,
       internalTokens: tokens,
       logLevel: 'silent',
+      // The receiver listens on 127.0.0.1 (the guard's own tests: webhook-target.postgres.test.ts).
+      webhookTargets: { allowPrivate: true, httpsOnly: false },
       reporterCheck: async () => {
         throw new Error('not used here: reporters are verified by the cases subgraph (reporter.kafka.test.ts)');
       },
@@ -322,7 +326,9 @@ describe('notifications (real PostgreSQL, Kafka, HTTP and SMTP)', () => {
       `Your report ${kase.trackingCode} has been resolved`,
       `Your report ${kase.trackingCode} has been reviewed`,
     ]);
-    expect(mails[0]!.text).toContain('Please rate how it was handled');
+    expect(mails[0]!.text).toContain(
+      `Please rate how it was handled (1 to 5): https://pcc.example/follow?code=${kase.trackingCode}`,
+    );
     expect(await deliveriesOf(resolved.id)).toEqual([{ status: 'DELIVERED', attempts: 1 }]);
   });
 

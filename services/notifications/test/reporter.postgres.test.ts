@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import * as cases from '@pcc/cases';
+import type { DomainEvent } from '@pcc/events';
+import { OrganizationFactory } from '@pcc/organization-projection/testing';
 import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
 import {
   createTestDatabase,
@@ -9,9 +11,12 @@ import {
   IdentityFactory,
   type GraphQLClient,
   type TestDatabase,
+  waitFor,
 } from '@pcc/testing';
 import { casesReporterCheck } from '../src/providers/reporter-check';
-import { createServer, entities, migrations } from '../src/server';
+import { casesResolutionReader } from '../src/providers/resolution-reader';
+import { caseNotifications, createServer, Dispatcher, entities, Mailer, migrations } from '../src/server';
+import { MailCatcher, testDispatcherSettings } from './fixtures';
 
 const SECRET = 'notifications-reporter-test-secret-0123456789';
 
@@ -27,6 +32,8 @@ describe('a reporter subscribes to their own case (real PostgreSQL, real cases s
   let server: Awaited<ReturnType<typeof createServer>>;
   let client: GraphQLClient<Identity>;
   let opened: { trackingCode: string; reporterSecret: string; case: { id: string } };
+  let casesUrl: string;
+  let casesClient: GraphQLClient<Identity>;
 
   const subscribe = (input: Record<string, unknown>) =>
     client.execute<{ subscribeToMyCase: boolean }>({
@@ -51,8 +58,8 @@ describe('a reporter subscribes to their own case (real PostgreSQL, real cases s
       logLevel: 'silent',
     });
     await casesServer.app.listen({ port: 0, host: '127.0.0.1' });
-    const casesUrl = `http://127.0.0.1:${(casesServer.app.server.address() as AddressInfo).port}/graphql`;
-    const casesClient = graphqlClient(casesUrl, { sign: (identity: Identity) => tokens.sign(identity) });
+    casesUrl = `http://127.0.0.1:${(casesServer.app.server.address() as AddressInfo).port}/graphql`;
+    casesClient = graphqlClient(casesUrl, { sign: (identity: Identity) => tokens.sign(identity) });
     opened = expectNoGraphQLErrors(
       await casesClient.execute<{ openCase: typeof opened }>({
         document: `mutation ($input: OpenCaseInput!) { openCase(input: $input) { trackingCode reporterSecret case { id } } }`,
@@ -77,6 +84,7 @@ describe('a reporter subscribes to their own case (real PostgreSQL, real cases s
       internalTokens: tokens,
       logLevel: 'silent',
       reporterCheck: casesReporterCheck(casesUrl, SECRET),
+      webhookTargets: { allowPrivate: false, httpsOnly: false },
     });
     client = graphqlClient(server.app, { sign: (identity: Identity) => tokens.sign(identity) });
   }, 120_000);
@@ -118,5 +126,78 @@ describe('a reporter subscribes to their own case (real PostgreSQL, real cases s
       as: IdentityFactory.admin(),
     });
     expect(JSON.stringify(listed.body)).not.toContain('me@example.test');
+  });
+
+  test('the resolution message tells the reporter what was done (read from the real cases subgraph) and links to rate', async () => {
+    const WHAT_WAS_DONE = 'Bins on Soi 5 emptied; collection there is now daily.';
+    const subscribed = await subscribe({
+      trackingCode: opened.trackingCode,
+      reporterSecret: opened.reporterSecret,
+      email: 'me@example.test',
+      language: 'EN',
+    });
+    expect(expectNoGraphQLErrors(subscribed).subscribeToMyCase).toBe(true);
+    const [lead] = await OrganizationFactory.insert(casesDb.dataSource, { code: 'KATHU' });
+    await OrganizationFactory.insert(db.dataSource, { id: lead!.id, code: 'KATHU' });
+    const officer = IdentityFactory.officer('KATHU');
+    const id = opened.case.id;
+    for (const [as, document, variables] of [
+      [
+        IdentityFactory.admin(),
+        'mutation ($id: ID!, $lead: ID!) { triageCase(id: $id, input: { leadOrganizationId: $lead, priority: NORMAL }) { id } }',
+        { id, lead: lead!.id },
+      ],
+      [officer, 'mutation ($id: ID!) { acceptCase(id: $id) { id } }', { id }],
+      [officer, 'mutation ($id: ID!) { startWork(id: $id) { id } }', { id }],
+      [
+        officer,
+        'mutation ($id: ID!, $text: String!) { resolveCase(id: $id, input: { resolution: $text }) { id } }',
+        { id, text: WHAT_WAS_DONE },
+      ],
+    ] as const)
+      expectNoGraphQLErrors(await casesClient.execute({ document, variables, as }));
+
+    // The event exactly as the cases service wrote it to its outbox: it does not carry the text.
+    const [row] = await casesDb.dataSource.query<
+      Array<{ id: string; type: string; source: string; key: string; time: Date; payload: DomainEvent['data'] }>
+    >(`SELECT id, type, source, key, time, payload FROM outbox WHERE type = 'pcc.case.resolved' AND key = $1`, [id]);
+    const event: DomainEvent = { ...row!, subject: row!.key, time: row!.time.toISOString(), data: row!.payload };
+    expect(JSON.stringify(event)).not.toContain('Soi 5');
+
+    const handle = caseNotifications({
+      readResolution: casesResolutionReader(casesUrl, SECRET),
+      casePageUrl: 'https://pcc.example/follow',
+    }).handlers['pcc.case.resolved']!;
+    await db.dataSource.transaction((tx) => handle(event, tx));
+
+    const mail = await MailCatcher.start();
+    const mailer = new Mailer(mail.url, 'PCC <no-reply@pcc.test>');
+    const dispatcher = new Dispatcher(
+      // The deployed policy: the reporter's e-mail does not depend on webhooks being allowed anywhere.
+      testDispatcherSettings(db.dataSource, mailer, { webhookTargets: { allowPrivate: false, httpsOnly: false } }),
+    );
+    dispatcher.start();
+    try {
+      const [received] = await waitFor(
+        () => mail.to('me@example.test'),
+        (m) => m.length > 0,
+      );
+      expect(received!.subject).toBe(`Your report ${opened.trackingCode} has been resolved`);
+      expect(received!.text).toContain(`What was done:\n${WHAT_WAS_DONE}`);
+      expect(received!.text).toContain(
+        `Please rate how it was handled (1 to 5): https://pcc.example/follow?code=${opened.trackingCode}`,
+      );
+      // The link names the case, never the reporter's secret.
+      expect(received!.text).not.toContain(opened.reporterSecret);
+    } finally {
+      await dispatcher.stop();
+      mailer.close();
+      await mail.close();
+    }
+  });
+
+  test('a case the cases subgraph does not know gives no text (the message says where to read it), not a failure', async () => {
+    const read = casesResolutionReader(casesUrl, SECRET);
+    expect(await read('00000000-0000-4000-8000-000000000000', 'KATHU')).toBeNull();
   });
 });

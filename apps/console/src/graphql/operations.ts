@@ -535,15 +535,22 @@ export const ProjectsQuery = graphql(`
         }
       }
       accumulatedFunds {
-        reportedOn
-        reportedBalance
-        personnelReserve
-        annualBudgetReserve
-        committed
-        disbursed
-        available
+        ...FundsLedger
       }
     }
+  }
+`);
+
+/** An organization's accumulated-funds ledger as its card shows it (the Organization and Projects pages). */
+export const FundsLedgerFragment = graphql(`
+  fragment FundsLedger on AccumulatedFundsLedger {
+    reportedOn
+    reportedBalance
+    personnelReserve
+    annualBudgetReserve
+    committed
+    disbursed
+    available
   }
 `);
 
@@ -673,13 +680,7 @@ export const OrganizationQuery = graphql(`
         }
       }
       accumulatedFunds {
-        reportedOn
-        reportedBalance
-        personnelReserve
-        annualBudgetReserve
-        committed
-        disbursed
-        available
+        ...FundsLedger
       }
     }
   }

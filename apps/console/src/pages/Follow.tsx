@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
   AddInformationMutation,
@@ -17,7 +18,9 @@ import { CaseEmailSubscription } from '../components/CaseEmailSubscription';
 export function Follow() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const [code, setCode] = useState('');
+  // The reporter's messages link here with `?code=<tracking code>` (never the secret, which they type).
+  const [searchParams] = useSearchParams();
+  const [code, setCode] = useState(searchParams.get('code') ?? '');
   const [secret, setSecret] = useState('');
   const [asked, setAsked] = useState<{ code: string; secret: string } | null>(null);
   const [codeError, setCodeError] = useState(false);

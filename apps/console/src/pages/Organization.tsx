@@ -3,16 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { OrganizationQuery } from '../graphql/operations';
-import {
-  FISCAL_YEARS,
-  formatBaht,
-  formatDate,
-  formatHours,
-  formatPercent,
-  formatTonnes,
-  type Language,
-} from '../lib/format';
+import { FISCAL_YEARS, formatBaht, formatHours, formatPercent, formatTonnes, type Language } from '../lib/format';
 import { Chart } from '../components/Chart';
+import { FundsLedger } from '../components/FundsLedger';
 import { ProjectTable } from '../components/ProjectTable';
 import { ApiError, Empty, Loading } from '../components/States';
 import { monthlyAgainstTarget } from './province-data';
@@ -101,29 +94,7 @@ export function Organization() {
                 <dd>{waste?.onTrack == null ? '—' : t(waste.onTrack ? 'province.onTrack' : 'province.atRisk')}</dd>
               </dl>
             </section>
-            <section className="card" aria-labelledby="organization-funds">
-              <h2 id="organization-funds">{t('organization.funds')}</h2>
-              {funds ? (
-                <dl className="facts" data-testid="organization-funds">
-                  <dt>{t('organization.fundsReportedOn')}</dt>
-                  <dd>{formatDate(funds.reportedOn, language)}</dd>
-                  <dt>{t('organization.fundsBalance')}</dt>
-                  <dd>{formatBaht(funds.reportedBalance, language)}</dd>
-                  <dt>{t('organization.fundsPersonnelReserve')}</dt>
-                  <dd>{formatBaht(funds.personnelReserve, language)}</dd>
-                  <dt>{t('organization.fundsAnnualReserve')}</dt>
-                  <dd>{formatBaht(funds.annualBudgetReserve, language)}</dd>
-                  <dt>{t('organization.fundsCommitted')}</dt>
-                  <dd>{formatBaht(funds.committed, language)}</dd>
-                  <dt>{t('organization.fundsDisbursed')}</dt>
-                  <dd>{formatBaht(funds.disbursed, language)}</dd>
-                  <dt>{t('organization.fundsAvailable')}</dt>
-                  <dd data-testid="funds-available">{formatBaht(funds.available, language)}</dd>
-                </dl>
-              ) : (
-                <Empty message={t('organization.fundsNotReported')} />
-              )}
-            </section>
+            <FundsLedger funds={funds} />
           </div>
           {waste && waste.monthly.length > 0 && (
             <figure>

@@ -5,11 +5,15 @@ import { ProjectsQuery } from '../graphql/operations';
 import { FISCAL_YEARS, type Language } from '../lib/format';
 import { useSession } from '../session';
 import { ProjectDetail } from '../components/ProjectDetail';
+import { FundsLedger } from '../components/FundsLedger';
 import { ProjectTable } from '../components/ProjectTable';
 import { ApiError, Empty, Loading } from '../components/States';
 import { FiscalYearPicker } from '../components/FiscalYearPicker';
 
-/** An officer's projects of a fiscal year (owned or as a partner); the chosen one's reports and forms beside. */
+/**
+ * An officer's projects of a fiscal year (owned or as a partner); the chosen one's reports and forms beside;
+ * their own organization's accumulated-funds ledger, what approving an accumulated-funds project is checked against.
+ */
 export function Projects() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -40,6 +44,11 @@ export function Projects() {
       </header>
       {fetching && !data && <Loading />}
       <ApiError error={error} />
+      {organization && (
+        <div className="grid">
+          <FundsLedger funds={organization.accumulatedFunds} />
+        </div>
+      )}
       {data && !projects.length && <Empty message={t('projects.empty')} />}
       {projects.length > 0 && (
         <ProjectTable

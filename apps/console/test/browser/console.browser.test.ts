@@ -149,10 +149,11 @@ describe("a citizen's problem, from report to rating", () => {
     await screenshot(admin, '07-province-after');
   }, 180_000);
 
-  test('the citizen follows the code, sees it resolved and rates it', async () => {
+  test('the citizen follows the link of the resolution e-mail (the code filled in), sees it resolved and rates it', async () => {
     const citizen = await newPage(true);
-    await citizen.goto(`${platform.consoleUrl}/follow`);
-    await citizen.locator('input[name=code]').fill(trackingCode);
+    // The link in the reporter's resolution e-mail: NOTIFY_CASE_PAGE_URL?code=<tracking code>, never the secret.
+    await citizen.goto(`${platform.consoleUrl}/follow?code=${encodeURIComponent(trackingCode)}`);
+    expect(await citizen.locator('input[name=code]').inputValue()).toBe(trackingCode);
     await citizen.locator('input[name=secret]').fill(secret);
     await citizen.locator('form button[type=submit]').first().click();
     const followed = citizen.getByTestId('followed-case');
@@ -614,7 +615,7 @@ describe("the network's meetings and accumulated funds", () => {
     await screenshot(admin, '23-meetings-coordinator-after');
   }, 120_000);
 
-  test("the organization page shows the organization's accumulated-funds ledger once it is reported", async () => {
+  test("the organization page shows the organization's accumulated-funds ledger once it is reported, and its officers see their own on their projects page", async () => {
     const admin = await newPage();
     await signIn(admin, platform.consoleUrl, 'NETWORK_ADMIN');
     await admin.goto(`${platform.consoleUrl}/organizations/PATONG`);
@@ -622,6 +623,11 @@ describe("the network's meetings and accumulated funds", () => {
     // This platform's planning service is not seeded: no organization has reported its funds yet.
     expect(await admin.getByTestId('organization-funds').count()).toBe(0);
     expect(await admin.getByText(th.organization.fundsNotReported).count()).toBe(1);
+    const officer = await newPage();
+    await signIn(officer, platform.consoleUrl, 'LGO_OFFICER', 'PATONG');
+    await officer.goto(`${platform.consoleUrl}/projects`);
+    await officer.getByText(th.organization.fundsNotReported).waitFor();
+    expect(await officer.getByTestId('organization-funds').count()).toBe(0);
     const patong = await platform.graphql<{ organizationByCode: { id: string } }>(
       `{ organizationByCode(code: "PATONG") { id } }`,
       {},
@@ -649,7 +655,21 @@ describe("the network's meetings and accumulated funds", () => {
     expect(await admin.getByTestId('funds-available').textContent()).toMatch(/^-?[\d,]+\.\d{2} บาท$/);
     await screenshot(admin, '24-organization-funds');
     await expectAccessible(admin);
-  }, 60_000);
+
+    // Patong's officer reads Patong's ledger beside its projects: the figures approving a project is checked against.
+    await officer.reload();
+    const own = officer.getByTestId('organization-funds');
+    await own.waitFor();
+    expect(await own.textContent()).toBe(text);
+    await screenshot(officer, '24b-projects-officer-funds');
+    await expectAccessible(officer);
+    // Another organization's officer sees their own organization's (not reported), never Patong's.
+    const kathu = await newPage();
+    await signIn(kathu, platform.consoleUrl, 'LGO_OFFICER', 'KATHU');
+    await kathu.goto(`${platform.consoleUrl}/projects`);
+    await kathu.getByText(th.organization.fundsNotReported).waitFor();
+    expect(await kathu.getByTestId('organization-funds').count()).toBe(0);
+  }, 90_000);
 });
 
 describe('the waste reporting process, and word back to people', () => {

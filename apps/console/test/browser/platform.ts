@@ -115,7 +115,10 @@ export class E2EPlatform {
           KAFKA_CONSUMER_GROUP: `pcc-${service}-e2e-${suffix}`,
           // Notifications checks a reporter's tracking code and secret with the cases subgraph.
           // One attempt: a failing webhook becomes a dead-letter record at once, for the console to show.
-          ...(service === 'notifications' ? { CASES_SUBGRAPH_URL: urls.cases!, NOTIFY_MAX_ATTEMPTS: '1' } : {}),
+          // Its webhook receiver listens on 127.0.0.1, a private address only this setting lets webhooks reach.
+          ...(service === 'notifications'
+            ? { CASES_SUBGRAPH_URL: urls.cases!, NOTIFY_MAX_ATTEMPTS: '1', NOTIFY_WEBHOOK_ALLOW_PRIVATE: 'true' }
+            : {}),
         };
         const started = Date.now();
         const child = this.spawn(service, [`services/${service}/dist/index.js`], env);

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Mailer } from './mailer';
 import { postWebhook } from './webhook';
+import type { WebhookTargetPolicy } from './webhook-target';
 
 export interface DispatcherSettings {
   dataSource: DataSource;
@@ -16,6 +17,8 @@ export interface DispatcherSettings {
   /** How long a claimed delivery is held by this process while it sends (then another may take it). */
   leaseMs: number;
   webhookTimeoutMs: number;
+  /** Where webhooks may go (no private addresses unless allowed): checked again at every attempt. */
+  webhookTargets: WebhookTargetPolicy;
   batchSize: number;
 }
 
@@ -105,6 +108,7 @@ export class Dispatcher {
             body: delivery.body,
           },
           this.settings.webhookTimeoutMs,
+          this.settings.webhookTargets,
         );
       else await this.settings.mailer.send({ to: delivery.target, subject: delivery.subject, text: delivery.body });
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { TOPICS, type DomainEvent, type Subscription } from '@pcc/events';
 import { render, type MessageName } from '../messages/render';
+import type { ResolutionReader } from '../providers/resolution-reader';
 import type { Audience, Channel, Language } from '../store/rows';
 
 interface Recipient {
@@ -122,7 +123,45 @@ const toLeadOrganization =
     await enqueue(tx, event, to, message, caseValues(data));
   };
 
-export const caseNotifications: Subscription = {
+/** What the case handlers need beyond the event: the resolution's text, and where the reporter follows the case. */
+export interface CaseNotificationDeps {
+  readResolution: ResolutionReader;
+  /** The public page where a reporter opens their case with its tracking code and secret (and rates it). */
+  casePageUrl: string;
+}
+
+/** The link in a reporter's message: the case page with the tracking code filled in (never the secret). */
+export const caseLink = (casePageUrl: string, trackingCode: string): string => {
+  const url = new URL(casePageUrl);
+  url.searchParams.set('code', trackingCode);
+  return url.toString();
+};
+
+/**
+ * To the reporter: the case resolved, with what was done (the lead officer's resolution, read from the
+ * cases subgraph only when the reporter has subscribed, since the event does not carry it) and the
+ * link where they rate it or reopen it.
+ */
+const resolvedToReporter =
+  (deps: CaseNotificationDeps) =>
+  async (event: DomainEvent, tx: EntityManager): Promise<void> => {
+    const data = event.data as CaseData;
+    const to = await recipients(tx, 'REPORTER', { caseId: data.case.id });
+    if (to.length === 0) return;
+    const lead = data.case.leadOrganizationId;
+    const [organization] = lead
+      ? await tx.query<Array<{ code: string }>>('SELECT code FROM organization_projection WHERE id = $1', [lead])
+      : [];
+    const resolution = organization ? await deps.readResolution(data.case.id, organization.code) : null;
+    await enqueue(tx, event, to, 'reporter-resolved', () => ({
+      ...caseValues(data)(),
+      // Empty: the template says where to read it instead.
+      resolution: resolution ?? '',
+      caseUrl: caseLink(deps.casePageUrl, data.case.trackingCode),
+    }));
+  };
+
+export const caseNotifications = (deps: CaseNotificationDeps): Subscription => ({
   topic: TOPICS.case,
   handlers: {
     'pcc.case.triaged': toReporter('reporter-triaged'),
@@ -130,10 +169,10 @@ export const caseNotifications: Subscription = {
       await toReporter('reporter-assigned')(event, tx);
       await toLeadOrganization('officer-assigned')(event, tx);
     },
-    'pcc.case.resolved': toReporter('reporter-resolved'),
+    'pcc.case.resolved': resolvedToReporter(deps),
     'pcc.case.sla-breached': toLeadOrganization('officer-sla-breached'),
   },
-};
+});
 
 export const projectNotifications: Subscription = {
   topic: TOPICS.project,

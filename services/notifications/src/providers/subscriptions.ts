@@ -9,6 +9,7 @@ import {
   type Language,
   type SubscriptionRow,
 } from '../store/rows';
+import { checkTarget, WebhookTargetRefused, type WebhookTargetPolicy } from '../delivery/webhook-target';
 import { emailInput, reporterInput, webhookInput } from './inputs';
 import type { ReporterCheck } from './reporter-check';
 
@@ -21,6 +22,7 @@ export class SubscriptionManager {
   constructor(
     private readonly scope: RequestScope,
     private readonly reporterCheck: ReporterCheck,
+    private readonly webhookTargets: WebhookTargetPolicy,
   ) {}
 
   private get db() {
@@ -94,6 +96,15 @@ export class SubscriptionManager {
 
   async createWebhook(input: unknown): Promise<{ subscription: SubscriptionRow; secret: string }> {
     const { organizationId, url } = parseInput(webhookInput, input);
+    // Who may comes first: no one else learns from the answer where a name resolves.
+    await this.authorize(organizationId ?? null);
+    try {
+      await checkTarget(url, this.webhookTargets);
+    } catch (error) {
+      if (error instanceof WebhookTargetRefused)
+        throw badInput(`The webhook URL is refused: ${error.message}`, { 'input.url': error.reason });
+      throw error;
+    }
     const secret = randomBytes(32).toString('base64url');
     // Webhooks carry the event's JSON: no language; EN is stored for the column's sake.
     const subscription = await this.create(organizationId ?? null, 'WEBHOOK', url, 'EN', secret);
