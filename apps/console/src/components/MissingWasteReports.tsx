@@ -51,7 +51,12 @@ export function MissingWasteReports({
           </thead>
           <tbody>
             {missing.map((row) => (
-              <tr key={`${row.organization.id}-${row.month}`} data-testid="missing-row" data-month={row.month}>
+              <tr
+                key={`${row.organization.id}-${row.month}`}
+                data-testid="missing-row"
+                data-org={row.organization.code}
+                data-month={row.month}
+              >
                 {province && <td>{language === 'en' ? row.organization.nameEn : row.organization.nameTh}</td>}
                 <td>{formatMonth(row.month, language)}</td>
                 <td>{formatDateTime(row.deadline, language)}</td>

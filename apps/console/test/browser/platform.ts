@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { waitFor } from '@pcc/testing';
+import { startPrivateBroker, waitFor, type PrivateBroker } from '@pcc/testing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const SERVICES = ['organizations', 'cases', 'planning', 'waste-metrics', 'notifications'] as const;
@@ -47,7 +47,13 @@ function databaseUrl(name: string): string {
 /**
  * The whole platform as `npm start` runs it — the five subgraphs (migrated and seeded with the demo
  * data), the gateway and the console's server — as real processes on free ports, each subgraph on a
- * database of its own, on the test broker. `stop()` ends exactly the processes it started.
+ * database of its own, on a broker of its own. `stop()` ends exactly the processes it started.
+ *
+ * The broker is its own because the platform is a whole province: its pages list what its services'
+ * projections hold (the coordinator's missing waste reports of every organization bound by a target,
+ * say), and on the shared test broker those projections would also learn the organization registries
+ * every earlier test left in the compacted topics — organizations this platform's organizations
+ * service cannot resolve.
  */
 export class E2EPlatform {
   readonly processes: ChildProcess[] = [];
@@ -55,13 +61,17 @@ export class E2EPlatform {
   gatewayUrl = '';
   consoleUrl = '';
   private readonly output: string[] = [];
+  private broker: PrivateBroker | null = null;
   /** How long each part took to start (printed by the test, to keep the start-up bounded). */
   readonly timings: string[] = [];
 
   static async start(): Promise<E2EPlatform> {
     const platform = new E2EPlatform();
     // Should Jest end the run before stop() (a timed-out hook), the platform must not outlive it.
-    process.once('exit', () => platform.processes.forEach((child) => child.kill('SIGTERM')));
+    process.once('exit', () => {
+      platform.processes.forEach((child) => child.kill('SIGTERM'));
+      platform.broker?.stop();
+    });
     try {
       await platform.boot();
     } catch (error) {
@@ -97,7 +107,10 @@ export class E2EPlatform {
     const suffix = `${process.pid}_${Date.now()}`;
     const admin = new Client({ connectionString: server });
     await admin.connect();
-    const kafka = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+    const brokerStarted = Date.now();
+    this.broker = await startPrivateBroker();
+    this.timings.push(`kafka: up in ${Date.now() - brokerStarted} ms`);
+    const kafka = this.broker.brokers;
     const urls: Record<string, string> = {};
     let registry: string[] = [];
     try {
@@ -123,8 +136,7 @@ export class E2EPlatform {
         const started = Date.now();
         const child = this.spawn(service, [`services/${service}/dist/index.js`], env);
         await answers(`http://127.0.0.1:${port}/healthz`, child, this.output, 240_000);
-        // The broker may hold other platforms' organizations under the same codes (earlier tests):
-        // seed only once this service's projection holds this platform's own registry.
+        // Seed only once this service's projection holds the platform's registry (from Kafka).
         if (service !== 'organizations') await this.knowsOrganizations(env.DATABASE_URL, registry);
         const healthy = Date.now();
         if (!UNSEEDED.includes(service))
@@ -229,5 +241,6 @@ export class E2EPlatform {
     await admin.connect();
     for (const database of this.databases) await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
+    this.broker?.stop();
   }
 }
