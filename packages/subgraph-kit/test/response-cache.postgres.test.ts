@@ -86,7 +86,7 @@ describe('subgraph response cache', () => {
             value: await valueOf(reference.owner),
           }),
         },
-      } as never,
+      },
       internalTokens: tokens,
       createContext: (base) => base,
       logLevel: 'silent',
