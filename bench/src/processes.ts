@@ -34,6 +34,7 @@ export function start(
 ): Running {
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, entry)], {
     cwd: ROOT,
+    // The bench's own environment first: `SUBGRAPH_RESPONSE_CACHE=off npm run bench:profile` reaches every subgraph.
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,6 +16,7 @@ import { connect, SERVICES, type ServiceName } from './databases';
 import { mixedLoad, type MixedResult } from './mixed-load';
 import { callerTokens, caseListCursors, mixedRequests, userToken } from './mixed-requests';
 import { startPlatform } from './platform';
+import { responseCacheCounters, responseCacheTable } from './response-cache-stats';
 import { callers, workload, KINDS, type Kind } from './workload';
 
 const ROOT = join(__dirname, '..', '..');
@@ -134,11 +135,14 @@ async function main(): Promise<void> {
       processes: { ...Object.fromEntries(platform.running.map((r) => [r.name, r.process.pid])), kafka: kafkaPid() },
       databasePrefix: 'pcc_bench_',
     };
+    const cacheBefore = await responseCacheCounters();
     const cpuBefore = cpuSnapshot(parts);
     const result = await mixedLoad(sequence, settings.connections, settings.seconds);
     const cpuAfter = cpuSnapshot(parts);
+    const cacheAfter = await responseCacheCounters();
     console.table(kindTable(result, settings.seconds));
     console.table(cpuPerRequest(cpuBefore, cpuAfter, result.total.requests));
+    console.table(responseCacheTable(cacheBefore, cacheAfter));
     for (const name of Object.keys(SERVICES) as ServiceName[]) {
       if (!observed[name]) {
         console.log(`${name}: pg_stat_statements is not preloaded by this server (shared_preload_libraries)`);

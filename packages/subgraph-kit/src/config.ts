@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { databaseEnv, env, httpEnv, kafkaEnv, logEnv } from '@pcc/config';
 import { DEV_INTERNAL_SECRET } from '@pcc/http';
 import { schemaPublishEnv } from './schema-publish';
+import { responseCacheEnv } from './response-cache';
 
 /**
  * The environment every subgraph reads — HTTP, its own database, Kafka, logs, the secret that
@@ -23,6 +24,7 @@ export function subgraphConfigSchema<T extends z.ZodRawShape>(
       /** Run pending migrations before listening (on by default; off when a deploy job runs them). */
       MIGRATE_ON_START: env.bool(true),
       ...schemaPublishEnv(),
+      ...responseCacheEnv(),
       ...own,
     })
     .superRefine((config, context) => {

@@ -6,6 +6,7 @@ import type { ConsumerRunner, OutboxRelay } from '@pcc/events';
 import type { InternalTokens } from '@pcc/http';
 import { subgraphEventsHealth, subgraphReadiness } from './run';
 import { createSubgraphServer, type BaseContext, type SubgraphServer } from './server';
+import { databaseSnapshot, type ResponseCacheSettings } from './response-cache';
 
 /** What every service's `createServer(deps)` takes: the database, the token verifier, optional runtime parts. */
 export interface SubgraphDeps {
@@ -15,6 +16,8 @@ export interface SubgraphDeps {
   consumer?: ConsumerRunner;
   logger?: Logger;
   logLevel?: string;
+  /** The whole-answer cache's settings (the runner passes the configuration's); none: no cache. */
+  responseCache?: ResponseCacheSettings;
 }
 
 /**
@@ -42,5 +45,8 @@ export function defineSubgraph<TContext extends BaseContext, TDeps extends Subgr
       consumer: deps.consumer,
       ...(deps.logger ? { logger: deps.logger } : {}),
       ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
+      ...(deps.responseCache
+        ? { responseCache: { settings: deps.responseCache, snapshot: databaseSnapshot(deps.dataSource) } }
+        : {}),
     });
 }

@@ -59,3 +59,11 @@ export { countBranches, newestFirstPage } from './keyset';
 export { nestedPages, nestedPageLoader, PARENT, type NestedPageOptions } from './nested-pages';
 export { isUuid } from './ids';
 export { VersionedCache, type Computed } from './versioned-cache';
+export { AnswerValidity, nextBangkokMidnight } from './answer-validity';
+export {
+  DEFAULT_RESPONSE_CACHE,
+  databaseSnapshot,
+  responseCacheEnv,
+  responseCacheSettingsOf,
+  type ResponseCacheSettings,
+} from './response-cache';

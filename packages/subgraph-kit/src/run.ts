@@ -12,9 +12,10 @@ import {
 import type { Service } from '@pcc/config';
 import { createLogger, InternalTokens, serve, type ReadinessCheck } from '@pcc/http';
 import { publishServiceSchema } from './schema-publish';
+import { responseCacheSettingsOf, type ResponseCacheConfig, type ResponseCacheSettings } from './response-cache';
 
 /** The environment every subgraph process reads (each service's config schema includes these). */
-export interface SubgraphProcessConfig {
+export interface SubgraphProcessConfig extends ResponseCacheConfig {
   HOST: string;
   PORT: number;
   LOG_LEVEL: string;
@@ -39,6 +40,7 @@ export interface RuntimeDeps {
   relay: OutboxRelay;
   consumer?: ConsumerRunner;
   logger: Logger;
+  responseCache: ResponseCacheSettings;
 }
 
 export interface SubgraphProcess {
@@ -111,6 +113,7 @@ export async function runSubgraph(process: SubgraphProcess): Promise<void> {
     relay,
     ...(consumer ? { consumer } : {}),
     logger: log,
+    responseCache: responseCacheSettingsOf(config),
   });
   const address = await serve(app, {
     host: config.HOST,

@@ -22,7 +22,9 @@ import {
   type Metrics,
   type ReadinessCheck,
 } from '@pcc/http';
+import { AnswerValidity } from './answer-validity';
 import { registerEventMetrics } from './event-metrics';
+import { responseCachePlugins, type ResponseCacheSettings } from './response-cache';
 
 /** What every subgraph's context starts from; services add their loaders and providers. */
 export interface BaseContext {
@@ -31,6 +33,8 @@ export interface BaseContext {
   log: Logger;
   /** Passed on to outbox events so an event can be traced to the request that caused it. */
   traceparent: string | undefined;
+  /** Until when this request's answer stays true by the clock: resolvers that depend on it say so. */
+  answer: AnswerValidity;
 }
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -51,6 +55,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   logLevel?: string;
   introspection?: boolean;
   plugins?: ApolloServerPlugin<TContext>[];
+  /**
+   * The whole-answer cache (response-cache.ts): its settings and how the database snapshot its keys
+   * hold is read. Without it (tests that do not ask for it), no answer is kept.
+   */
+  responseCache?: { settings: ResponseCacheSettings; snapshot: () => Promise<string> } | undefined;
 }
 
 export interface SubgraphServer<TContext extends BaseContext = BaseContext> {
@@ -117,6 +126,13 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       metrics.plugin,
       clientErrorStatusPlugin,
+      ...(options.responseCache
+        ? responseCachePlugins<TContext>(
+            options.responseCache.settings,
+            options.responseCache.snapshot,
+            metrics.registry,
+          )
+        : []),
       ...(options.plugins ?? []),
     ],
   });
@@ -147,6 +163,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
           requestId: request.id,
           log: request.log as Logger,
           traceparent: validTraceparent(request.headers.traceparent),
+          answer: new AnswerValidity(),
         }),
     });
   });

@@ -18,8 +18,8 @@ export function createContext(dataSource: DataSource, sla: SlaHours) {
   // Kept by the process between requests: every request reads the versions it is served at.
   const figures = new OrganizationFigures(dataSource);
   return (base: BaseContext): Context => {
-    const scope = caseScope(dataSource, base.identity, sla, base.traceparent);
-    const loaders = createLoaders(dataSource, figures);
+    const scope = caseScope(dataSource, base.identity, sla, base.traceparent, base.answer);
+    const loaders = createLoaders(dataSource, figures, base.answer);
     return {
       ...base,
       workflow: new CaseWorkflow(scope),

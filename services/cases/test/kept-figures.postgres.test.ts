@@ -1,4 +1,4 @@
-import { InternalTokens, type Identity } from '@pcc/subgraph-kit';
+import { DEFAULT_RESPONSE_CACHE, InternalTokens, type Identity, type ResponseCacheSettings } from '@pcc/subgraph-kit';
 import { OrganizationFactory } from '@pcc/organization-projection/testing';
 import {
   createTestDatabase,
@@ -51,8 +51,13 @@ const Totals = graphql(`
  * The totals and statistics the process keeps between changes (store/organization-figures.ts) are
  * never older than the caller's own completed write, nor than the clock: each read below follows a
  * change at once, with no wait, and the overdue figures move when a due time passes with no write at all.
+ * The same again with the subgraph's whole-answer cache on (subgraph-kit's response-cache.ts): the
+ * writes below go straight to the database, not through the subgraph, as another instance's would.
  */
-describe('figures kept between changes (real PostgreSQL)', () => {
+describe.each<[string, ResponseCacheSettings | undefined]>([
+  ['without', undefined],
+  ['with', DEFAULT_RESPONSE_CACHE],
+])('figures kept between changes (real PostgreSQL), %s the response cache', (_with, responseCache) => {
   const tokens = new InternalTokens(SECRET);
   const admin = IdentityFactory.admin();
   let db: TestDatabase;
@@ -74,7 +79,12 @@ describe('figures kept between changes (real PostgreSQL)', () => {
       })),
     );
     workflow = new CaseWorkflow(caseScope(db.dataSource, admin, DEFAULT_SLA_HOURS));
-    server = await createServer({ dataSource: db.dataSource, internalTokens: tokens, logLevel: 'silent' });
+    server = await createServer({
+      dataSource: db.dataSource,
+      internalTokens: tokens,
+      logLevel: 'silent',
+      ...(responseCache ? { responseCache } : {}),
+    });
     client = graphqlClient(server.app, { sign: (identity: Identity) => tokens.sign(identity) });
   });
   afterAll(async () => {
@@ -139,16 +149,26 @@ describe('figures kept between changes (real PostgreSQL)', () => {
     // Due in a moment (the SLA would give days): a direct change, as a migration or an operator might make.
     await db.dataSource.query(`UPDATE "case" SET due_at = now() + interval '1500 milliseconds' WHERE id = $1`, [id]);
     const before = await read(LEAD);
-    const [{ status }] = await db.dataSource.query<[{ status: string }]>('SELECT status FROM "case" WHERE id = $1', [
-      id,
-    ]);
+    const [{ status, due }] = await db.dataSource.query<[{ status: string; due: number }]>(
+      'SELECT status, (extract(epoch FROM due_at) * 1000)::float8 AS due FROM "case" WHERE id = $1',
+      [id],
+    );
     expect(OPEN).toContain(status);
     // Nothing is written from here on: only the clock moves.
+    const reads: Array<{ sentAt: number; overdue: number; statsOverdue: number }> = [];
     const after = await waitFor(
-      () => read(LEAD),
+      async () => {
+        const sentAt = Date.now();
+        reads.push({ sentAt, ...(await read(LEAD)) });
+        return reads[reads.length - 1]!;
+      },
       (now) => now.overdue === before.overdue + 1,
       10_000,
     );
     expect(after).toMatchObject({ overdue: before.overdue + 1, statsOverdue: before.statsOverdue + 1 });
+    // No read sent after the due time was answered with the figures from before it.
+    expect(
+      reads.filter((r) => r.sentAt > due && (r.overdue === before.overdue || r.statsOverdue === before.statsOverdue)),
+    ).toEqual([]);
   });
 });

@@ -61,7 +61,8 @@ export class CaseReader {
   async list(filter: CaseFilter | null | undefined, page: PageArgs): Promise<Connection<CaseEntity>> {
     const first = pageSize(page.first);
     const after = decodeTimeIdCursor(page.after);
-    if (!filter?.organization)
+    if (!filter?.organization) {
+      await this.boundByDueTimes(null, filter);
       return newestFirstPage([this.filtered(filter)], {
         alias: 'c',
         column: 'opened_at',
@@ -69,7 +70,9 @@ export class CaseReader {
         after,
         timeOf: (c) => c.openedAt,
       });
+    }
     const org = parseInput(rules.id, filter.organization, 'filter.organization');
+    await this.boundByDueTimes([org], filter);
     return newestFirstPage(this.organizationBranches(filter, ':org', { org }), {
       alias: 'c',
       column: 'opened_at',
@@ -84,8 +87,9 @@ export class CaseReader {
 
   /** `Organization.cases` under a list of organizations: one page each, for all of them at once. */
   readonly ofOrganization = nestedPageLoader<{ filter: CaseFilter | null | undefined; page: PageArgs }, CaseEntity>(
-    (organizationIds, { filter, page }) =>
-      nestedPages(organizationIds, this.organizationBranches(filter, PARENT, {}), {
+    async (organizationIds, { filter, page }) => {
+      await this.boundByDueTimes(organizationIds, filter);
+      return nestedPages(organizationIds, this.organizationBranches(filter, PARENT, {}), {
         dataSource: this.scope.dataSource,
         alias: 'c',
         column: 'opened_at',
@@ -95,8 +99,28 @@ export class CaseReader {
         load: (ids) => this.scope.dataSource.getRepository(CaseEntity).findBy({ id: In(ids) }),
         keyOf: (c) => c.openedAt,
         counts: (parents, count) => this.figures.listTotals(parents, filter, count),
-      }),
+      });
+    },
   );
+
+  /**
+   * A list filtered by `overdue` changes by the clock alone when an open case reaches its due time:
+   * the answer holds until the next due time of the organizations listed (of every case, unfiltered).
+   * Read before the list, so a due time crossed in between ends the answer's validity at once.
+   */
+  private async boundByDueTimes(organizationIds: string[] | null, filter: CaseFilter | null | undefined) {
+    if (filter?.overdue !== true && filter?.overdue !== false) return;
+    const next = organizationIds
+      ? [...(await this.figures.nextDue(organizationIds)).values()]
+      : (
+          await this.scope.dataSource.query<Array<{ next: number | null }>>(
+            `SELECT (extract(epoch FROM min(due_at)) * 1000)::float8 AS next FROM "case"
+             WHERE status = ANY($1) AND due_at >= now()`,
+            [OPEN_STATUSES],
+          )
+        ).map((r) => r.next);
+    for (const moment of next) if (moment !== null) this.scope.answer.validUntil(moment);
+  }
 
   /**
    * An organization's cases are those it leads plus those it supports: two index-friendly queries
@@ -201,6 +225,8 @@ export class CaseReader {
       .createQueryBuilder('c')
       .where('c.id IN (:...ids)', { ids: ids.map((r) => r.id) })
       .getMany();
+    // Each leaves the window (opened in the last 30 days) by the clock alone; none can enter it that way.
+    for (const row of rows) this.scope.answer.validUntil(row.openedAt.getTime() + DUPLICATE_WINDOW_DAYS * 86_400_000);
     return rows.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
   }
 

@@ -28,7 +28,14 @@ export const Case: CaseResolvers = {
   leadOrganization: (c) => (c.leadOrgId ? { id: c.leadOrgId } : null),
   supportingOrganizations: async (c, _args, { loaders }) =>
     (await loaders.supportingByCase.load(c.id)).map((s) => ({ id: s.organizationId })),
-  overdue: (c) => isOpen(c.status) && c.dueAt !== null && c.dueAt.getTime() < Date.now(),
+  overdue: (c, _args, { answer }) => {
+    if (!isOpen(c.status) || c.dueAt === null) return false;
+    const due = c.dueAt.getTime();
+    if (due < Date.now()) return true;
+    // Not yet: the answer holds until the due time, when this case becomes overdue by the clock alone.
+    answer.validUntil(due);
+    return false;
+  },
   // The reporter following their case (with its secret) reads how it was resolved.
   resolution: async (c, _args, { reader }) =>
     reader.reportedByCaller(c) || (await reader.personal(c)) ? c.resolution : null,

@@ -1,11 +1,11 @@
 import { In, type DataSource } from 'typeorm';
-import { groupedLoader, isUuid, keyedLoader } from '@pcc/subgraph-kit';
+import { groupedLoader, isUuid, keyedLoader, type AnswerValidity } from '@pcc/subgraph-kit';
 import type { CaseStatsRow, OrganizationFigures } from './organization-figures';
 import { CaseEntity, OrganizationProjection } from './entities';
 import { referralsOfCases, type ExternalReferralRow } from './referrals';
 
 /** Per-request DataLoaders: N cases or N organizations cost one query per kind of data. */
-export function createLoaders(dataSource: DataSource, figures: OrganizationFigures) {
+export function createLoaders(dataSource: DataSource, figures: OrganizationFigures, answer?: AnswerValidity) {
   return {
     caseById: keyedLoader<string, CaseEntity>(
       (ids) => {
@@ -135,7 +135,7 @@ export function createLoaders(dataSource: DataSource, figures: OrganizationFigur
      * organization plus the two clock-dependent counts, kept between changes (OrganizationFigures).
      */
     statsByOrganization: keyedLoader<string, CaseStatsRow>(
-      async (ids) => [...(await figures.stats(ids.filter(isUuid))).values()],
+      async (ids) => [...(await figures.stats(ids.filter(isUuid), answer)).values()],
       (r) => r.organizationId,
     ),
   };

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { readVersions } from '@pcc/db';
-import { VersionedCache, type Computed } from '@pcc/subgraph-kit';
+import { VersionedCache, type AnswerValidity, type Computed } from '@pcc/subgraph-kit';
 import { OPEN_STATUSES } from '../domain/vocabulary';
 import type { CaseFilter } from '../domain/case-filter';
 
@@ -60,7 +60,7 @@ export class OrganizationFigures {
    * counts. One statement whatever is kept: it reads every organization's version and recomputes only
    * the organizations whose kept figures are older than that version or past their validity.
    */
-  async stats(organizationIds: string[]): Promise<Map<string, CaseStatsRow>> {
+  async stats(organizationIds: string[], answer?: AnswerValidity): Promise<Map<string, CaseStatsRow>> {
     const ids = [...new Set(organizationIds)];
     const held = this.statistics.held(ids);
     const rows = await this.dataSource.query<
@@ -105,6 +105,7 @@ export class OrganizationFigures {
       const kept = held.get(r.org);
       if (!r.computed && kept) {
         this.statistics.served();
+        answer?.validUntil(kept.validUntil);
         result.set(r.org, kept.value);
         continue;
       }
@@ -116,17 +117,16 @@ export class OrganizationFigures {
         medianResolutionHours: r.median_hours === null ? null : Number(Number(r.median_hours).toFixed(1)),
         averageRating: r.avg_rating === null ? null : Number(Number(r.avg_rating).toFixed(2)),
       };
-      this.statistics.keep(r.org, r.version, {
-        value,
-        validUntil: Math.min(r.next_due ?? Infinity, r.next_expiry ?? Infinity),
-      });
+      const validUntil = Math.min(r.next_due ?? Infinity, r.next_expiry ?? Infinity);
+      this.statistics.keep(r.org, r.version, { value, validUntil });
+      answer?.validUntil(validUntil);
       result.set(r.org, value);
     }
     return result;
   }
 
   /** For each organization, the next moment one of its open cases (led or supported) becomes overdue. */
-  private async nextDue(organizationIds: string[]): Promise<Map<string, number | null>> {
+  async nextDue(organizationIds: string[]): Promise<Map<string, number | null>> {
     const rows = await this.dataSource.query<Array<{ id: string; next: number | null }>>(
       `SELECT o.id, (extract(epoch FROM LEAST(
           (SELECT min(c.due_at) FROM "case" c WHERE c.lead_org_id = o.id AND c.status = ANY($2) AND c.due_at >= now()),

@@ -1,0 +1,237 @@
+import { Client } from 'pg';
+import { parse } from 'graphql';
+import { createTestDatabase, expectNoGraphQLErrors, graphqlClient, IdentityFactory, waitFor } from '@pcc/testing';
+import type { TestDatabase } from '@pcc/testing';
+import {
+  createSubgraphServer,
+  databaseSnapshot,
+  DEFAULT_RESPONSE_CACHE,
+  InternalTokens,
+  type BaseContext,
+  type Identity,
+  type ResponseCacheSettings,
+} from '../src';
+
+const SECRET = 'kit-response-cache-internal-secret-0123456789';
+
+/**
+ * The whole-answer cache of a subgraph, on a real PostgreSQL and over real HTTP: answers repeat from
+ * memory for the same caller at the same database snapshot, and never outlive a committed write or
+ * the moment the clock changes them.
+ */
+describe('subgraph response cache', () => {
+  const tokens = new InternalTokens(SECRET);
+  let db: TestDatabase;
+  /** Statements the resolvers ran (the cache's own snapshot read is not one of them). */
+  let statements = 0;
+  /** How long the clock-dependent field says its value holds, from when it is computed (ms). */
+  const CLOCK_VALIDITY_MS = 1_500;
+
+  const typeDefs = parse(`
+    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+    type Query {
+      "The value of the caller's organization (or of the network for everyone else)."
+      myValue: Int
+      "When the answer was computed and until when it holds by the clock (epoch ms)."
+      clock: Clock!
+      failing: Int
+    }
+    type Mutation {
+      setValue(owner: String!, value: Int!): Int
+    }
+    type Clock {
+      computedAt: Float!
+      validUntil: Float!
+    }
+    type Item @key(fields: "owner") {
+      owner: String!
+      value: Int
+    }
+  `);
+  const valueOf = async (owner: string) => {
+    statements += 1;
+    const rows = await db.dataSource.query<Array<{ value: number }>>('SELECT value FROM item WHERE owner = $1', [
+      owner,
+    ]);
+    return rows[0]?.value ?? null;
+  };
+  const ownerOf = (identity: Identity) => identity.org ?? 'network';
+
+  const start = async (settings: ResponseCacheSettings) => {
+    const server = await createSubgraphServer<BaseContext>({
+      name: 'response-cache-test',
+      typeDefs,
+      resolvers: {
+        Query: {
+          myValue: (_p: unknown, _a: unknown, { identity }: BaseContext) => valueOf(ownerOf(identity)),
+          clock: (_p: unknown, _a: unknown, { answer }: BaseContext) => {
+            const computedAt = Date.now();
+            answer.validUntil(computedAt + CLOCK_VALIDITY_MS);
+            return { computedAt, validUntil: computedAt + CLOCK_VALIDITY_MS };
+          },
+          failing: () => {
+            statements += 1;
+            throw new Error('always fails');
+          },
+        },
+        Mutation: {
+          setValue: async (_p: unknown, args: { owner: string; value: number }) => {
+            await db.dataSource.query('UPDATE item SET value = $2 WHERE owner = $1', [args.owner, args.value]);
+            return args.value;
+          },
+        },
+        Item: {
+          __resolveReference: async (reference: { owner: string }) => ({
+            owner: reference.owner,
+            value: await valueOf(reference.owner),
+          }),
+        },
+      },
+      internalTokens: tokens,
+      createContext: (base) => base,
+      logLevel: 'silent',
+      responseCache: { settings, snapshot: databaseSnapshot(db.dataSource) },
+    });
+    const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const client = graphqlClient(`${address}/graphql`, { sign: (identity: Identity) => tokens.sign(identity) });
+    const metric = async (name: string) => {
+      const text = await (await fetch(`${address}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+      return line ? Number(line.split(' ').pop()) : null;
+    };
+    return { server, client, metric };
+  };
+
+  let on: Awaited<ReturnType<typeof start>>;
+  const patong = IdentityFactory.officer('PATONG');
+  const kathu = IdentityFactory.officer('KATHU');
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ prefix: 'kit_response_cache' });
+    await db.dataSource.query('CREATE TABLE item (owner text PRIMARY KEY, value int NOT NULL)');
+    await db.dataSource.query(`INSERT INTO item VALUES ('PATONG', 1), ('KATHU', 2), ('network', 3)`);
+    on = await start(DEFAULT_RESPONSE_CACHE);
+  });
+  afterAll(async () => {
+    await on?.server.app.close();
+    await db?.drop();
+  });
+
+  const myValue = async (client: typeof on.client, as: Identity) =>
+    expectNoGraphQLErrors(await client.execute<{ myValue: number | null }>({ document: '{ myValue }', as })).myValue;
+
+  /**
+   * Whether `ask`, repeated at once, was answered without a resolver statement. A commit anywhere on
+   * the PostgreSQL server (other tests' databases share it) moves the snapshot in between and makes
+   * that repeat a miss: tried again until one repeat falls between two such commits.
+   */
+  const repeatServedFromMemory = (ask: () => Promise<unknown>) =>
+    waitFor(
+      async () => {
+        await ask();
+        const [before, hits] = [statements, await on.metric('pcc_subgraph_response_cache_hits_total')];
+        await ask();
+        return statements === before && (await on.metric('pcc_subgraph_response_cache_hits_total')) === hits! + 1;
+      },
+      (served) => served,
+      15_000,
+      0,
+    );
+
+  it('answers a caller’s repeated query from memory, and another caller with its own answer', async () => {
+    expect(await repeatServedFromMemory(async () => expect(await myValue(on.client, patong)).toBe(1))).toBe(true);
+    // Same query text and variables, another organization: computed for it, never the first's answer.
+    const before = statements;
+    expect(await myValue(on.client, kathu)).toBe(2);
+    expect(statements).toBe(before + 1);
+    // Another role without an organization: its own answer too.
+    expect(await myValue(on.client, IdentityFactory.analyst())).toBe(3);
+    expect(statements).toBe(before + 2);
+  });
+
+  it('serves the caller’s own committed write, never the answer kept from before it', async () => {
+    expect(await myValue(on.client, patong)).toBe(1);
+    expect(await myValue(on.client, patong)).toBe(1);
+    // Through the subgraph's mutation…
+    expect(
+      expectNoGraphQLErrors(
+        await on.client.execute({ document: 'mutation { setValue(owner: "PATONG", value: 10) }', as: patong }),
+      ),
+    ).toEqual({ setValue: 10 });
+    expect(await myValue(on.client, patong)).toBe(10);
+    // …and directly in SQL on another connection, committed before the read is sent.
+    const other = new Client({ connectionString: db.url });
+    await other.connect();
+    try {
+      await other.query(`UPDATE item SET value = 11 WHERE owner = 'PATONG'`);
+    } finally {
+      await other.end();
+    }
+    expect(await myValue(on.client, patong)).toBe(11);
+    expect(await myValue(on.client, patong)).toBe(11);
+  });
+
+  it('keeps an entity fetch (_entities) the same way, keyed by its representations', async () => {
+    const entities = (owner: string) =>
+      on.client.execute<{ _entities: Array<{ owner: string; value: number }> }>({
+        document: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Item { owner value } } }',
+        variables: { r: [{ __typename: 'Item', owner }] },
+        as: patong,
+      });
+    const kathuItem = async () =>
+      expect(expectNoGraphQLErrors(await entities('KATHU'))._entities).toEqual([{ owner: 'KATHU', value: 2 }]);
+    expect(await repeatServedFromMemory(kathuItem)).toBe(true);
+    // Other representations: another key.
+    const before = statements;
+    expect(expectNoGraphQLErrors(await entities('network'))._entities).toEqual([{ owner: 'network', value: 3 }]);
+    expect(statements).toBe(before + 1);
+  });
+
+  it('does not keep an answer with errors', async () => {
+    const before = statements;
+    await on.client.execute({ document: '{ failing }', as: patong });
+    await on.client.execute({ document: '{ failing }', as: patong });
+    expect(statements).toBe(before + 2);
+  });
+
+  it('never serves a clock-dependent answer past the moment its resolver said it changes', async () => {
+    type Clock = { clock: { computedAt: number; validUntil: number } };
+    const ask = async () => {
+      const sentAt = Date.now();
+      const { clock } = expectNoGraphQLErrors(
+        await on.client.execute<Clock>({ document: '{ clock { computedAt validUntil } }', as: patong }),
+      );
+      return { sentAt, ...clock };
+    };
+    const first = await ask();
+    const answers = [first];
+    // Ask until an answer computed after the first one's validity comes back.
+    await waitFor(
+      async () => {
+        answers.push(await ask());
+        return answers[answers.length - 1]!;
+      },
+      (latest) => latest.computedAt !== first.computedAt,
+      10_000,
+      50,
+    );
+    // It was kept meanwhile (the first answer came back from memory at least once)…
+    expect(answers.filter((a) => a.computedAt === first.computedAt).length).toBeGreaterThan(1);
+    // …and no request sent at or after an answer's validUntil was given that answer.
+    expect(answers.filter((a) => a.sentAt >= a.validUntil)).toEqual([]);
+    expect(answers[answers.length - 1]!.computedAt).toBeGreaterThan(first.computedAt);
+  });
+
+  it('keeps nothing when switched off', async () => {
+    const off = await start({ ...DEFAULT_RESPONSE_CACHE, enabled: false });
+    try {
+      const before = statements;
+      expect(await myValue(off.client, kathu)).toBe(2);
+      expect(await myValue(off.client, kathu)).toBe(2);
+      expect(statements).toBe(before + 2);
+      expect(await off.metric('pcc_subgraph_response_cache_hits_total')).toBeNull();
+    } finally {
+      await off.server.app.close();
+    }
+  });
+});
