@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { lintMigrations } from '@pcc/db';
+import { createTestDatabase, lintMigrations, unversionedTables } from '@pcc/db';
 import { migrations as cases } from '@pcc/cases';
+import { migrations as notifications } from '@pcc/notifications';
 import { migrations as organizations } from '@pcc/organizations';
 import { migrations as planning } from '@pcc/planning';
 import { migrations as waste } from '@pcc/waste-metrics';
@@ -57,4 +58,26 @@ describe('migrations a rolling deploy survives (Squawk, .squawk.toml)', () => {
       ]),
     ).toEqual([]);
   }, 60_000);
+});
+
+describe('the data version every subgraph keys its kept answers by (@pcc/db data-version.ts)', () => {
+  // A table no trigger watches would change answers without moving the version: kept answers stale.
+  it.each([
+    ['organizations', organizations],
+    ['cases', cases],
+    ['planning', planning],
+    ['waste-metrics', waste],
+    ['notifications', notifications],
+  ])(
+    'moves with every table of %s, once migrated',
+    async (_name, migrations) => {
+      const db = await createTestDatabase({ prefix: 'infra_data_version', migrations });
+      try {
+        expect(await unversionedTables(db.dataSource)).toEqual([]);
+      } finally {
+        await db.drop();
+      }
+    },
+    60_000,
+  );
 });

@@ -7,3 +7,10 @@ export { runSeedCli } from './seed-cli';
 export { seededRandom } from './seeded-random';
 export { createVersionTable, dropVersionTable, readVersions, type VersionsRead } from './versions';
 export { lintMigrations, migrationSql, type MigrationViolation } from './migration-lint';
+export {
+  DataVersion1767000000000,
+  UNVERSIONED_TABLES,
+  attachDataVersion,
+  readDataVersion,
+  unversionedTables,
+} from './data-version';

@@ -6,7 +6,7 @@ import type { ConsumerRunner, OutboxRelay } from '@pcc/events';
 import type { InternalTokens } from '@pcc/http';
 import { subgraphEventsHealth, subgraphReadiness } from './run';
 import { createSubgraphServer, type BaseContext, type SubgraphServer } from './server';
-import { databaseSnapshot, type ResponseCacheSettings } from './response-cache';
+import { dataVersionOf, type ResponseCacheSettings } from './response-cache';
 
 /** What every service's `createServer(deps)` takes: the database, the token verifier, optional runtime parts. */
 export interface SubgraphDeps {
@@ -46,7 +46,7 @@ export function defineSubgraph<TContext extends BaseContext, TDeps extends Subgr
       ...(deps.logger ? { logger: deps.logger } : {}),
       ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
       ...(deps.responseCache
-        ? { responseCache: { settings: deps.responseCache, snapshot: databaseSnapshot(deps.dataSource) } }
+        ? { responseCache: { settings: deps.responseCache, version: dataVersionOf(deps.dataSource) } }
         : {}),
     });
 }

@@ -62,7 +62,7 @@ export { VersionedCache, type Computed } from './versioned-cache';
 export { AnswerValidity, nextBangkokMidnight } from './answer-validity';
 export {
   DEFAULT_RESPONSE_CACHE,
-  databaseSnapshot,
+  dataVersionOf,
   responseCacheEnv,
   responseCacheSettingsOf,
   type ResponseCacheSettings,

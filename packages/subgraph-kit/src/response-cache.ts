@@ -6,6 +6,7 @@ import { Counter, type Registry } from 'prom-client';
 import { OperationTypeNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { env } from '@pcc/config';
+import { readDataVersion } from '@pcc/db';
 import type { BaseContext } from './server';
 
 /**
@@ -14,23 +15,21 @@ import type { BaseContext } from './server';
  *
  *   the query text, its operation name and variables (the plugin's own key), the caller as the
  *   resolvers see it (role, organization code and subject: nothing else in a subgraph's context
- *   changes an answer — no locale or other header is read), and the database snapshot,
- *   `pg_current_snapshot()::text`, read by one statement before the answer is looked up.
+ *   changes an answer — no locale or other header is read), and the database's data version
+ *   (`@pcc/db`'s data-version.ts), read by one statement before the answer is looked up.
  *
- * Why that is never stale: two readers holding the same snapshot text see exactly the same committed
- * data (xmin, xmax and the list of transactions in progress decide the visibility of every row); a
- * commit changes the text (its transaction leaves the in-progress list, or xmax moves past it), and
- * the text never comes back, since xmax only grows; an answer is computed after its key's snapshot was
- * read, so it holds at least everything that snapshot holds (it may hold more — newer, never older);
- * and a caller whose write has committed reads a snapshot that includes it, which no answer computed
+ * Why that is never stale: the version is a sum that every commit changing the service's tables makes
+ * larger, in that commit; two reads of the same number saw the same committed data (a database's
+ * commits become visible in one order, each adding to the sum); an answer is computed after its key's
+ * version was read, so it holds at least everything that version holds (it may hold more — newer,
+ * never older); and a caller whose write has committed reads a larger number than any answer computed
  * before that commit was stored under. Each subgraph answers from its own database only (its
- * projections of other services' data included), so its one snapshot covers all it answers from.
+ * projections of other services' data included), so its one version covers all it answers from.
  *
  * The statement runs on its own, outside any transaction: a statement's snapshot is taken when it
  * starts, which is all the argument needs (every statement a resolver runs afterwards starts later).
- * Transaction ids are shared by every database of the PostgreSQL server, so a commit anywhere on the
- * server — another service's, a background job's, an autovacuum's ANALYZE — also moves the snapshot:
- * that costs hits, never correctness.
+ * The version moves only with this database's own changes — not with other databases of the same
+ * server (as the server's transaction snapshot would), nor with the relay's and inbox's bookkeeping.
  *
  * Only queries are cached (the plugin never caches mutations), only answers without errors (plugin
  * default), and only for as long as the clock leaves them true: every answer has a cache hint
@@ -77,9 +76,8 @@ export function responseCacheSettingsOf(config: ResponseCacheConfig): ResponseCa
   };
 }
 
-/** The database snapshot an answer is keyed by: one statement, outside any transaction (see above). */
-export const databaseSnapshot = (dataSource: DataSource) => async (): Promise<string> =>
-  (await dataSource.query<Array<{ snapshot: string }>>('SELECT pg_current_snapshot()::text AS snapshot'))[0]!.snapshot;
+/** The data version an answer is keyed by: one statement, outside any transaction (see above). */
+export const dataVersionOf = (dataSource: DataSource) => (): Promise<string> => readDataVersion(dataSource);
 
 /**
  * The plugins of the response cache (none when it is off): cache hints with `defaultMaxAge`, the
@@ -88,7 +86,7 @@ export const databaseSnapshot = (dataSource: DataSource) => async (): Promise<st
  */
 export function responseCachePlugins<TContext extends BaseContext>(
   settings: ResponseCacheSettings,
-  snapshot: () => Promise<string>,
+  version: () => Promise<string>,
   registry: Registry,
 ): ApolloServerPlugin<TContext>[] {
   if (!settings.enabled) return [];
@@ -119,7 +117,7 @@ export function responseCachePlugins<TContext extends BaseContext>(
       cache: new InMemoryLRUCache<string>({ maxSize: settings.maxBytes }),
       extraCacheKeyData: async ({ contextValue }) => {
         const { role, org, sub } = contextValue.identity;
-        return { role, org, sub, snapshot: await snapshot() };
+        return { role, org, sub, version: await version() };
       },
       // Called just before an answer is stored: never keep it past the moment the clock changes it.
       // The store follows synchronously, so its expiry (now + maxAge) is never after that moment.

@@ -56,10 +56,10 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   introspection?: boolean;
   plugins?: ApolloServerPlugin<TContext>[];
   /**
-   * The whole-answer cache (response-cache.ts): its settings and how the database snapshot its keys
+   * The whole-answer cache (response-cache.ts): its settings and how the data version its keys
    * hold is read. Without it (tests that do not ask for it), no answer is kept.
    */
-  responseCache?: { settings: ResponseCacheSettings; snapshot: () => Promise<string> } | undefined;
+  responseCache?: { settings: ResponseCacheSettings; version: () => Promise<string> } | undefined;
 }
 
 export interface SubgraphServer<TContext extends BaseContext = BaseContext> {
@@ -129,7 +129,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       ...(options.responseCache
         ? responseCachePlugins<TContext>(
             options.responseCache.settings,
-            options.responseCache.snapshot,
+            options.responseCache.version,
             metrics.registry,
           )
         : []),

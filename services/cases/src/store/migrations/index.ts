@@ -1,3 +1,4 @@
+import { DataVersion1767000000000 } from '@pcc/db';
 import { eventsMigrations } from '@pcc/events';
 import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreateCases1764288000000 } from './1764288000000-create-cases';
@@ -19,4 +20,5 @@ export const migrations = [
   CaseListVersions1764900000011,
   AreaRouting1766000000000,
   ReferralsAwaitingReply1766100000000,
+  DataVersion1767000000000,
 ];

@@ -1,3 +1,4 @@
+import { DataVersion1767000000000 } from '@pcc/db';
 import { eventsMigrations } from '@pcc/events';
 import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreatePlanning1764460800000 } from './1764460800000-create-planning';
@@ -25,4 +26,5 @@ export const migrations = [
   AccumulatedFunds1765100000002,
   JointCostShares1765100000003,
   CancellationReasonCode1765100000004,
+  DataVersion1767000000000,
 ];

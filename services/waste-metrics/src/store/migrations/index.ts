@@ -1,3 +1,4 @@
+import { DataVersion1767000000000 } from '@pcc/db';
 import { eventsMigrations } from '@pcc/events';
 import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreateWaste1764374400000 } from './1764374400000-create-waste';
@@ -13,4 +14,5 @@ export const migrations = [
   TargetAgreementVersion1764900000004,
   WasteVersions1764900000014,
   ReportingProcess1765100000001,
+  DataVersion1767000000000,
 ];
