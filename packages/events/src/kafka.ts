@@ -63,21 +63,22 @@ export async function ensureTopics(admin: Admin, topics: string[], options: Topi
   const all = [...new Set(topics.flatMap((t) => [t, deadLetterTopic(t)]))];
   const wantedConfig = (topic: string) => topicConfig(topic, options.historyRetentionMs);
   const existing = new Set(await admin.listTopics());
-  const missing = all.filter((t) => !existing.has(t));
-  if (missing.length > 0) {
-    // A broker that has just started may not have elected leaders yet: retry what is retriable.
-    await retrying(() =>
-      admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: options.partitions,
-          replicationFactor: options.replicationFactor,
-          configEntries: Object.entries(wantedConfig(topic)).map(([name, value]) => ({ name, value })),
-        })),
-      }),
-    );
-  }
+  await retrying(async () => {
+    // Listed again on every attempt: another service starting beside this one (they share the
+    // registry's topics and their dead-letter topics) may have created some in between.
+    const listed = new Set(await admin.listTopics());
+    const missing = all.filter((t) => !listed.has(t));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: options.partitions,
+        replicationFactor: options.replicationFactor,
+        configEntries: Object.entries(wantedConfig(topic)).map(([name, value]) => ({ name, value })),
+      })),
+    });
+  });
   const present = all.filter((t) => existing.has(t));
   if (present.length === 0) return;
   const drifted = await topicsOffPolicy(admin, present, wantedConfig);
@@ -120,13 +121,27 @@ export async function readTopicConfigs(admin: Admin, topics: string[]): Promise<
   );
 }
 
-async function retrying<T>(action: () => Promise<T>): Promise<T> {
+/**
+ * Retries what a broker that has just started refuses for now — leaders not elected yet, metadata of
+ * a topic another service has just created (UNKNOWN_TOPIC_OR_PARTITION), a topic created by another
+ * service in between (TOPIC_ALREADY_EXISTS, which the next attempt's listing settles) — for up to
+ * a minute: a busy machine starting every service at once takes more than a few seconds.
+ */
+async function retrying<T>(action: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await action();
     } catch (error) {
-      if (attempt >= 5 || !(error as { retriable?: boolean }).retriable) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      if (Date.now() >= deadline || !passing(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 3_000)));
     }
   }
+}
+
+/** A refusal the next attempt may not meet: retriable, or (among several) a topic that now exists. */
+function passing(error: unknown): boolean {
+  const { retriable, type, errors } = error as { retriable?: boolean; type?: string; errors?: unknown[] };
+  if (retriable || type === 'TOPIC_ALREADY_EXISTS') return true;
+  return Array.isArray(errors) && errors.length > 0 && errors.every(passing);
 }
