@@ -7,6 +7,7 @@ import { OperationTypeNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { env } from '@pcc/config';
 import { readDataVersion } from '@pcc/db';
+import { joinedReads } from './joined-reads';
 import type { BaseContext } from './server';
 
 /**
@@ -76,8 +77,11 @@ export function responseCacheSettingsOf(config: ResponseCacheConfig): ResponseCa
   };
 }
 
-/** The data version an answer is keyed by: one statement, outside any transaction (see above). */
-export const dataVersionOf = (dataSource: DataSource) => (): Promise<string> => readDataVersion(dataSource);
+/**
+ * The data version an answer is keyed by: one statement, outside any transaction (see above), shared
+ * by the requests that arrived before it was sent (joinedReads: never one sent before a request came).
+ */
+export const dataVersionOf = (dataSource: DataSource) => joinedReads(() => readDataVersion(dataSource));
 
 /**
  * The plugins of the response cache (none when it is off): cache hints with `defaultMaxAge`, the
