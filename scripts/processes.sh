@@ -49,7 +49,7 @@ start_processes() {
     fi
   done
 
-  run gateway node --max-old-space-size=160 gateway/dist/index.js
+  run gateway node --max-old-space-size=512 gateway/dist/index.js
   wait_for "http://127.0.0.1:$GATEWAY_PORT/readyz" || return 1
 
   run events node packages/events/dist/cli/tail.js

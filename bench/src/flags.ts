@@ -8,7 +8,7 @@ export const DEFAULTS = {
   connections: 50,
   cases: 1_000_000,
   'gateway-workers': 1,
-  'gateway-heap-mb': 160,
+  'gateway-heap-mb': 512,
   /** The seed of the mixed workload's sequence: the same seed replays the same requests. */
   seed: 13,
 } as const;
