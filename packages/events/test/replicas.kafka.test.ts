@@ -90,7 +90,17 @@ describe('replicas of a consumer in one group (real PostgreSQL and Kafka)', () =
     await stop(first);
     const third = await startConsumer();
     await writing;
-    const total = 300 + 60 * 20;
+    // A last wave once the group is stable with the second and third instance: the third owns some
+    // of the six partitions by then, so it must apply some of it (the second wave may all have gone
+    // to the second, on a busy machine, before the third was given any partition).
+    await waitFor(
+      async () => (await admin.describeGroups([`replicas-${topic}`])).groups[0]!,
+      (group) => group.state === 'Stable' && group.members.length === 2,
+      60_000,
+    );
+    const lastKeys = keyList(200);
+    await appendCounted(db.dataSource, outbox, lastKeys, 2);
+    const total = 300 + 60 * 20 + 60 * 2;
     const effects = await waitFor(
       () => countEffects(db.dataSource),
       (c) => c.total >= total,
