@@ -9,6 +9,8 @@ export const DEFAULTS = {
   cases: 1_000_000,
   'gateway-workers': 1,
   'gateway-heap-mb': 512,
+  /** The young generation's semi-space of our gateway (`--max-semi-space-size`), as `npm start` runs it; 0: V8's own sizing. */
+  'gateway-semi-space-mb': 32,
   /** The seed of the mixed workload's sequence: the same seed replays the same requests. */
   seed: 13,
 } as const;
@@ -37,4 +39,13 @@ export function parseFlags(argv: readonly string[]): BenchFlags {
     flags[name] = value;
   }
   return flags;
+}
+
+/** Our gateway's Node.js memory flags, as NODE_OPTIONS (0: V8's own sizing for that part). */
+export function gatewayHeapEnv(heapMiB: number, semiSpaceMiB: number): Record<string, string> {
+  const options = [
+    ...(heapMiB ? [`--max-old-space-size=${heapMiB}`] : []),
+    ...(semiSpaceMiB ? [`--max-semi-space-size=${semiSpaceMiB}`] : []),
+  ];
+  return options.length ? { NODE_OPTIONS: options.join(' ') } : {};
 }

@@ -6,10 +6,12 @@ import { dataOf } from './answers';
 import { once } from './load';
 import { mixedLoad, type KindRequest, type MixedResult } from './mixed-load';
 import { callerTokens, caseListCursors, mixedRequests, type Secrets } from './mixed-requests';
-import { callers, workload, KINDS, type Kind } from './workload';
+import { workload, KINDS, type Kind } from './workload';
 
 export interface MixedReport {
   seed: number;
+  /** One kind alone (the province dashboard, say), sent by the callers whose role runs it; absent: the whole mix. */
+  only?: Kind | undefined;
   /** Distinct callers by role (officers of every organization, analysts, network admins, citizens). */
   callers: Record<string, number>;
   /** Requests of the sequence compared between the gateways, and how many of them disagreed or failed. */
@@ -33,6 +35,7 @@ export interface MixedSettings {
   seconds: number;
   warmup: number;
   connections: number;
+  only?: Kind | undefined;
 }
 
 export async function measureMixed(
@@ -53,8 +56,9 @@ export async function measureMixed(
     length: settings.length,
     organizations: input.organizations,
     trackingCodes: input.trackingCodes,
+    only: settings.only,
   });
-  const population = callers(input.organizations.map((o) => o.code));
+  const population = [...new Map(steps.map((step) => [step.caller.sub, step.caller])).values()];
   const tokens = await callerTokens(population, input.secrets);
   const cursors = await caseListCursors(steps, input.operation(KINDS['case list']), input.urls.ours, input.adminToken);
   const ours = mixedRequests(steps, input.urls.ours, tokens.ours, input.operation, cursors);
@@ -83,12 +87,15 @@ export async function measureMixed(
     const [a, b, c] = [await measure(ours), await measure(hive), await measure(hiveNoDedup)];
     rounds.push({ ours: a, hive: b, hiveNoDedup: c, ratio: ratio(a, b), ratioNoDedup: ratio(a, c) });
     const line = (x: MixedResult) => `${x.total.requestsPerSecond} req/s p50 ${x.total.p50} p99 ${x.total.p99}`;
-    input.say(`mixed workload round ${round}: ours ${line(a)} | hive ${line(b)} | hive without dedup ${line(c)}`);
+    input.say(
+      `${settings.only ?? 'mixed workload'} round ${round}: ours ${line(a)} | hive ${line(b)} | hive without dedup ${line(c)}`,
+    );
   }
   const byRole: Record<string, number> = {};
   for (const caller of population) byRole[caller.role] = (byRole[caller.role] ?? 0) + 1;
   return {
     seed: settings.seed,
+    only: settings.only,
     callers: byRole,
     compared: Math.min(settings.compared, steps.length),
     disagreements,

@@ -1,6 +1,7 @@
 /**
- * `npm run bench:profile [-- --seconds 20 --connections 50 --cpu-prof 1]`: where the time goes under
- * the mixed workload, through our gateway only. Prints requests/s, p50 and p99 per operation kind,
+ * `npm run bench:profile [-- --seconds 20 --connections 50 --cpu-prof 1 --only 'province dashboard' --intake 1]`:
+ * where the time goes under the mixed workload (or one kind of it alone, sent by the distinct callers
+ * whose role runs it; or public intake with `--intake 1`), through our gateway only. Prints requests/s, p50 and p99 per operation kind,
  * then each subgraph database's statements by total execution time (pg_stat_statements, when the
  * server preloads it), and with `--cpu-prof 1` leaves a V8 CPU profile of every subgraph and of the
  * gateway in `bench/results/profiles/` (open them in Chrome's DevTools or speedscope). A tool for
@@ -15,13 +16,16 @@ import { cpuPerRequest, cpuSnapshot, type CpuParts } from './cpu-time';
 import { connect, SERVICES, type ServiceName } from './databases';
 import { mixedLoad, type MixedResult } from './mixed-load';
 import { callerTokens, caseListCursors, mixedRequests, userToken } from './mixed-requests';
-import { startPlatform } from './platform';
+import { DEFAULTS, gatewayHeapEnv } from './flags';
+import { startPlatform, type BenchPlatform } from './platform';
+import { intake, intakeInput } from './writes';
+import { peakRssMiB } from './processes';
 import { responseCacheCounters, responseCacheTable } from './response-cache-stats';
 import { callers, workload, KINDS, type Kind } from './workload';
 
 const ROOT = join(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results');
-const operation = (file: (typeof KINDS)[Kind]) => readFileSync(join(ROOT, 'bench', 'operations', file), 'utf8');
+const operation = (file: string) => readFileSync(join(ROOT, 'bench', 'operations', file), 'utf8');
 
 function flags() {
   const { values } = parseArgs({
@@ -32,6 +36,10 @@ function flags() {
       seed: { type: 'string', default: '13' },
       'cpu-prof': { type: 'string', default: '0' },
       statements: { type: 'string', default: '8' },
+      only: { type: 'string' },
+      intake: { type: 'string', default: '0' },
+      'gateway-heap-mb': { type: 'string', default: String(DEFAULTS['gateway-heap-mb']) },
+      'gateway-semi-space-mb': { type: 'string', default: String(DEFAULTS['gateway-semi-space-mb']) },
     },
     strict: true,
   });
@@ -40,13 +48,20 @@ function flags() {
     if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`);
     return value;
   };
+  const only = values.only;
+  if (only !== undefined && !(only in KINDS))
+    throw new Error(`--only must be one of ${Object.keys(KINDS).join(', ')}, not ${JSON.stringify(only)}`);
   return {
+    only: only as Kind | undefined,
+    intake: number('intake') > 0,
     seconds: number('seconds'),
     warmup: number('warmup'),
     connections: number('connections'),
     seed: number('seed'),
     cpuProfile: number('cpu-prof') > 0,
     statements: number('statements'),
+    gatewayHeapMiB: number('gateway-heap-mb'),
+    gatewaySemiSpaceMiB: number('gateway-semi-space-mb'),
   };
 }
 
@@ -115,13 +130,19 @@ async function main(): Promise<void> {
     log,
     subgraphArgs: cpu('subgraphs'),
     gatewayArgs: cpu('gateway'),
+    gatewayEnv: gatewayHeapEnv(settings.gatewayHeapMiB, settings.gatewaySemiSpaceMiB),
   });
   try {
+    if (settings.intake) {
+      await profileIntake(platform, settings);
+      return;
+    }
     const steps = workload({
       seed: settings.seed,
       length: 50_000,
       organizations: platform.organizations,
       trackingCodes: platform.trackingCodes,
+      only: settings.only,
     });
     const tokens = await callerTokens(callers(platform.organizations.map((o) => o.code)), secrets);
     const admin = await userToken(secrets.jwt, 'bench-cursor-walker', 'NETWORK_ADMIN');
@@ -131,10 +152,7 @@ async function main(): Promise<void> {
     const observed = Object.fromEntries(
       await Promise.all((Object.keys(SERVICES) as ServiceName[]).map(async (n) => [n, await resetStatements(n)])),
     ) as Record<ServiceName, boolean>;
-    const parts: CpuParts = {
-      processes: { ...Object.fromEntries(platform.running.map((r) => [r.name, r.process.pid])), kafka: kafkaPid() },
-      databasePrefix: 'pcc_bench_',
-    };
+    const parts = cpuParts(platform);
     const cacheBefore = await responseCacheCounters();
     const cpuBefore = cpuSnapshot(parts);
     const result = await mixedLoad(sequence, settings.connections, settings.seconds);
@@ -143,6 +161,9 @@ async function main(): Promise<void> {
     console.table(kindTable(result, settings.seconds));
     console.table(cpuPerRequest(cpuBefore, cpuAfter, result.total.requests));
     console.table(responseCacheTable(cacheBefore, cacheAfter));
+    console.log(
+      `gateway: peak resident memory ${peakRssMiB(platform.gateway.process.pid)} MiB (heap limit ${settings.gatewayHeapMiB || 'V8 default'} MiB, young generation's semi-space ${settings.gatewaySemiSpaceMiB || 'V8 default'} MiB)`,
+    );
     for (const name of Object.keys(SERVICES) as ServiceName[]) {
       if (!observed[name]) {
         console.log(`${name}: pg_stat_statements is not preloaded by this server (shared_preload_libraries)`);
@@ -158,6 +179,35 @@ async function main(): Promise<void> {
     await platform.stop();
   }
   if (settings.cpuProfile) console.log(`\nCPU profiles: ${profiles}`);
+}
+
+/** The CPU parts of the platform: its processes, the broker the scripts started, the bench databases. */
+const cpuParts = (platform: BenchPlatform): CpuParts => ({
+  processes: { ...Object.fromEntries(platform.running.map((r) => [r.name, r.process.pid])), kafka: kafkaPid() },
+  databasePrefix: 'pcc_bench_',
+});
+
+/**
+ * `--intake 1`: public intake through our gateway for `--seconds`, every event counted on Kafka, and
+ * the CPU one case costs each part of the platform (the writes, the relay, the broker, the consumers).
+ */
+async function profileIntake(platform: BenchPlatform, settings: ReturnType<typeof flags>): Promise<void> {
+  const body = JSON.stringify({ query: operation('open-case.graphql'), variables: { input: intakeInput() } });
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  // Warm-up: the same intake, so the measured seconds run on compiled code and warm connections.
+  await intake({ url: platform.url, headers: {}, body }, settings.connections, settings.warmup, brokers);
+  const before = cpuSnapshot(cpuParts(platform));
+  const result = await intake(
+    { url: platform.url, headers: {}, body },
+    settings.connections,
+    settings.seconds,
+    brokers,
+  );
+  const after = cpuSnapshot(cpuParts(platform));
+  console.log(
+    `public intake: ${result.casesPerSecond} cases/s, ${result.casesWritten} written, ${result.eventsDelivered} events on Kafka, p50 ${result.p50} / p99 ${result.p99} ms, errors ${result.non2xx + result.graphqlErrors + result.errors}`,
+  );
+  console.table(cpuPerRequest(before, after, result.casesWritten));
 }
 
 main().catch((error: unknown) => {

@@ -115,6 +115,11 @@ export interface WorkloadInput {
   /** Tracking codes of existing cases, for the citizens. */
   trackingCodes: readonly string[];
   population?: Population;
+  /**
+   * One kind alone (the province dashboard alone, say): only the callers whose role runs it call, each
+   * with its own variables. Without it, every caller sends the mix of its role.
+   */
+  only?: Kind | undefined;
 }
 
 /** `length` requests, the same for the same input: each a caller drawn from the population and one of its role's operations. */
@@ -129,12 +134,13 @@ export function workload(input: WorkloadInput): Step[] {
   const population = callers(
     input.organizations.map((o) => o.code),
     input.population,
-  );
+  ).filter((caller) => input.only === undefined || ROLE_KINDS[caller.role].some(([kind]) => kind === input.only));
+  if (population.length === 0) throw new Error(`no caller's role runs ${input.only}`);
   const idOf = new Map(input.organizations.map((o) => [o.code, o.id]));
   const steps: Step[] = [];
   for (let i = 0; i < input.length; i += 1) {
     const caller = pick(population);
-    const kind = weighted(ROLE_KINDS[caller.role]);
+    const kind = input.only ?? weighted(ROLE_KINDS[caller.role]);
     // Officers look at their own organization; everyone else at any.
     const organization =
       caller.org !== null ? { code: caller.org, id: idOf.get(caller.org)! } : pick(input.organizations);

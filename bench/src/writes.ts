@@ -44,3 +44,14 @@ export async function intake(request: Request, connections: number, seconds: num
     await db.end();
   }
 }
+
+/** A citizen's report, as the public intake form sends it. */
+export const intakeInput = () => ({
+  kind: 'GRIEVANCE',
+  category: 'WASTE',
+  channel: 'WEB',
+  title: 'ขยะตกค้างหน้าซอย (benchmark)',
+  description: 'Rubbish has not been collected for five days.',
+  location: { lat: 7.8961, lng: 98.2969, address: 'Soi Bangla, Patong', district: 'KATHU' },
+  reporter: { name: 'Bench Reporter', phone: '081 000 0000' },
+});

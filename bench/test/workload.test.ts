@@ -55,4 +55,20 @@ describe('the mixed workload', () => {
     expect(lists.some((l) => l.page > 1)).toBe(true);
     expect(lists.some((l) => l.page === 1)).toBe(true);
   });
+
+  it('runs one kind alone with the distinct callers whose role runs it, each with its own variables', () => {
+    const steps = workload({ ...input, only: 'province dashboard' });
+    expect(new Set(steps.map((s) => s.request.kind))).toEqual(new Set(['province dashboard']));
+    const runsIt = callers(CODES).filter((c) => c.role !== 'PUBLIC');
+    expect(new Set(steps.map((s) => s.caller.sub))).toEqual(new Set(runsIt.map((c) => c.sub)));
+    const years = new Set(steps.map((s) => (s.request.kind === 'province dashboard' ? s.request.fiscalYear : 0)));
+    expect(years.size).toBeGreaterThanOrEqual(2);
+    expect(() =>
+      workload({
+        ...input,
+        population: { ...POPULATION, officersPerOrganization: 0, analysts: 0, admins: 0 },
+        only: 'province dashboard',
+      }),
+    ).toThrow(/no caller/);
+  });
 });

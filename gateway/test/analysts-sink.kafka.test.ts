@@ -3,15 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
-import {
-  ANALYST_QUERIES,
-  analystQuery,
-  createKafka,
-  ensureTopics,
-  ParquetSink,
-  runDuckDbQuery,
-  TOPICS,
-} from '@pcc/events';
+import { createKafka, ensureTopics, TOPICS } from '@pcc/events';
+import { ANALYST_QUERIES, analystQuery, ParquetSink, runDuckDbQuery } from '@pcc/events/sink';
 import { kafkaBrokers, testKafka, waitFor, type TestDatabase } from '@pcc/testing';
 import { Platform, type GraphQLResult } from './platform';
 import { wasteReportInput } from './waste-input';

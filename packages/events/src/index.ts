@@ -31,9 +31,5 @@ export { replayProjection, ReplayRefusedError, type ProjectionDeclaration, type 
 export { groupLag, lagByTopic } from './tools/lag';
 export { readTopics, type ReadOptions } from './tools/read';
 export { listDeadLetters, redriveDeadLetters, type DeadLetter } from './tools/dlq';
-export { ParquetSink, type SinkSettings } from './sink/sink';
-export { SinkStore, type SinkRow } from './sink/store';
-export { ANALYST_QUERIES, analystQuery } from './sink/queries';
-export { runDuckDbQuery } from './sink/run-query';
 export { renderCataloguePage, fieldsOf, examplePayload } from './published/page';
 export { publishedFiles, PUBLISHED_FOLDER } from './published/files';

@@ -7,8 +7,6 @@ import { Partitioners } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import {
-  ANALYST_QUERIES,
-  analystQuery,
   caseEvents,
   ensureTopics,
   EventCatalogue,
@@ -16,14 +14,13 @@ import {
   organizationEvents,
   Outbox,
   OutboxRelay,
-  ParquetSink,
   planningEvents,
-  runDuckDbQuery,
   TOPICS,
   toKafkaMessage,
   wasteEvents,
   type DomainEvent,
 } from '../src';
+import { ANALYST_QUERIES, analystQuery, ParquetSink, runDuckDbQuery } from '../src/sink';
 import { testKafka, uniqueTopic, waitFor } from './fixtures';
 
 /** What the producing services keep, reduced to the facts the analysts' questions need. */

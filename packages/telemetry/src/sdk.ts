@@ -1,4 +1,3 @@
-import { basename, dirname } from 'node:path';
 import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -6,21 +5,13 @@ import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { InMemorySpanExporter, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { telemetryConfigured } from './configured';
 import { runningSdk, setRunningSdk } from './running';
+
+export { defaultServiceName, telemetryConfigured } from './configured';
 
 /** Routes scraped or probed every few seconds: a span each would bury the requests that matter. */
 const OPERATIONAL_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
-
-/**
- * Whether the standard variables ask for traces: an OTLP endpoint or an explicit traces exporter,
- * and the SDK not disabled. Without them no SDK starts, so a process that exports nowhere pays nothing.
- */
-export function telemetryConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
-  const exporter = env.OTEL_TRACES_EXPORTER?.trim();
-  if (exporter) return exporter !== 'none';
-  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
-}
 
 /**
  * Starts the OpenTelemetry SDK with the instrumentations the platform uses (not the whole
@@ -60,14 +51,6 @@ export function startTelemetry(
   sdk.start();
   setRunningSdk(sdk);
   return sdk;
-}
-
-/**
- * The default service name when OTEL_SERVICE_NAME is not set: `pcc-<workspace folder>` of the
- * entry script (`services/cases/dist/index.js` → `pcc-cases`).
- */
-export function defaultServiceName(entry: string | undefined): string | undefined {
-  return entry ? `pcc-${basename(dirname(dirname(entry)))}` : undefined;
 }
 
 /**

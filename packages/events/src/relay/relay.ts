@@ -16,6 +16,7 @@ export interface RelaySettings {
   maxBatchBytes?: number;
   /** Fallback poll when no NOTIFY arrives (lost connection, missed wake-up). */
   pollIntervalMs?: number;
+
   /** Backoff while Kafka or PostgreSQL is unavailable: doubles from min to max. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -97,6 +98,7 @@ export class OutboxRelay {
     this.batchSize = settings.batchSize ?? 500;
     this.maxBatchBytes = settings.maxBatchBytes ?? MAX_BATCH_BYTES;
     this.pollIntervalMs = settings.pollIntervalMs ?? 500;
+
     this.minBackoffMs = settings.minBackoffMs ?? 200;
     this.maxBackoffMs = settings.maxBackoffMs ?? 5_000;
   }
@@ -198,11 +200,11 @@ export class OutboxRelay {
     const onError = (error: Error) => this.report(error);
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
       // The relay's commit (deleting what Kafka acknowledged) need not wait for its WAL flush: if the
       // server crashes before the flush, the rows come back and are published again, which consumers
       // absorb by event id. Not waiting leaves the disk's flushes to the writers' own commits.
-      await client.query('SET LOCAL synchronous_commit = off');
+      // Both in one round trip (the simple protocol runs them in order, as one message).
+      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
       const { rows: claimed } = await client.query<OutboxRow>(CLAIM_BATCH_SQL, [this.batchSize]);
       if (claimed.length === 0) {
         await client.query('COMMIT');
