@@ -95,6 +95,30 @@ async function topStatements(name: ServiceName, limit: number) {
   }
 }
 
+/** Statement statistics reset in every bench database: which of them the server observes. */
+async function resetAllStatements(): Promise<Record<ServiceName, boolean>> {
+  const names = Object.keys(SERVICES) as ServiceName[];
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await resetStatements(n)]))) as Record<
+    ServiceName,
+    boolean
+  >;
+}
+
+/** Each bench database's heaviest statements since the reset. */
+async function printStatements(observed: Record<ServiceName, boolean>, seconds: number, limit: number): Promise<void> {
+  for (const name of Object.keys(SERVICES) as ServiceName[]) {
+    if (!observed[name]) {
+      console.log(`${name}: pg_stat_statements is not preloaded by this server (shared_preload_libraries)`);
+      continue;
+    }
+    console.log(`\n${name}: statements by total time over ${seconds} s`);
+    for (const s of await topStatements(name, limit))
+      console.log(
+        `  ${Math.round(s.total)} ms total, ${s.calls} calls, ${s.mean.toFixed(2)} ms mean, ${s.rows} rows — ${s.query.replace(/\s+/g, ' ').slice(0, 220)}`,
+      );
+  }
+}
+
 const kindTable = (result: MixedResult, seconds: number) =>
   Object.entries({ all: result.total, ...result.byKind }).map(([kind, r]) => ({
     kind,
@@ -149,9 +173,7 @@ async function main(): Promise<void> {
     const cursors = await caseListCursors(steps, operation(KINDS['case list']), platform.url, admin);
     const sequence = mixedRequests(steps, platform.url, tokens.ours, operation, cursors);
     await mixedLoad(sequence, settings.connections, settings.warmup);
-    const observed = Object.fromEntries(
-      await Promise.all((Object.keys(SERVICES) as ServiceName[]).map(async (n) => [n, await resetStatements(n)])),
-    ) as Record<ServiceName, boolean>;
+    const observed = await resetAllStatements();
     const parts = cpuParts(platform);
     const cacheBefore = await responseCacheCounters();
     const cpuBefore = cpuSnapshot(parts);
@@ -164,17 +186,7 @@ async function main(): Promise<void> {
     console.log(
       `gateway: peak resident memory ${peakRssMiB(platform.gateway.process.pid)} MiB (heap limit ${settings.gatewayHeapMiB || 'V8 default'} MiB, young generation's semi-space ${settings.gatewaySemiSpaceMiB || 'V8 default'} MiB)`,
     );
-    for (const name of Object.keys(SERVICES) as ServiceName[]) {
-      if (!observed[name]) {
-        console.log(`${name}: pg_stat_statements is not preloaded by this server (shared_preload_libraries)`);
-        continue;
-      }
-      console.log(`\n${name}: statements by total time over ${settings.seconds} s`);
-      for (const s of await topStatements(name, settings.statements))
-        console.log(
-          `  ${Math.round(s.total)} ms total, ${s.calls} calls, ${s.mean.toFixed(2)} ms mean, ${s.rows} rows — ${s.query.replace(/\s+/g, ' ').slice(0, 220)}`,
-        );
-    }
+    await printStatements(observed, settings.seconds, settings.statements);
   } finally {
     await platform.stop();
   }
@@ -196,6 +208,7 @@ async function profileIntake(platform: BenchPlatform, settings: ReturnType<typeo
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   // Warm-up: the same intake, so the measured seconds run on compiled code and warm connections.
   await intake({ url: platform.url, headers: {}, body }, settings.connections, settings.warmup, brokers);
+  const observed = await resetAllStatements();
   const before = cpuSnapshot(cpuParts(platform));
   const result = await intake(
     { url: platform.url, headers: {}, body },
@@ -208,6 +221,7 @@ async function profileIntake(platform: BenchPlatform, settings: ReturnType<typeo
     `public intake: ${result.casesPerSecond} cases/s, ${result.casesWritten} written, ${result.eventsDelivered} events on Kafka, p50 ${result.p50} / p99 ${result.p99} ms, errors ${result.non2xx + result.graphqlErrors + result.errors}`,
   );
   console.table(cpuPerRequest(before, after, result.casesWritten));
+  await printStatements(observed, settings.seconds, settings.statements);
 }
 
 main().catch((error: unknown) => {

@@ -127,4 +127,51 @@ describe('outbox (real PostgreSQL)', () => {
       await listener.end();
     }
   });
+
+  it('wakes listeners only when no earlier row of the 1,000 numbers below waits (never less often than when the outbox is empty)', async () => {
+    const listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    const notes: string[] = [];
+    listener.on('notification', (n) => notes.push(n.channel));
+    await listener.query('LISTEN pcc_outbox');
+    const append = (n: number) =>
+      db.dataSource.transaction((tx) =>
+        outbox.append(tx, { type: 'pcc.test.counted', subject: key, data: { key, n } }),
+      );
+    // Two round trips on the listening connection: a notification sent by a finished commit has arrived by then.
+    const settled = async () => {
+      await listener.query('SELECT 1');
+      await listener.query('SELECT 1');
+    };
+    try {
+      await db.dataSource.query('DELETE FROM outbox');
+      await append(10);
+      await waitFor(
+        () => notes,
+        (n) => n.length === 1,
+        10_000,
+      );
+      // A row just below still waits: the relay is busy with it already, no wake-up.
+      await append(11);
+      await settled();
+      expect(notes).toEqual(['pcc_outbox']);
+      // The waiting rows are now more than 1,000 numbers below: a relay that far behind is awake, and
+      // the check no longer walks down to them; it wakes the relay once more, which costs nothing.
+      await db.dataSource.query(
+        `SELECT setval(pg_get_serial_sequence('outbox', 'seq'), nextval(pg_get_serial_sequence('outbox', 'seq')) + 2000)`,
+      );
+      await append(12);
+      expect(
+        await waitFor(
+          () => notes,
+          (n) => n.length === 2,
+          10_000,
+        ),
+      ).toEqual(['pcc_outbox', 'pcc_outbox']);
+      expect(await count()).toBe(3);
+    } finally {
+      await listener.end();
+      await db.dataSource.query('DELETE FROM outbox');
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { CreateOutboxParked1764900000000 } from './parked-migration';
+import { OutboxNotifyWindow1767100000000 } from './notify-window-migration';
 import { CreateAggregateVersion1764900000001 } from './version-migration';
+import { FIRST_NOTIFY_BODY } from './notify-function';
 
 /**
  * The `outbox` and `inbox` tables every service database has. Services list this migration in
@@ -39,15 +41,7 @@ export class CreateOutboxAndInbox1764115200000 implements MigrationInterface {
     // relay is busy already) and no other open transaction is about to wake it (the advisory
     // try-lock, held to the end of that transaction, never waits). A write that skipped its
     // NOTIFY is picked up by the relay's quick polling after any activity.
-    await q.query(`
-      CREATE FUNCTION pcc_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NOT EXISTS (SELECT 1 FROM outbox WHERE seq < (SELECT min(seq) FROM inserted))
-           AND pg_try_advisory_xact_lock(hashtext('pcc_outbox_notify')) THEN
-          PERFORM pg_notify('pcc_outbox', '');
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await q.query(`CREATE FUNCTION pcc_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS ${FIRST_NOTIFY_BODY}`);
     await q.query(`
       CREATE TRIGGER outbox_notify AFTER INSERT ON outbox
       REFERENCING NEW TABLE AS inserted
@@ -76,4 +70,5 @@ export const eventsMigrations = [
   CreateOutboxAndInbox1764115200000,
   CreateOutboxParked1764900000000,
   CreateAggregateVersion1764900000001,
+  OutboxNotifyWindow1767100000000,
 ];
