@@ -16,7 +16,6 @@ export interface RelaySettings {
   maxBatchBytes?: number;
   /** Fallback poll when no NOTIFY arrives (lost connection, missed wake-up). */
   pollIntervalMs?: number;
-
   /** Backoff while Kafka or PostgreSQL is unavailable: doubles from min to max. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -107,7 +106,6 @@ export class OutboxRelay {
     this.batchSize = settings.batchSize ?? 500;
     this.maxBatchBytes = settings.maxBatchBytes ?? MAX_BATCH_BYTES;
     this.pollIntervalMs = settings.pollIntervalMs ?? 500;
-
     this.minBackoffMs = settings.minBackoffMs ?? 200;
     this.maxBackoffMs = settings.maxBackoffMs ?? 5_000;
     this.vacuumEveryRows = settings.vacuumEveryRows ?? DEFAULT_VACUUM_EVERY_ROWS;
