@@ -205,18 +205,14 @@ const cpuParts = (platform: BenchPlatform): CpuParts => ({
  */
 async function profileIntake(platform: BenchPlatform, settings: ReturnType<typeof flags>): Promise<void> {
   const body = JSON.stringify({ query: operation('open-case.graphql'), variables: { input: intakeInput() } });
-  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  const request = { url: platform.url, headers: {}, body };
+  const parts = cpuParts(platform);
   // Warm-up: the same intake, so the measured seconds run on compiled code and warm connections.
-  await intake({ url: platform.url, headers: {}, body }, settings.connections, settings.warmup, brokers);
+  await intake(request, settings.connections, settings.warmup);
   const observed = await resetAllStatements();
-  const before = cpuSnapshot(cpuParts(platform));
-  const result = await intake(
-    { url: platform.url, headers: {}, body },
-    settings.connections,
-    settings.seconds,
-    brokers,
-  );
-  const after = cpuSnapshot(cpuParts(platform));
+  const before = cpuSnapshot(parts);
+  const result = await intake(request, settings.connections, settings.seconds);
+  const after = cpuSnapshot(parts);
   console.log(
     `public intake: ${result.casesPerSecond} cases/s, ${result.casesWritten} written, ${result.eventsDelivered} events on Kafka, p50 ${result.p50} / p99 ${result.p99} ms, errors ${result.non2xx + result.graphqlErrors + result.errors}`,
   );

@@ -39,13 +39,17 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const cells = (x: LoadResult) => `${x.requestsPerSecond} | ${x.p50} / ${x.p99}`;
 
-/** The headline table: every round of the mixed workload, all requests and then each operation kind. */
-function formatMixed(mixed: MixedReport, connections: number): string[] {
-  if (mixed.only) return formatAlone(mixed, connections);
-  const who = Object.entries(mixed.callers)
+/** The distinct callers of a scenario: how many, and how many of each role. */
+function callersOf(scenario: MixedReport): { who: string; total: number } {
+  const who = Object.entries(scenario.callers)
     .map(([role, n]) => `${n} ${role}`)
     .join(', ');
-  const total = Object.values(mixed.callers).reduce((a, b) => a + b, 0);
+  return { who, total: Object.values(scenario.callers).reduce((a, b) => a + b, 0) };
+}
+
+/** The headline table: every round of the mixed workload, all requests and then each operation kind. */
+function formatMixed(mixed: MixedReport, connections: number): string[] {
+  const { who, total } = callersOf(mixed);
   const lines = [
     '### Mixed workload of distinct callers (headline)',
     '',
@@ -78,10 +82,7 @@ function formatMixed(mixed: MixedReport, connections: number): string[] {
 
 /** One kind alone, sent by distinct callers: every round, one row per gateway run. */
 function formatAlone(alone: MixedReport, connections: number): string[] {
-  const who = Object.entries(alone.callers)
-    .map(([role, n]) => `${n} ${role}`)
-    .join(', ');
-  const total = Object.values(alone.callers).reduce((a, b) => a + b, 0);
+  const { who, total } = callersOf(alone);
   const lines = [
     `### The ${alone.only} alone, distinct callers`,
     '',
@@ -141,7 +142,7 @@ export function formatReport(r: PlatformReport): string {
     'Everything (PostgreSQL, Kafka, four subgraphs, both gateways and the load generator) shares the same 2 cores.',
     '',
     ...(r.mixed ? formatMixed(r.mixed, r.settings.connections) : []),
-    ...(r.dashboardAlone ? formatMixed(r.dashboardAlone, r.settings.connections) : []),
+    ...(r.dashboardAlone ? formatAlone(r.dashboardAlone, r.settings.connections) : []),
     ...formatTargets(r),
     ...(r.mixed ? ['### Every client sending the same request (secondary)', ''] : []),
     '| operation | round | A req/s | A p50 / p99 ms | B req/s | B p50 / p99 ms | C req/s | C p50 / p99 ms | A ÷ B | A ÷ C | errors A / B / C | same data |',

@@ -214,7 +214,6 @@ async function main(): Promise<void> {
       request(ours, null, operation('open-case.graphql'), { input: intakeInput() }),
       connections,
       seconds,
-      (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
     );
     say(
       `public intake: ${writes.casesPerSecond} cases/s, ${writes.casesWritten} written, ${writes.eventsDelivered} case.opened events delivered to Kafka`,

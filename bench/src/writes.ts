@@ -6,9 +6,11 @@ import { load, type Request } from './load';
  * Public intake through the gateway: `openCase` at `connections` for `seconds`, then every event
  * counted as it arrives on Kafka (`pcc.case.opened`, from the cases service's outbox relay).
  */
-export async function intake(request: Request, connections: number, seconds: number, brokers: string[]) {
+export async function intake(request: Request, connections: number, seconds: number) {
   const db = await connect('cases');
   const count = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM "case"')).rows[0]!.n);
+  // The broker the scripts started for the benchmark (KAFKA_BROKERS), as every bench process reads it.
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const kafka = createKafka({ brokers, clientId: 'pcc-bench' }, () => undefined);
   const consumer = kafka.consumer({ groupId: `pcc-bench-${Date.now()}` });
   let events = 0;
