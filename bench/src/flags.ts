@@ -11,6 +11,8 @@ export const DEFAULTS = {
   'gateway-heap-mb': 512,
   /** The young generation's semi-space of our gateway (`--max-semi-space-size`), as `npm start` runs it; 0: V8's own sizing. */
   'gateway-semi-space-mb': 32,
+  /** glibc's malloc arenas in our gateway (`MALLOC_ARENA_MAX`), as `npm start` runs it; 0: glibc's own (8 per core). */
+  'gateway-malloc-arenas': 2,
   /** The seed of the mixed workload's sequence: the same seed replays the same requests. */
   seed: 13,
 } as const;
@@ -41,11 +43,21 @@ export function parseFlags(argv: readonly string[]): BenchFlags {
   return flags;
 }
 
-/** Our gateway's Node.js memory flags, as NODE_OPTIONS (0: V8's own sizing for that part). */
-export function gatewayHeapEnv(heapMiB: number, semiSpaceMiB: number): Record<string, string> {
+/**
+ * Our gateway's memory settings as its environment: the V8 heap flags as NODE_OPTIONS and glibc's
+ * malloc arenas as MALLOC_ARENA_MAX (0: the runtime's own sizing for that part).
+ */
+export function gatewayMemoryEnv(settings: {
+  heapMiB: number;
+  semiSpaceMiB: number;
+  mallocArenas: number;
+}): Record<string, string> {
   const options = [
-    ...(heapMiB ? [`--max-old-space-size=${heapMiB}`] : []),
-    ...(semiSpaceMiB ? [`--max-semi-space-size=${semiSpaceMiB}`] : []),
+    ...(settings.heapMiB ? [`--max-old-space-size=${settings.heapMiB}`] : []),
+    ...(settings.semiSpaceMiB ? [`--max-semi-space-size=${settings.semiSpaceMiB}`] : []),
   ];
-  return options.length ? { NODE_OPTIONS: options.join(' ') } : {};
+  return {
+    ...(options.length ? { NODE_OPTIONS: options.join(' ') } : {}),
+    ...(settings.mallocArenas ? { MALLOC_ARENA_MAX: String(settings.mallocArenas) } : {}),
+  };
 }

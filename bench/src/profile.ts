@@ -16,7 +16,7 @@ import { cpuPerRequest, cpuSnapshot, type CpuParts } from './cpu-time';
 import { connect, SERVICES, type ServiceName } from './databases';
 import { mixedLoad, type MixedResult } from './mixed-load';
 import { callerTokens, caseListCursors, mixedRequests, userToken } from './mixed-requests';
-import { DEFAULTS, gatewayHeapEnv } from './flags';
+import { DEFAULTS, gatewayMemoryEnv } from './flags';
 import { startPlatform, type BenchPlatform } from './platform';
 import { intake, intakeInput } from './writes';
 import { peakRssMiB } from './processes';
@@ -40,6 +40,7 @@ function flags() {
       intake: { type: 'string', default: '0' },
       'gateway-heap-mb': { type: 'string', default: String(DEFAULTS['gateway-heap-mb']) },
       'gateway-semi-space-mb': { type: 'string', default: String(DEFAULTS['gateway-semi-space-mb']) },
+      'gateway-malloc-arenas': { type: 'string', default: String(DEFAULTS['gateway-malloc-arenas']) },
     },
     strict: true,
   });
@@ -62,6 +63,7 @@ function flags() {
     statements: number('statements'),
     gatewayHeapMiB: number('gateway-heap-mb'),
     gatewaySemiSpaceMiB: number('gateway-semi-space-mb'),
+    gatewayMallocArenas: number('gateway-malloc-arenas'),
   };
 }
 
@@ -154,7 +156,11 @@ async function main(): Promise<void> {
     log,
     subgraphArgs: cpu('subgraphs'),
     gatewayArgs: cpu('gateway'),
-    gatewayEnv: gatewayHeapEnv(settings.gatewayHeapMiB, settings.gatewaySemiSpaceMiB),
+    gatewayEnv: gatewayMemoryEnv({
+      heapMiB: settings.gatewayHeapMiB,
+      semiSpaceMiB: settings.gatewaySemiSpaceMiB,
+      mallocArenas: settings.gatewayMallocArenas,
+    }),
   });
   try {
     if (settings.intake) {
@@ -184,7 +190,7 @@ async function main(): Promise<void> {
     console.table(cpuPerRequest(cpuBefore, cpuAfter, result.total.requests));
     console.table(responseCacheTable(cacheBefore, cacheAfter));
     console.log(
-      `gateway: peak resident memory ${peakRssMiB(platform.gateway.process.pid)} MiB (heap limit ${settings.gatewayHeapMiB || 'V8 default'} MiB, young generation's semi-space ${settings.gatewaySemiSpaceMiB || 'V8 default'} MiB)`,
+      `gateway: peak resident memory ${peakRssMiB(platform.gateway.process.pid)} MiB (heap limit ${settings.gatewayHeapMiB || 'V8 default'} MiB, young generation's semi-space ${settings.gatewaySemiSpaceMiB || 'V8 default'} MiB, malloc arenas ${settings.gatewayMallocArenas || 'glibc default'})`,
     );
     await printStatements(observed, settings.seconds, settings.statements);
   } finally {

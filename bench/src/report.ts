@@ -14,6 +14,8 @@ export interface PlatformReport {
     gatewayHeapMiB: number;
     /** The young generation's semi-space (`--max-semi-space-size`); 0 or absent: V8's own sizing. */
     gatewaySemiSpaceMiB?: number;
+    /** glibc's malloc arenas (`MALLOC_ARENA_MAX`); 0 or absent: glibc's own. */
+    gatewayMallocArenas?: number;
   };
   /** The mixed workload of distinct callers (absent in results from before it existed). */
   mixed?: MixedReport;
@@ -134,7 +136,7 @@ export function formatReport(r: PlatformReport): string {
   const lines = [
     '## Platform at province scale: our gateway (A) against Hive Gateway (B, as it ships; C, without in-flight deduplication)',
     '',
-    `\`npm run bench\` — ${r.cases.toLocaleString('en')} cases, 20,000 projects, 10 years of waste reports; our gateway with ${r.settings.gatewayWorkers} worker(s)${r.settings.gatewayHeapMiB ? ` and a ${r.settings.gatewayHeapMiB} MiB heap limit` : ''}${r.settings.gatewaySemiSpaceMiB ? ` (young generation's semi-space ${r.settings.gatewaySemiSpaceMiB} MiB)` : ''}; ${r.settings.connections} connections, ` +
+    `\`npm run bench\` — ${r.cases.toLocaleString('en')} cases, 20,000 projects, 10 years of waste reports; our gateway with ${r.settings.gatewayWorkers} worker(s)${r.settings.gatewayHeapMiB ? ` and a ${r.settings.gatewayHeapMiB} MiB heap limit` : ''}${r.settings.gatewaySemiSpaceMiB ? ` (young generation's semi-space ${r.settings.gatewaySemiSpaceMiB} MiB)` : ''}${r.settings.gatewayMallocArenas ? `, ${r.settings.gatewayMallocArenas} malloc arenas` : ''}; ${r.settings.connections} connections, ` +
       `${r.settings.rounds} rounds of ${r.settings.seconds} s per gateway after ${r.settings.warmup} s of warm-up, A, B, C in each round. ` +
       'In the identical-request rows every client sends the same operation. A shares a subgraph read only with callers that arrived before it was sent (never an answer older than the request); ' +
       'B, by default, shares any read in flight (a caller may get an answer fetched before its own write); C shares nothing.',

@@ -28,7 +28,7 @@ import {
   type Running,
 } from './processes';
 import { dataOf } from './answers';
-import { gatewayHeapEnv, parseFlags } from './flags';
+import { gatewayMemoryEnv, parseFlags } from './flags';
 import { userToken } from './mixed-requests';
 import { measureMixed } from './mixed-scenario';
 import { formatReport, type PlatformReport } from './report';
@@ -80,7 +80,11 @@ async function main(): Promise<void> {
       log,
       gatewayEnv: {
         GATEWAY_WORKERS: String(gatewayWorkers),
-        ...gatewayHeapEnv(gatewayHeapMiB, flags['gateway-semi-space-mb']),
+        ...gatewayMemoryEnv({
+          heapMiB: gatewayHeapMiB,
+          semiSpaceMiB: flags['gateway-semi-space-mb'],
+          mallocArenas: flags['gateway-malloc-arenas'],
+        }),
       },
     });
     running.push(...platform.running);
@@ -236,6 +240,7 @@ async function main(): Promise<void> {
         gatewayWorkers,
         gatewayHeapMiB,
         gatewaySemiSpaceMiB: flags['gateway-semi-space-mb'],
+        gatewayMallocArenas: flags['gateway-malloc-arenas'],
       },
       mixed,
       dashboardAlone,

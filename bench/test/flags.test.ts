@@ -1,4 +1,4 @@
-import { DEFAULTS, gatewayHeapEnv, parseFlags } from '../src/flags';
+import { DEFAULTS, gatewayMemoryEnv, parseFlags } from '../src/flags';
 
 describe('parseFlags', () => {
   it('gives the defaults without flags', () => {
@@ -20,10 +20,15 @@ describe('parseFlags', () => {
   });
 });
 
-describe('gatewayHeapEnv', () => {
-  it("gives our gateway's heap flags as NODE_OPTIONS, leaving out what is 0 (V8's own sizing)", () => {
-    expect(gatewayHeapEnv(128, 16)).toEqual({ NODE_OPTIONS: '--max-old-space-size=128 --max-semi-space-size=16' });
-    expect(gatewayHeapEnv(512, 0)).toEqual({ NODE_OPTIONS: '--max-old-space-size=512' });
-    expect(gatewayHeapEnv(0, 0)).toEqual({});
+describe('gatewayMemoryEnv', () => {
+  it("gives our gateway's heap flags as NODE_OPTIONS and its malloc arenas, leaving out what is 0 (the runtime's own sizing)", () => {
+    expect(gatewayMemoryEnv({ heapMiB: 128, semiSpaceMiB: 16, mallocArenas: 2 })).toEqual({
+      NODE_OPTIONS: '--max-old-space-size=128 --max-semi-space-size=16',
+      MALLOC_ARENA_MAX: '2',
+    });
+    expect(gatewayMemoryEnv({ heapMiB: 512, semiSpaceMiB: 0, mallocArenas: 0 })).toEqual({
+      NODE_OPTIONS: '--max-old-space-size=512',
+    });
+    expect(gatewayMemoryEnv({ heapMiB: 0, semiSpaceMiB: 0, mallocArenas: 0 })).toEqual({});
   });
 });

@@ -108,6 +108,10 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   });
 
   const fetcher = new SubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS);
+  // Apollo Gateway reports anonymous usage metrics to Apollo every hour, after probing the AWS, GCP,
+  // Azure and Alibaba metadata endpoints, unless this is set (read by its constructor, which has no
+  // option for it): a province's platform sends nothing to a third party it has no agreement with.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) =>

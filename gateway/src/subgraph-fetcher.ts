@@ -37,19 +37,37 @@ export class SubgraphFetcher {
   }
 }
 
-/** A response whose body has been read: what Apollo Gateway's data source asks of it. */
+/**
+ * A response whose body has been read: what Apollo Gateway's data source asks of it. As with `fetch`,
+ * the body can be taken once (`bodyUsed`): the text is let go as soon as it is, so an answer held
+ * until its request completes does not also hold the subgraph's raw JSON (garbage the young
+ * generation would otherwise copy while the request is in flight). `clone()` before that gives a
+ * response of its own.
+ */
 function answered(url: string, status: number, headers: Headers, text: string): FetcherResponse {
+  let body: string | null = text;
+  const unread = (): string => {
+    if (body === null) throw new TypeError('Body has already been read');
+    return body;
+  };
+  const take = (): string => {
+    const taken = unread();
+    body = null;
+    return taken;
+  };
   return {
-    bodyUsed: false,
+    get bodyUsed() {
+      return body === null;
+    },
     url,
     redirected: false,
     status,
     ok: status >= 200 && status < 300,
     statusText: String(status),
     headers,
-    text: () => Promise.resolve(text),
-    json: () => Promise.resolve(JSON.parse(text) as unknown),
-    arrayBuffer: () => Promise.resolve(new TextEncoder().encode(text).buffer),
-    clone: () => answered(url, status, headers, text),
+    text: () => Promise.resolve().then(take),
+    json: () => Promise.resolve().then(() => JSON.parse(take()) as unknown),
+    arrayBuffer: () => Promise.resolve().then(() => new TextEncoder().encode(take()).buffer),
+    clone: () => answered(url, status, headers, unread()),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { loadConfig, type Service } from '@pcc/config';
+import { appVariables } from './runtime-variables';
 
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so this keeps it honest instead: the
@@ -165,9 +166,7 @@ describe('docker-compose.yml', () => {
       );
       expect(() => loadConfig(configSchema, environment)).not.toThrow();
       const shape = 'shape' in configSchema ? configSchema.shape : configSchema.in.shape;
-      // NODE_OPTIONS is read by Node itself (the gateway's heap limit), not by the app's config.
-      for (const variable of Object.keys(environment).filter((v) => v !== 'NODE_OPTIONS'))
-        expect(Object.keys(shape)).toContain(variable);
+      for (const variable of appVariables(environment)) expect(Object.keys(shape)).toContain(variable);
       // Containers reach each other by service name, never through the host's loopback.
       for (const value of Object.values(environment)) expect(value).not.toMatch(/127\.0\.0\.1|localhost/);
     });

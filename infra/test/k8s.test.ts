@@ -8,6 +8,7 @@ import { loadConfig, type Service } from '@pcc/config';
 import { deadLetterTopic, MESSAGE_MAX_BYTES, TOPICS, topicConfig } from '@pcc/events';
 import { SHUTDOWN_GRACE_MS } from '@pcc/http';
 import { REGISTRY_TOPICS } from '@pcc/schema-registry';
+import { appVariables } from './runtime-variables';
 
 /**
  * infra/k8s cannot be applied here (no cluster), so this keeps it honest instead: the production overlay
@@ -111,9 +112,7 @@ function loadSchema(path: string, exportName = 'configSchema'): z.ZodObject | z.
 function expectAccepted(schema: z.ZodObject | z.ZodPipe<z.ZodObject>, environment: Record<string, string>): void {
   expect(() => loadConfig(schema, environment)).not.toThrow();
   const shape = 'shape' in schema ? schema.shape : schema.in.shape;
-  // NODE_OPTIONS is read by Node itself (the gateway's heap limit), not by the app's config.
-  for (const variable of Object.keys(environment).filter((v) => v !== 'NODE_OPTIONS'))
-    expect(Object.keys(shape)).toContain(variable);
+  for (const variable of appVariables(environment)) expect(Object.keys(shape)).toContain(variable);
   for (const value of Object.values(environment)) expect(value).not.toMatch(/127\.0\.0\.1|localhost/);
 }
 
