@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { fromKafkaMessage, platformCatalogue, TOPICS } from '@pcc/events';
+import { fromKafkaMessage, platformCatalogue, TOPICS } from '@pcc/events/bus';
 import { InvalidTokenError, type Identity } from '@pcc/http';
 import type { Authenticator } from './auth';
 

@@ -3,7 +3,7 @@ import '@pcc/telemetry/register';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { loadConfigOrExit } from '@pcc/config';
-import { createKafka } from '@pcc/events';
+import { createKafka } from '@pcc/events/bus';
 import { createLogger, serve } from '@pcc/http';
 import { configSchema, metricsPort } from './config';
 import { createGatewayServer } from './server';

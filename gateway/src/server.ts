@@ -1,9 +1,12 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { createKafka } from '@pcc/events';
+import { createKafka } from '@pcc/events/bus';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
@@ -162,6 +165,9 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
       ...protection.plugins,
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
+      // The gateway is no subgraph: without this, Apollo Server loads its inline-trace plugin (and the
+      // usage-reporting protobuf, megabytes of heap) only for the plugin to find that out.
+      ApolloServerPluginInlineTraceDisabled(),
       metrics.plugin,
       clientErrorStatusPlugin,
     ],

@@ -10,7 +10,7 @@ import {
   type AcceptedSupergraph,
   type Following,
   type RegistryTopics,
-} from '@pcc/schema-registry';
+} from '@pcc/schema-registry/follow';
 import { subgraphsOf } from './supergraph';
 
 /** The supergraph the gateway serves now, and where it came from. */

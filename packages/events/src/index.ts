@@ -1,15 +1,4 @@
-export * from './catalogue';
-export { type DomainEvent, newEvent } from './envelope';
-export { toKafkaMessage, fromKafkaMessage, MalformedMessageError, SPEC_VERSION } from './cloudevents';
-export {
-  createKafka,
-  ensureTopics,
-  readTopicConfigs,
-  MAX_BATCH_BYTES,
-  MESSAGE_MAX_BYTES,
-  type KafkaSettings,
-  type TopicOptions,
-} from './kafka';
+export * from './bus';
 export { Outbox, type NewEvent } from './outbox/append';
 export { CreateOutboxAndInbox1764115200000, eventsMigrations } from './outbox/migration';
 export { CreateOutboxParked1764900000000 } from './outbox/parked-migration';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
@@ -12,10 +11,6 @@ export interface SubgraphSchema {
   sdl: string;
   version: string;
 }
-
-/** The identity of a supergraph: sha256 of its SDL (what `/readyz` and `/metrics` show). */
-export const supergraphHash = (supergraphSdl: string): string =>
-  createHash('sha256').update(supergraphSdl).digest('hex');
 
 /** Composes subgraphs with @apollo/composition, in name order (so equal inputs give an equal supergraph). */
 export function compose(subgraphs: readonly SubgraphSchema[]): { supergraphSdl: string } | { errors: string[] } {

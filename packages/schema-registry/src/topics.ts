@@ -1,5 +1,5 @@
 import type { Admin } from 'kafkajs';
-import { deadLetterTopic, TOPICS } from '@pcc/events';
+import { deadLetterTopic, TOPICS } from '@pcc/events/bus';
 
 /**
  * The registry's topics. `subgraphs` and `supergraph` are compacted (the latest value per key is

@@ -19,3 +19,4 @@ export { defineRowFactory, type RowFactory } from './row-factory';
 export { deferred, type Deferred } from './deferred';
 export { HoldingServer, type HeldRequest } from './holding-server';
 export { freePort, ServiceProcess } from './service-process';
+export { modulesLoadedBy } from './loaded-modules';
