@@ -8,7 +8,6 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type * as IORedis from 'ioredis';
-import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '@pcc/http';
 import type { GatewayContext } from './subgraph-source';
@@ -66,12 +65,12 @@ function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): Fie
  * cannot reach Redis falls back to its own in-memory budget rather than refusing every citizen.
  */
 export class RateLimits {
-  private readonly redis: Redis | null;
+  private readonly redis: IORedis.Redis | null;
   private readonly intake: RateLimiterAbstract;
   private readonly reporter: RateLimiterAbstract;
   private readonly trackingCode: RateLimiterAbstract;
 
-  private constructor(settings: RateLimitSettings, redis: Redis | null) {
+  private constructor(settings: RateLimitSettings, redis: IORedis.Redis | null) {
     this.redis = redis;
     const limiter = (name: string, points: number): RateLimiterAbstract => {
       const options = { keyPrefix: `${settings.prefix}:${name}`, points, duration: settings.windowSeconds };
