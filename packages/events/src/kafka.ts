@@ -79,6 +79,11 @@ export async function ensureTopics(admin: Admin, topics: string[], options: Topi
       })),
     });
   });
+  // A topic another process is creating at this moment is listed (and createTopics answers "already
+  // exists") before the broker serves it. A consumer subscribing next would then fail on
+  // UNKNOWN_TOPIC_OR_PARTITION, which kafkajs does not retry: four services starting together on a
+  // new broker crashed that way. Return only once every topic answers with its leaders.
+  await retrying(() => admin.fetchTopicMetadata({ topics: all }));
   const present = all.filter((t) => existing.has(t));
   if (present.length === 0) return;
   const drifted = await topicsOffPolicy(admin, present, wantedConfig);
