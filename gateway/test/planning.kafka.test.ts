@@ -234,6 +234,24 @@ describe('planning through the gateway (real PostgreSQL and Kafka)', () => {
     });
   });
 
+  it('answers fields aliased after the properties objects inherit, from two subgraphs', async () => {
+    // The gateway builds each answer's objects itself, without a prototype's properties (patches/): a
+    // field aliased `constructor` must read as not yet set, or the answer would lose it to a function.
+    const id = await proposedByPatong();
+    const query = `query ($id: ID!) {
+      project(id: $id) {
+        constructor: code
+        toString: status
+        owner { hasOwnProperty: code valueOf: nameEn }
+      }
+    }`;
+    expect(ok(await platform.graphql(query, { id }, patong)).project).toEqual({
+      constructor: expect.stringMatching(/^PATONG-/) as unknown,
+      toString: 'PROPOSED',
+      owner: { hasOwnProperty: 'PATONG', valueOf: expect.any(String) as unknown },
+    });
+  });
+
   it("refuses a KATHU officer on PATONG's project, through the gateway", async () => {
     const id = await proposedByPatong();
     expect(codes(await act('updateProject', id, kathu, ', input: { title: "Kathu was here" }'))).toEqual(['FORBIDDEN']);
