@@ -10,7 +10,7 @@ export const DEFAULTS = {
   'gateway-workers': 1,
   'gateway-heap-mb': 256,
   /** The young generation's semi-space of our gateway (`--max-semi-space-size`), as `npm start` runs it; 0: V8's own sizing. */
-  'gateway-semi-space-mb': 8,
+  'gateway-semi-space-mb': 4,
   /** glibc's malloc arenas in our gateway (`MALLOC_ARENA_MAX`), as `npm start` runs it; 0: glibc's own (8 per core). */
   'gateway-malloc-arenas': 2,
   /** The seed of the mixed workload's sequence: the same seed replays the same requests. */
