@@ -1,7 +1,7 @@
 import type { Admin } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
 import type { TestDatabase } from '@pcc/db';
-import { ConsumerRunner, ensureTopics, Outbox, OutboxRelay, type DomainEvent } from '../src';
+import { ConsumerRunner, ensureTopics, groupLag, Outbox, OutboxRelay, type DomainEvent } from '../src';
 import {
   appendCounted,
   countEffects,
@@ -73,7 +73,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
   }
   async function startConsumer(
     group = `g-${topic}`,
-    options: { batched?: boolean; partitionsConsumedConcurrently?: number } = {},
+    options: { batched?: boolean; partitionsConsumedConcurrently?: number; commitIntervalMs?: number } = {},
   ): Promise<ConsumerRunner> {
     const consumer = new ConsumerRunner({
       kafka: testKafka('consumer'),
@@ -88,6 +88,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
       ...(options.partitionsConsumedConcurrently
         ? { partitionsConsumedConcurrently: options.partitionsConsumedConcurrently }
         : {}),
+      ...(options.commitIntervalMs ? { commitIntervalMs: options.commitIntervalMs } : {}),
     });
     await consumer.start();
     running.push(consumer);
@@ -199,6 +200,63 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     expect(seen.duplicates).toBe(100);
     expect(seen.handled).toBe(0);
     expect(await countEffects(db.dataSource)).toEqual({ total: 100, distinct: 100 });
+  });
+
+  describe('offset commits: at most once per interval, not after every batch as kafkajs auto-commit', () => {
+    const key = keys[0]!;
+    /** One event, sent alone and handled before this returns: a fetched batch of its own. */
+    async function oneEvent(expectedTotal: number): Promise<void> {
+      await appendCounted(db.dataSource, new Outbox(counterCatalogue(topic), '/services/test'), [key], 1);
+      const effects = await waitFor(
+        () => countEffects(db.dataSource),
+        (c) => c.total >= expectedTotal,
+      );
+      expect(effects.total).toBe(expectedTotal);
+    }
+    /** The group's committed offset on the one partition the key's events go to. */
+    const committed = async (group: string) => {
+      const [entry] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+      return Math.max(...entry!.partitions.map((p) => Number(p.offset)));
+    };
+
+    it('commits at once after a quiet interval, then not again within it, and what is pending on stop', async () => {
+      startRelay();
+      const group = `g-commits-${topic}`;
+      const consumer = await startConsumer(group, { commitIntervalMs: 600_000 });
+      await oneEvent(1);
+      expect(
+        await waitFor(
+          () => committed(group),
+          (offset) => offset === 1,
+        ),
+      ).toBe(1);
+      // Nine more, each in a batch of its own: auto-commit would have committed after each.
+      for (let n = 2; n <= 10; n += 1) await oneEvent(n);
+      expect(await committed(group)).toBe(1);
+      await consumer.stop();
+      running.splice(running.indexOf(consumer), 1);
+      expect(await committed(group)).toBe(10);
+
+      // Started again, the group reads on from there: nothing handled twice, nothing skipped.
+      const again = await startConsumer(group, { commitIntervalMs: 600_000 });
+      await oneEvent(11);
+      expect(again.stats()).toMatchObject({ handled: 1, duplicates: 0 });
+    });
+
+    it('commits within the interval after the last event when nothing follows, so the lag settles at zero', async () => {
+      startRelay();
+      const group = `g-commits-${topic}`;
+      await startConsumer(group, { commitIntervalMs: 500 });
+      await appendCounted(db.dataSource, new Outbox(counterCatalogue(topic), '/services/test'), [key], 5, 1);
+      await oneEvent(6);
+      const lag = await waitFor(
+        () => groupLag(admin, group),
+        (l) => l.length > 0 && l.every((p) => p.lag === 0),
+        10_000,
+      );
+      expect(lag.every((p) => p.lag === 0)).toBe(true);
+      expect(await committed(group)).toBe(6);
+    });
   });
 
   it('lets two relays share one outbox: every event published, none twice', async () => {

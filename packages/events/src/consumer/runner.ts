@@ -14,6 +14,7 @@ import { fromKafkaMessage } from '../cloudevents';
 import type { DomainEvent } from '../envelope';
 import { groupLag, type PartitionLag } from '../tools/lag';
 import { sendToDeadLetter } from './dead-letter';
+import { OffsetCommits } from './offset-commits';
 import type { Subscription } from './types';
 
 export interface ConsumerSettings {
@@ -33,6 +34,11 @@ export interface ConsumerSettings {
    * partition, hence per key, is kept: kafkajs never runs two batches of one partition at once).
    */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Handled offsets are committed at most this often, and this long after the last event at the
+   * latest (see `OffsetCommits`); a crash redelivers at most this much, which the inbox absorbs.
+   */
+  commitIntervalMs?: number;
   fromBeginning?: boolean;
   onError?: (error: unknown, context: { topic: string; offset: string; attempt: number }) => void;
 }
@@ -67,6 +73,10 @@ export class ConsumerRunner {
   private readonly retryDelayMs: number;
   private readonly chunkSize: number;
   private readonly byTopic: Map<string, Subscription>;
+  private readonly commits: OffsetCommits;
+  /** The batches being handled now: stop() lets them finish and commits what they handled. */
+  private readonly inFlight = new Set<Promise<void>>();
+  private running = false;
   private connected = false;
   private readonly counters = { handled: 0, duplicates: 0, ignored: 0, deadLettered: 0, failures: 0 };
 
@@ -80,8 +90,12 @@ export class ConsumerRunner {
     this.retryDelayMs = settings.retryDelayMs ?? 200;
     this.chunkSize = settings.chunkSize ?? 200;
     this.byTopic = new Map(settings.subscriptions.map((s) => [s.topic, s]));
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+    this.commits = new OffsetCommits(this.consumer, settings.commitIntervalMs ?? 1_000, (error) =>
+      settings.onError?.(error, { topic: '(offset commit)', offset: '-', attempt: 0 }),
+    );
+    this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => {
       this.connected = true;
+      this.commits.assigned(e.payload.memberAssignment);
     });
     this.consumer.on(this.consumer.events.CRASH, (e) => {
       this.connected = false;
@@ -99,14 +113,29 @@ export class ConsumerRunner {
     await this.consumer.run({
       partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 1,
       eachBatchAutoResolve: false,
-      autoCommit: true,
-      eachBatch: (payload) => this.handleBatch(payload),
+      // Offsets are committed by `OffsetCommits`, not after every batch.
+      autoCommit: false,
+      eachBatch: (payload) => this.track(this.handleBatch(payload)),
     });
+    this.running = true;
     this.connected = true;
   }
 
   async stop(): Promise<void> {
     this.connected = false;
+    if (this.running) {
+      // No batch starts now; those being handled finish, and what they handled is committed while
+      // the group still runs (kafkajs ignores a commit once the consumer has stopped).
+      this.running = false;
+      try {
+        this.consumer.pause([...this.byTopic.keys()].map((topic) => ({ topic })));
+        await Promise.allSettled([...this.inFlight]);
+        await this.commits.close();
+      } catch (error) {
+        // Not committed: read again by the next consumer, absorbed by the inbox. Disconnect all the same.
+        this.settings.onError?.(error, { topic: '(offset commit)', offset: '-', attempt: 0 });
+      }
+    }
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }
@@ -131,8 +160,19 @@ export class ConsumerRunner {
     }
   }
 
+  private track(work: Promise<void>): Promise<void> {
+    this.inFlight.add(work);
+    const forget = () => this.inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
+    const resolve = (offset: string) => {
+      payload.resolveOffset(offset);
+      this.commits.handled(batch.topic, batch.partition, offset);
+    };
     const decoded = batch.messages.map((message) => this.decode(batch.topic, message));
     for (let start = 0; start < decoded.length; start += this.chunkSize) {
       if (!payload.isRunning() || payload.isStale()) return;
@@ -141,11 +181,11 @@ export class ConsumerRunner {
       if (!valid || !(await this.tryChunk(batch.topic, chunk))) {
         for (const item of chunk) {
           await this.handleOne(batch.topic, batch.partition, item);
-          payload.resolveOffset(item.message.offset);
+          resolve(item.message.offset);
           await payload.heartbeat();
         }
       }
-      payload.resolveOffset(chunk[chunk.length - 1]!.message.offset);
+      resolve(chunk[chunk.length - 1]!.message.offset);
       await payload.heartbeat();
     }
   }
