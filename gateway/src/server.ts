@@ -36,6 +36,7 @@ import { costLimitPlugin } from './cost';
 import { createFetchHistogram } from './fetch-metrics';
 import { operationResolutionPlugin } from './operation-resolution';
 import { RateLimits } from './rate-limits';
+import { InternalTokenCache } from './internal-token-cache';
 import { SubgraphFetcher } from './subgraph-fetcher';
 import { SubgraphHealth } from './subgraph-health';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
@@ -90,7 +91,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
   const urlOf = (name: string, url: string): string =>
     bootstrapUrls.get(name) === url ? (overrides[name] ?? url) : url;
   const subgraphs = [...bootstrapUrls].map(([name, url]) => ({ name, url: urlOf(name, url) }));
-  const internalTokens = new InternalTokens(config.INTERNAL_JWT_SECRET);
+  const internalTokens = new InternalTokenCache(new InternalTokens(config.INTERNAL_JWT_SECRET));
   const authenticator = new Authenticator({
     secret: config.JWT_SECRET,
     jwksUrl: config.JWT_JWKS_URL,
@@ -121,7 +122,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
       new SubgraphSource({
         name,
         url: urlOf(name, url!),
-        internalTokens,
+        tokens: internalTokens,
         fetcher,
         onFetch: (outcome, seconds) => fetches.observe({ subgraph: name, outcome }, seconds),
       }),

@@ -2,8 +2,10 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { OperationTypeNode } from 'graphql';
 import type { SubgraphFetcher } from './subgraph-fetcher';
-import { AppError, ERROR_CODES, type ErrorCode, type Identity, type InternalTokens } from '@pcc/http';
+import { AppError, ERROR_CODES, type ErrorCode, type Identity } from '@pcc/http';
 import { activeTraceparent } from '@pcc/telemetry';
+import { identityKey } from './identity-key';
+import type { InternalTokenCache } from './internal-token-cache';
 
 /** How a fetch to a subgraph ended: an answer, an HTTP error status, or no answer (unreachable, timeout). */
 export type FetchOutcome = 'ok' | 'http_error' | 'failed';
@@ -28,12 +30,6 @@ export function sharedCopy(response: GatewayGraphQLResponse): GatewayGraphQLResp
   return structuredClone({ data, errors, extensions });
 }
 
-/**
- * An identity as a cache key: a JSON tuple, so no `org` or `sub` (free text from the caller's token)
- * can make two identities read the same, as joining them with a separator could.
- */
-const identityKey = (identity: Identity): string => JSON.stringify([identity.role, identity.org, identity.sub]);
-
 /** Per identical read: the fetch in flight (when it was sent), and the one queued to follow it. */
 interface ReadSlot {
   running: { sentAt: number; response: Promise<GatewayGraphQLResponse> } | null;
@@ -46,20 +42,20 @@ interface ReadSlot {
 
 /**
  * One subgraph, as the gateway calls it: with the caller's identity as a short-lived internal
- * token (cached per identity, re-signed well before it expires), the request and trace ids, a
- * timeout, and keep-alive connections (Node's fetch keeps them open).
+ * token (cached per identity for every subgraph, re-signed well before it expires), the request and
+ * trace ids, a timeout, and keep-alive connections.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly tokens = new Map<string, { token: string; renewAt: number }>();
   private readonly reads = new Map<string, ReadSlot>();
 
   private readonly serviceName: string;
-  private readonly internalTokens: InternalTokens;
+  private readonly tokens: InternalTokenCache;
 
   constructor(options: {
     name: string;
     url: string;
-    internalTokens: InternalTokens;
+    /** The internal tokens, shared by every subgraph's source. */
+    tokens: InternalTokenCache;
     /** The HTTP client to the subgraphs, shared by every subgraph's source. */
     fetcher: SubgraphFetcher;
     /** Told of every fetch sent (shared reads count once), with its duration in seconds. */
@@ -81,7 +77,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       },
     });
     this.serviceName = options.name;
-    this.internalTokens = options.internalTokens;
+    this.tokens = options.tokens;
   }
 
   /**
@@ -146,7 +142,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { request, context } = options;
     const { identity } = context;
     if (!identity || !request.http) return;
-    request.http.headers.set('authorization', `Bearer ${await this.tokenFor(identity)}`);
+    request.http.headers.set('authorization', `Bearer ${await this.tokens.tokenFor(identity)}`);
     if (context.requestId) request.http.headers.set('x-request-id', context.requestId);
     // The active span (Apollo Gateway's fetch span, in the trace the HTTP instrumentation started or
     // continued); without an SDK, the caller's own traceparent is passed on as it came.
@@ -184,15 +180,5 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       service: this.serviceName,
       reason: error.name,
     });
-  }
-
-  private async tokenFor(identity: Identity): Promise<string> {
-    const key = identityKey(identity);
-    const cached = this.tokens.get(key);
-    if (cached && cached.renewAt > Date.now()) return cached.token;
-    const token = await this.internalTokens.sign(identity);
-    if (this.tokens.size > 10_000) this.tokens.clear(); // bound memory under many distinct callers
-    this.tokens.set(key, { token, renewAt: Date.now() + 30_000 }); // tokens live 60 s
-    return token;
   }
 }

@@ -1,5 +1,6 @@
 import { InternalTokens, type Identity } from '@pcc/http';
 import { HoldingServer } from '@pcc/testing';
+import { InternalTokenCache } from '../src/internal-token-cache';
 import { SubgraphFetcher } from '../src/subgraph-fetcher';
 import { SubgraphSource, type GatewayContext } from '../src/subgraph-source';
 
@@ -27,7 +28,7 @@ describe('in-flight subgraph reads', () => {
     new SubgraphSource({
       name: 'test',
       url: server.url,
-      internalTokens: new InternalTokens('inflight-test-internal-secret-0123456789'),
+      tokens: new InternalTokenCache(new InternalTokens('inflight-test-internal-secret-0123456789')),
       fetcher: new SubgraphFetcher(2_000),
     });
   const read = (s: SubgraphSource, context: GatewayContext, operation: 'query' | 'mutation' = 'query') =>
