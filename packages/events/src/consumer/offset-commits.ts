@@ -16,6 +16,8 @@ import type { Consumer, TopicPartitionOffset } from 'kafkajs';
 export class OffsetCommits {
   /** Per partition, the next offset to read: one past the last event handled, not yet committed. */
   private readonly pending = new Map<string, TopicPartitionOffset>();
+  /** The partitions this member holds (from the last join), by topic; null before the first. */
+  private assignment: Record<string, number[]> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private committing: Promise<void> | null = null;
   private lastCommitAt = 0;
@@ -29,8 +31,13 @@ export class OffsetCommits {
 
   /** `offset` of `topic`/`partition` was handled (with everything before it). */
   handled(topic: string, partition: number, offset: string): void {
-    const next = (BigInt(offset) + 1n).toString();
-    this.pending.set(`${topic}:${partition}`, { topic, partition, offset: next });
+    const key = `${topic}:${partition}`;
+    const next = BigInt(offset) + 1n;
+    // Never backwards: a partition read again from an older commit (after a rebalance that left it
+    // here, or kafkajs restarting the consumer) has already been handled up to the higher offset.
+    const pending = this.pending.get(key);
+    if (pending && BigInt(pending.offset) >= next) return;
+    this.pending.set(key, { topic, partition, offset: next.toString() });
     this.schedule();
   }
 
@@ -39,8 +46,13 @@ export class OffsetCommits {
    * owner reads on from the last commit; the inbox absorbs what it reads again).
    */
   assigned(assignment: Record<string, number[]>): void {
-    for (const [key, { topic, partition }] of this.pending)
-      if (!assignment[topic]?.includes(partition)) this.pending.delete(key);
+    this.assignment = assignment;
+    for (const [key, { topic, partition }] of this.pending) if (!this.holds(topic, partition)) this.pending.delete(key);
+  }
+
+  /** The consumer crashed and kafkajs will not restart it: nothing it holds can be committed any more. */
+  abandon(): void {
+    this.pending.clear();
   }
 
   /** Commits what is pending now and stops committing (before the consumer disconnects). */
@@ -62,6 +74,12 @@ export class OffsetCommits {
         this.schedule();
       });
     }, wait);
+    // A pending commit never keeps a process alive on its own.
+    this.timer.unref();
+  }
+
+  private holds(topic: string, partition: number): boolean {
+    return this.assignment === null || (this.assignment[topic]?.includes(partition) ?? false);
   }
 
   private async commit(): Promise<void> {
@@ -72,10 +90,11 @@ export class OffsetCommits {
     try {
       await this.consumer.commitOffsets(offsets);
     } catch (error) {
-      // Kept for the next round, unless a later event of the same partition has replaced it.
+      // Kept for the next round, unless a later event of the same partition has replaced it or the
+      // partition went to another member meanwhile (its commit would rewind the new owner's).
       for (const offset of offsets) {
         const key = `${offset.topic}:${offset.partition}`;
-        if (!this.pending.has(key)) this.pending.set(key, offset);
+        if (!this.pending.has(key) && this.holds(offset.topic, offset.partition)) this.pending.set(key, offset);
       }
       this.onError(error);
     }

@@ -74,9 +74,11 @@ export class ConsumerRunner {
   private readonly chunkSize: number;
   private readonly byTopic: Map<string, Subscription>;
   private readonly commits: OffsetCommits;
-  /** The batches being handled now: stop() lets them finish and commits what they handled. */
+  /** The batches being handled now: stop() waits for them and commits what they handled. */
   private readonly inFlight = new Set<Promise<void>>();
   private running = false;
+  /** Set by stop(): a batch handles no further chunk, and one that starts now handles nothing. */
+  private stopping = false;
   private connected = false;
   private readonly counters = { handled: 0, duplicates: 0, ignored: 0, deadLettered: 0, failures: 0 };
 
@@ -99,6 +101,7 @@ export class ConsumerRunner {
     });
     this.consumer.on(this.consumer.events.CRASH, (e) => {
       this.connected = false;
+      if (!e.payload.restart) this.commits.abandon();
       settings.onError?.(e.payload.error, { topic: '(consumer)', offset: '-', attempt: 0 });
     });
   }
@@ -123,19 +126,21 @@ export class ConsumerRunner {
 
   async stop(): Promise<void> {
     this.connected = false;
+    this.stopping = true;
     if (this.running) {
-      // No batch starts now; those being handled finish, and what they handled is committed while
-      // the group still runs (kafkajs ignores a commit once the consumer has stopped).
+      // No more fetches; the batches being handled stop after their current chunk, and what they
+      // handled is committed while the group still runs (kafkajs ignores a commit once the consumer
+      // has stopped). What is not committed is read again by the next consumer and absorbed by its inbox.
       this.running = false;
       try {
         this.consumer.pause([...this.byTopic.keys()].map((topic) => ({ topic })));
-        await Promise.allSettled([...this.inFlight]);
-        await this.commits.close();
       } catch (error) {
-        // Not committed: read again by the next consumer, absorbed by the inbox. Disconnect all the same.
-        this.settings.onError?.(error, { topic: '(offset commit)', offset: '-', attempt: 0 });
+        // The consumer crashed and has no group now: nothing to pause.
+        this.settings.onError?.(error, { topic: '(consumer)', offset: '-', attempt: 0 });
       }
+      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     }
+    await this.commits.close();
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }
@@ -175,7 +180,7 @@ export class ConsumerRunner {
     };
     const decoded = batch.messages.map((message) => this.decode(batch.topic, message));
     for (let start = 0; start < decoded.length; start += this.chunkSize) {
-      if (!payload.isRunning() || payload.isStale()) return;
+      if (this.stopping || !payload.isRunning() || payload.isStale()) return;
       const chunk = decoded.slice(start, start + this.chunkSize);
       const valid = chunk.every((d) => 'event' in d);
       if (!valid || !(await this.tryChunk(batch.topic, chunk))) {
