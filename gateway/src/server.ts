@@ -18,6 +18,7 @@ import {
   InternalTokens,
   InvalidTokenError,
   registerOperationalRoutes,
+  stringifyResult,
   validTraceparent,
   type Identity,
   type Metrics,
@@ -157,6 +158,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<GatewaySer
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: 10_000 },
+    stringifyResult,
     formatError: createFormatError((error) => log.error({ err: error }, 'unexpected error')),
     validationRules: protection.validationRules,
     plugins: [

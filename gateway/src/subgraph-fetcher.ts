@@ -1,5 +1,6 @@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent, request } from 'undici';
+import { ResponseHeaders } from './response-headers';
 
 /**
  * The gateway's HTTP client to its subgraphs: undici's `request` on keep-alive connections instead of
@@ -26,10 +27,7 @@ export class SubgraphFetcher {
       bodyTimeout: this.timeoutMs,
     });
     const text = await response.body.text();
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(response.headers))
-      if (value !== undefined) for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
-    return answered(url, response.statusCode, headers, text);
+    return answered(url, response.statusCode, new ResponseHeaders(response.headers), text);
   };
 
   close(): Promise<void> {
@@ -44,7 +42,7 @@ export class SubgraphFetcher {
  * generation would otherwise copy while the request is in flight). `clone()` before that gives a
  * response of its own.
  */
-function answered(url: string, status: number, headers: Headers, text: string): FetcherResponse {
+function answered(url: string, status: number, headers: ResponseHeaders, text: string): FetcherResponse {
   let body: string | null = text;
   const unread = (): string => {
     if (body === null) throw new TypeError('Body has already been read');

@@ -237,4 +237,11 @@ describe('the gateway under a hostile corpus (real PostgreSQL and Kafka)', () =>
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ data: { organizations: { totalCount: 19 } } });
   });
+
+  it('answers compact JSON, nothing after it, its length in Content-Length', async () => {
+    const answer = await send({ body: json({ query: ORGANIZATIONS }) });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toBe(JSON.stringify({ data: { organizations: { totalCount: 19 } } }));
+    expect(answer.headers.get('content-length')).toBe(String(Buffer.byteLength(answer.text)));
+  });
 });

@@ -2,6 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SubgraphFetcher } from '../src/subgraph-fetcher';
 
+/** Everything an iterator gives (Apollo's header interface types its iterators as bare `Iterator`s). */
+function drain<T>(iterator: Iterator<T>): T[] {
+  const all: T[] = [];
+  for (let step = iterator.next(); !step.done; step = iterator.next()) all.push(step.value);
+  return all;
+}
+
 /** The gateway's HTTP client against a real HTTP server answering one JSON document. */
 describe('SubgraphFetcher', () => {
   const answer = { data: { organizations: [{ id: 'PATONG', name: 'ป่าตอง' }] } };
@@ -14,7 +21,12 @@ describe('SubgraphFetcher', () => {
       let received = '';
       request.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
       request.on('end', () => {
-        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-received': received });
+        response.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'Cache-Control': 'private, max-age=0',
+          'x-received': received,
+          'x-repeated': ['one', 'two'],
+        });
         response.end(JSON.stringify(answer));
       });
     });
@@ -36,6 +48,32 @@ describe('SubgraphFetcher', () => {
     expect(response.ok).toBe(true);
     expect(response.headers.get('x-received')).toBe('{"query":"{ a }"}');
     expect(await response.json()).toEqual(answer);
+  });
+
+  it('reads headers as fetch gives them: any case, repeated ones joined, in name order, changeable', async () => {
+    const response = await post();
+    const viaFetch = await fetch(url, {
+      method: 'POST',
+      body: '{"query":"{ a }"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    await viaFetch.text();
+    const withoutDate = (entries: Iterable<[string, string]>) => [...entries].filter(([name]) => name !== 'date');
+    expect(withoutDate(response.headers)).toEqual(withoutDate(viaFetch.headers));
+    expect(response.headers.get('CACHE-CONTROL')).toBe('private, max-age=0');
+    expect(response.headers.get('x-repeated')).toBe('one, two');
+    expect(response.headers.has('X-Received')).toBe(true);
+    expect(response.headers.get('x-absent')).toBeNull();
+    response.headers.append('X-Repeated', 'three');
+    response.headers.set('x-set', 'yes');
+    response.headers.delete('x-received');
+    expect(response.headers.get('x-repeated')).toBe('one, two, three');
+    expect(response.headers.get('x-set')).toBe('yes');
+    expect(response.headers.has('x-received')).toBe(false);
+    const names = drain(response.headers.keys());
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('x-set');
+    expect(drain(response.headers.values())).toEqual(drain(response.headers.entries()).map(([, value]) => value));
   });
 
   it('gives its body once, as fetch does, and lets it go', async () => {

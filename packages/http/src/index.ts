@@ -12,4 +12,5 @@ export {
   type ReadinessCheck,
 } from './observability';
 export { createHttpApp } from './app';
+export { stringifyResult } from './graphql-response';
 export { serve, SHUTDOWN_GRACE_MS } from './serve';

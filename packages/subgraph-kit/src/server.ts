@@ -18,6 +18,7 @@ import {
   createLogger,
   createMetrics,
   registerOperationalRoutes,
+  stringifyResult,
   validTraceparent,
   type Metrics,
   type ReadinessCheck,
@@ -117,6 +118,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: SUBGRAPH_LIMITS.maxTokens },
+    stringifyResult,
     validationRules: protection.validationRules,
     formatError: createFormatError((error) => log.error({ err: error }, 'unexpected error in a resolver')),
     plugins: [
