@@ -78,7 +78,7 @@ $(for line in "${SERVICES[@]}"; do printf '    %-16s http://localhost:%s/graphql
   events             every platform event is printed below with the prefix [events]
 
   Try:
-    curl -s localhost:$GATEWAY_PORT/graphql -H 'content-type: application/json' \\
+    curl -s -w '\\n' localhost:$GATEWAY_PORT/graphql -H 'content-type: application/json' \\
       -d '{"query":"{ organizationByCode(code: \\"PATONG\\") { nameEn caseStats { open overdue } budgetSummary(fiscalYear: 2562) { approved disbursed disbursementRate delayedCount } cases(first: 3) { edges { node { trackingCode title status } } } } }"}'
 
   Tokens (header  Authorization: Bearer <token>; no header = PUBLIC; more with npm run token -- --role …):

@@ -5,19 +5,17 @@ import { timed, type Request } from './load';
 import { percentile } from './benchmarks-file';
 import { subgraphUrl } from './processes';
 
+/** A subgraph fetch a gateway made through a recording proxy. */
 export interface RecordedFetch {
   subgraph: ServiceName;
-  headers: Record<string, string>;
-  body: string;
-  /** When the proxy received it and when it had answered (`performance.now()`, this process's clock). */
+  /** When the proxy received it and when it had the whole answer (`performance.now()`, this process's clock). */
   receivedMs: number;
   answeredMs: number;
 }
 
 /**
- * A pass-through proxy in front of each subgraph that records what a gateway sends: the fetches of
- * the query plan, with their bodies, exactly as the gateway made them, and when each was received and
- * answered.
+ * A pass-through proxy in front of each subgraph that records the fetches of a gateway's query plans
+ * (its POSTs: its health checks are GETs) and when each was received and answered.
  */
 export async function startRecorders(): Promise<{
   urls: Record<ServiceName, string>;
@@ -30,20 +28,15 @@ export async function startRecorders(): Promise<{
   for (const subgraph of Object.keys(SERVICES) as ServiceName[]) {
     const target = new URL(subgraphUrl(subgraph));
     const server = createServer((incoming, outgoing) => {
-      const receivedMs = performance.now();
+      const fetched: RecordedFetch = { subgraph, receivedMs: performance.now(), answeredMs: 0 };
+      if (incoming.method === 'POST') recorded.push(fetched);
       const chunks: Buffer[] = [];
       incoming.on('data', (c: Buffer) => chunks.push(c));
       incoming.on('end', () => {
         const body = chunks.length ? Buffer.concat(chunks).toString() : undefined;
-        const headers = {
-          authorization: String(incoming.headers.authorization ?? ''),
-          'content-type': 'application/json',
-        };
-        const fetched = { subgraph, headers, body: body ?? '', receivedMs, answeredMs: receivedMs };
-        if (incoming.method === 'POST' && body) recorded.push(fetched);
         fetch(new URL(incoming.url ?? '/', target), {
           method: incoming.method ?? 'GET',
-          headers,
+          headers: { authorization: String(incoming.headers.authorization ?? ''), 'content-type': 'application/json' },
           ...(body ? { body } : {}),
         }).then(
           async (response) => {
@@ -54,7 +47,10 @@ export async function startRecorders(): Promise<{
             fetched.answeredMs = performance.now();
             outgoing.end(answer);
           },
-          () => outgoing.writeHead(502).end(),
+          () => {
+            fetched.answeredMs = performance.now();
+            outgoing.writeHead(502).end();
+          },
         );
       });
     });
@@ -91,7 +87,8 @@ export async function gatewayCost(
   for (let i = 0; i < warmup + count; i += 1) {
     recorded.splice(0);
     const started = performance.now();
-    const latency = await timed(throughGateway);
+    await timed(throughGateway);
+    const latency = performance.now() - started;
     plan = recorded.splice(0).sort((a, b) => a.receivedMs - b.receivedMs);
     if (i < warmup) continue;
     const waited = coveredMs(plan, started, started + latency);
@@ -108,6 +105,10 @@ export async function gatewayCost(
   };
 }
 
+/**
+ * Medians over the measured requests, each of its own: `addedP50` is the median of every request's own
+ * difference, so it need not equal `gatewayP50 − fetchesP50`.
+ */
 export interface GatewayCost {
   /** The request through the gateway (and the proxies). */
   gatewayP50: number;
@@ -117,15 +118,15 @@ export interface GatewayCost {
   addedP50: number;
   /** The subgraphs the last request's fetches went to, in the order they were sent. */
   fetches: ServiceName[];
-  /** Round trips in a row: the longest chain of fetches sent after others had answered. */
+  /** Of the last request: round trips in a row, the longest chain of fetches sent after others had answered. */
   steps: number;
 }
 
 /** How long, between `from` and `to`, at least one fetch was outstanding. */
-export function coveredMs(plan: RecordedFetch[], from: number, to: number): number {
+export function coveredMs(fetches: RecordedFetch[], from: number, to: number): number {
   let covered = 0;
   let reached = from;
-  for (const fetch of plan) {
+  for (const fetch of [...fetches].sort((a, b) => a.receivedMs - b.receivedMs)) {
     const start = Math.max(fetch.receivedMs, reached);
     const end = Math.min(fetch.answeredMs, to);
     if (end > start) covered += end - start;
@@ -134,11 +135,11 @@ export function coveredMs(plan: RecordedFetch[], from: number, to: number): numb
   return covered;
 }
 
-/** The longest chain of fetches each sent after the one before had answered. */
+/** The longest chain of fetches each sent after the one before had answered (`plan` in the order sent). */
 export function planSteps(plan: RecordedFetch[]): number {
   const depth: number[] = [];
   plan.forEach((fetch, index) => {
-    const before = plan.flatMap((other, j) => (other.answeredMs <= fetch.receivedMs ? [depth[j]!] : []));
+    const before = plan.flatMap((other, j) => (j < index && other.answeredMs <= fetch.receivedMs ? [depth[j]!] : []));
     depth[index] = 1 + Math.max(0, ...before);
   });
   return Math.max(0, ...depth);

@@ -47,16 +47,6 @@ export async function load(request: Request, connections: number, seconds: numbe
   };
 }
 
-/** Sequential requests (concurrency 1): the latency of each, in ms, after `warmup` unmeasured ones. */
-export async function sequential(request: Request, count: number, warmup = 20): Promise<number[]> {
-  const latencies: number[] = [];
-  for (let i = 0; i < warmup + count; i += 1) {
-    const latency = await timed(request);
-    if (i >= warmup) latencies.push(latency);
-  }
-  return latencies.sort((a, b) => a - b);
-}
-
 /** POSTs once and returns the time to the whole answer, in ms; an answer that does not count throws. */
 export async function timed(request: Request): Promise<number> {
   const started = performance.now();

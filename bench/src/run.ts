@@ -14,7 +14,7 @@ import { describeMachine } from './machine';
 import { writeBenchmarkSection } from './benchmarks-file';
 import { InternalTokens } from '@pcc/subgraph-kit';
 import { connect, seededCases } from './databases';
-import { gatewayCost, startRecorders } from './gateway-cost';
+import { gatewayCost, startRecorders, type GatewayCost } from './gateway-cost';
 import { load, once, type LoadResult, type Request } from './load';
 import {
   benchSupergraph,
@@ -75,18 +75,15 @@ async function main(): Promise<void> {
   const stop = () => stopAll(running.splice(0));
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
-    const platform = await startPlatform({
-      secrets,
-      log,
-      gatewayEnv: {
-        GATEWAY_WORKERS: String(gatewayWorkers),
-        ...gatewayMemoryEnv({
-          heapMiB: gatewayHeapMiB,
-          semiSpaceMiB: flags['gateway-semi-space-mb'],
-          mallocArenas: flags['gateway-malloc-arenas'],
-        }),
-      },
-    });
+    const gatewayEnv = {
+      GATEWAY_WORKERS: String(gatewayWorkers),
+      ...gatewayMemoryEnv({
+        heapMiB: gatewayHeapMiB,
+        semiSpaceMiB: flags['gateway-semi-space-mb'],
+        mallocArenas: flags['gateway-malloc-arenas'],
+      }),
+    };
+    const platform = await startPlatform({ secrets, log, gatewayEnv });
     running.push(...platform.running);
     const { gateway, organizations, trackingCodes } = platform;
     const supergraph = benchSupergraph(join(RESULTS, 'supergraph.bench.graphql'));
@@ -179,13 +176,14 @@ async function main(): Promise<void> {
       hiveNoDedupPeakMiB: peakRssMiB(hiveNoDedup.process.pid),
     };
 
-    // The gateway's own cost: the dashboard through a second gateway whose subgraph URLs are recording
-    // proxies, less the time its fetches were outstanding.
+    // The gateway's own cost: the dashboard through a second gateway, with the measured one's settings,
+    // whose subgraph URLs are recording proxies, less the time its fetches were outstanding.
     const recorders = await startRecorders();
     const recording = start(
       'gateway-recorder',
       'gateway/dist/index.js',
       {
+        ...gatewayEnv,
         PORT: '5300',
         HOST: '127.0.0.1',
         // Not the production metrics port: the measured gateway still holds it.
@@ -199,11 +197,15 @@ async function main(): Promise<void> {
       },
       log,
     );
-    running.push(recording);
-    await waitUntilUp('http://127.0.0.1:5300/readyz');
-    const dashboard = request('http://127.0.0.1:5300/graphql', analyst, reads[0]!.query, reads[0]!.variables);
-    const cost = await gatewayCost(dashboard, recorders.recorded);
-    await recorders.stop();
+    let cost: GatewayCost;
+    try {
+      await waitUntilUp('http://127.0.0.1:5300/readyz');
+      const dashboard = request('http://127.0.0.1:5300/graphql', analyst, reads[0]!.query, reads[0]!.variables);
+      cost = await gatewayCost(dashboard, recorders.recorded);
+    } finally {
+      await stopAll([recording]);
+      await recorders.stop();
+    }
     say(
       `gateway cost at concurrency 1: dashboard p50 ${cost.gatewayP50} ms through the gateway, ${cost.fetchesP50} ms of it waiting on its ${cost.fetches.length} fetches (${cost.steps} in a row) → added ${cost.addedP50} ms`,
     );

@@ -2,8 +2,6 @@ import { coveredMs, planSteps, type RecordedFetch } from '../src/gateway-cost';
 
 const fetch = (receivedMs: number, answeredMs: number): RecordedFetch => ({
   subgraph: 'cases',
-  headers: {},
-  body: '{}',
   receivedMs,
   answeredMs,
 });
@@ -18,6 +16,8 @@ describe("the gateway's own cost: time its fetches were outstanding", () => {
     expect(coveredMs([fetch(10, 20), fetch(15, 25)], 0, 40)).toBe(15);
     expect(coveredMs([fetch(5, 20), fetch(15, 45)], 10, 40)).toBe(30);
     expect(coveredMs([], 0, 40)).toBe(0);
+    // In any order.
+    expect(coveredMs([fetch(25, 30), fetch(10, 20)], 0, 40)).toBe(15);
   });
 
   it('counts the round trips made in a row: a fetch sent after another answered follows it', () => {
@@ -25,5 +25,7 @@ describe("the gateway's own cost: time its fetches were outstanding", () => {
     expect(planSteps([fetch(0, 2), fetch(3, 5), fetch(3, 6), fetch(5.5, 8)])).toBe(3);
     expect(planSteps([fetch(0, 2), fetch(1, 3)])).toBe(1);
     expect(planSteps([])).toBe(0);
+    // A fetch answered the moment it arrived (a proxy's failure) follows nothing sent after it.
+    expect(planSteps([fetch(0, 2), fetch(3, 3), fetch(3, 4)])).toBe(3);
   });
 });

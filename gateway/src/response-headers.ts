@@ -6,20 +6,21 @@ import type { IncomingHttpHeaders } from 'node:http';
  * `get('cache-control')`), over the record undici parsed them into. A WHATWG `Headers` built from that
  * record validated and copied every header of every subgraph response, about 3 KiB each, though Apollo
  * reads two of them. Names are case-insensitive; repeated headers read as one value joined by `, `;
- * iteration is in name order, all as `Headers` does.
+ * iteration is in name order, all as `Headers` does, but for `set-cookie`, which `Headers` iterates
+ * cookie by cookie (subgraphs set none).
  */
 export class ResponseHeaders implements FetcherHeaders {
   /** The record is this response's own (undici makes one per response), so changes are made in it. */
   constructor(private readonly record: IncomingHttpHeaders) {}
 
   get(name: string): string | null {
-    const value = this.record[name.toLowerCase()];
+    const value = this.own(name.toLowerCase());
     if (value === undefined) return null;
     return Array.isArray(value) ? value.join(', ') : value;
   }
 
   has(name: string): boolean {
-    return this.record[name.toLowerCase()] !== undefined;
+    return this.own(name.toLowerCase()) !== undefined;
   }
 
   set(name: string, value: string): void {
@@ -28,7 +29,7 @@ export class ResponseHeaders implements FetcherHeaders {
 
   append(name: string, value: string): void {
     const key = name.toLowerCase();
-    const present = this.record[key];
+    const present = this.own(key);
     this.record[key] = present === undefined ? value : [...(Array.isArray(present) ? present : [present]), value];
   }
 
@@ -53,5 +54,10 @@ export class ResponseHeaders implements FetcherHeaders {
 
   [Symbol.iterator](): IterableIterator<[string, string]> {
     return this.entries();
+  }
+
+  /** The record is a plain object: a name such as `constructor` must not read what it inherits. */
+  private own(key: string): string | string[] | undefined {
+    return Object.hasOwn(this.record, key) ? this.record[key] : undefined;
   }
 }

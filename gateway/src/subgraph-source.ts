@@ -23,7 +23,8 @@ export interface GatewayContext {
 
 /**
  * A caller's own copy of a shared subgraph answer: its GraphQL parts only. The answer also holds the
- * fetch `Response` (`http`), which `structuredClone` refuses on Node ≥ 22.10 (a platform object).
+ * fetcher's response (`http`), whose methods `structuredClone` refuses (as it refused fetch's `Response`,
+ * a platform object, on Node ≥ 22.10).
  */
 export function sharedCopy(response: GatewayGraphQLResponse): GatewayGraphQLResponse {
   const { data, errors, extensions } = response;

@@ -64,6 +64,8 @@ describe('SubgraphFetcher', () => {
     expect(response.headers.get('x-repeated')).toBe('one, two');
     expect(response.headers.has('X-Received')).toBe(true);
     expect(response.headers.get('x-absent')).toBeNull();
+    expect(response.headers.get('constructor')).toBeNull();
+    expect(response.headers.has('toString')).toBe(false);
     response.headers.append('X-Repeated', 'three');
     response.headers.set('x-set', 'yes');
     response.headers.delete('x-received');
