@@ -47,20 +47,6 @@ export async function load(request: Request, connections: number, seconds: numbe
   };
 }
 
-/** POSTs once and returns the time to the whole answer, in ms; an answer that does not count throws. */
-export async function timed(request: Request): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(request.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...request.headers },
-    body: request.body,
-  });
-  const text = await response.text();
-  if (!response.ok || !clean(text))
-    throw new Error(`${request.url} answered ${response.status}: ${text.slice(0, 300)}`);
-  return performance.now() - started;
-}
-
 /** POSTs once and returns the parsed body. */
 export async function once(
   request: Request,
@@ -71,4 +57,11 @@ export async function once(
     body: request.body,
   });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown[] } };
+}
+
+/** POSTs once; an answer that does not count (not 2xx, no data, or GraphQL errors) throws. */
+export async function counted(request: Request): Promise<void> {
+  const { status, body } = await once(request);
+  if (status < 200 || status >= 300 || body.data == null || body.errors)
+    throw new Error(`${request.url} answered ${status}: ${JSON.stringify(body).slice(0, 300)}`);
 }
