@@ -24,13 +24,28 @@ export const clean = (body: string | Buffer | undefined): boolean => {
   return text.startsWith('{"data":') && !text.includes('"errors":');
 };
 
-/** One autocannon run: `connections` clients for `seconds`, counting every kind of failure. */
-export async function load(request: Request, connections: number, seconds: number): Promise<LoadResult> {
+/**
+ * One autocannon run: `connections` clients for `seconds`, counting every kind of failure. Given several
+ * requests (to one URL, with the same headers), the clients together send each next one in turn.
+ */
+export async function load(
+  request: Request | readonly Request[],
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
+  const [first, ...others] = Array.isArray(request) ? (request as readonly Request[]) : [request as Request];
+  if (!first) throw new Error('load() needs a request');
+  const bodies = [first, ...others].map((r) => r.body);
+  let next = 0;
   const result = await autocannon({
-    url: request.url,
+    url: first.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...request.headers },
-    body: request.body,
+    headers: { 'content-type': 'application/json', ...first.headers },
+    body: first.body,
+    // One request: autocannon writes the same bytes every time. Several: the next body, built per request.
+    ...(others.length > 0
+      ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: bodies[next++ % bodies.length] }) }] }
+      : {}),
     connections,
     duration: seconds,
     verifyBody: clean,

@@ -18,7 +18,7 @@ import { mixedLoad, type MixedResult } from './mixed-load';
 import { callerTokens, caseListCursors, mixedRequests, userToken } from './mixed-requests';
 import { DEFAULTS, gatewayMemoryEnv } from './flags';
 import { startPlatform, type BenchPlatform } from './platform';
-import { intake, intakeInput } from './writes';
+import { intake, intakeRequests } from './writes';
 import { peakRssMiB } from './processes';
 import { responseCacheCounters, responseCacheTable } from './response-cache-stats';
 import { callers, workload, KINDS, type Kind } from './workload';
@@ -210,8 +210,7 @@ const cpuParts = (platform: BenchPlatform): CpuParts => ({
  * the CPU one case costs each part of the platform (the writes, the relay, the broker, the consumers).
  */
 async function profileIntake(platform: BenchPlatform, settings: ReturnType<typeof flags>): Promise<void> {
-  const body = JSON.stringify({ query: operation('open-case.graphql'), variables: { input: intakeInput() } });
-  const request = { url: platform.url, headers: {}, body };
+  const request = intakeRequests(platform.url);
   const parts = cpuParts(platform);
   // Warm-up: the same intake, so the measured seconds run on compiled code and warm connections.
   await intake(request, settings.connections, settings.warmup);
@@ -220,7 +219,7 @@ async function profileIntake(platform: BenchPlatform, settings: ReturnType<typeo
   const result = await intake(request, settings.connections, settings.seconds);
   const after = cpuSnapshot(parts);
   console.log(
-    `public intake: ${result.casesPerSecond} cases/s, ${result.casesWritten} written, ${result.eventsDelivered} events on Kafka, p50 ${result.p50} / p99 ${result.p99} ms, errors ${result.non2xx + result.graphqlErrors + result.errors}`,
+    `public intake: ${result.casesPerSecond} cases/s, ${result.casesWritten} written (${result.casesRouted} routed), ${result.eventsDelivered} events on Kafka, p50 ${result.p50} / p99 ${result.p99} ms, errors ${result.non2xx + result.graphqlErrors + result.errors}`,
   );
   console.table(cpuPerRequest(before, after, result.casesWritten));
   await printStatements(observed, settings.seconds, settings.statements);

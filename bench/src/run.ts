@@ -34,7 +34,7 @@ import { measureMixed } from './mixed-scenario';
 import { formatReport, type PlatformReport } from './report';
 import { seedScale } from './seed-scale';
 import { startPlatform } from './platform';
-import { intake, intakeInput } from './writes';
+import { intake, intakeRequests } from './writes';
 
 const ROOT = join(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -210,13 +210,9 @@ async function main(): Promise<void> {
       `gateway cost at concurrency 1: dashboard p50 ${cost.gatewayP50} ms through the gateway, ${cost.fetchesP50} ms of it waiting on its ${cost.fetches.length} fetches (${cost.steps} in a row) → added ${cost.addedP50} ms`,
     );
 
-    const writes = await intake(
-      request(ours, null, operation('open-case.graphql'), { input: intakeInput() }),
-      connections,
-      seconds,
-    );
+    const writes = await intake(intakeRequests(ours), connections, seconds);
     say(
-      `public intake: ${writes.casesPerSecond} cases/s, ${writes.casesWritten} written, ${writes.eventsDelivered} case.opened events delivered to Kafka`,
+      `public intake: ${writes.casesPerSecond} cases/s, ${writes.casesWritten} written (${writes.casesRouted} routed to an organization), ${writes.eventsDelivered} case.opened events delivered to Kafka`,
     );
 
     const pg = await connect('cases');

@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUBDISTRICTS } from '@pcc/cases/areas';
 import { TOPICS, createKafka } from '@pcc/events';
 import { connect } from './databases';
 import { load, type Request } from './load';
 
 /**
- * Public intake through the gateway: `openCase` at `connections` for `seconds`, then every event
- * counted as it arrives on Kafka (`pcc.case.opened`, from the cases service's outbox relay).
+ * Public intake through the gateway: `openCase` at `connections` for `seconds`, each request the next
+ * of `requests` in turn, then every event counted as it arrives on Kafka (`pcc.case.opened`, from the
+ * cases service's outbox relay). Also counts how many of the cases intake routed to an organization.
  */
-export async function intake(request: Request, connections: number, seconds: number) {
+export async function intake(requests: readonly Request[], connections: number, seconds: number) {
   const db = await connect('cases');
   const startedAt = new Date();
   // Only the cases opened since this call, through the index on opening time: counting the whole
@@ -15,6 +19,14 @@ export async function intake(request: Request, connections: number, seconds: num
   const count = async () =>
     Number(
       (await db.query<{ n: string }>('SELECT count(*) AS n FROM "case" WHERE opened_at >= $1', [startedAt])).rows[0]!.n,
+    );
+  const routed = async () =>
+    Number(
+      (
+        await db.query<{ n: string }>(`SELECT count(*) AS n FROM "case" WHERE opened_at >= $1 AND status = 'TRIAGED'`, [
+          startedAt,
+        ])
+      ).rows[0]!.n,
     );
   // The broker the scripts started for the benchmark (KAFKA_BROKERS), as every bench process reads it.
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -38,7 +50,8 @@ export async function intake(request: Request, connections: number, seconds: num
   await new Promise((resolve) => setTimeout(resolve, 3_000)); // the group settles before the first write
   try {
     const before = await count();
-    const result = await load(request, connections, seconds);
+    const routedBefore = await routed();
+    const result = await load(requests, connections, seconds);
     // Requests still in flight when the load stops may commit after it: count until the number settles
     // and every written case's event has arrived (or a minute has passed).
     let written = (await count()) - before;
@@ -49,20 +62,41 @@ export async function intake(request: Request, connections: number, seconds: num
       if (now === written && events >= written) break;
       written = now;
     }
-    return { ...result, casesWritten: written, casesPerSecond: Math.round(written / seconds), eventsDelivered: events };
+    return {
+      ...result,
+      casesWritten: written,
+      casesRouted: (await routed()) - routedBefore,
+      casesPerSecond: Math.round(written / seconds),
+      eventsDelivered: events,
+    };
   } finally {
     await consumer.disconnect();
     await db.end();
   }
 }
 
-/** A citizen's report, as the public intake form sends it. */
-export const intakeInput = () => ({
+const OPEN_CASE = readFileSync(join(__dirname, '..', 'operations', 'open-case.graphql'), 'utf8');
+
+/** A citizen's report, as the public intake form sends it: with the tambon the citizen picked. */
+export const intakeInput = (subdistrict: string) => ({
   kind: 'GRIEVANCE',
   category: 'WASTE',
   channel: 'WEB',
   title: 'ขยะตกค้างหน้าซอย (benchmark)',
   description: 'Rubbish has not been collected for five days.',
-  location: { lat: 7.8961, lng: 98.2969, address: 'Soi Bangla, Patong', district: 'KATHU' },
+  location: { lat: 7.8961, lng: 98.2969, address: 'Soi 3, behind the market', subdistrict },
   reporter: { name: 'Bench Reporter', phone: '081 000 0000' },
 });
+
+/**
+ * Public intake's requests to `url`: a report from each of the province's 17 tambons, sent in turn.
+ * Intake routes a case to the organization whose area its tambon is (15 of them; the other two are
+ * shared and go to the network centre's queue), so the writes spread over the organizations as
+ * citizens' would, each taking its organization's statistics and version rows.
+ */
+export const intakeRequests = (url: string): Request[] =>
+  SUBDISTRICTS.map((s) => ({
+    url,
+    headers: {},
+    body: JSON.stringify({ query: OPEN_CASE, variables: { input: intakeInput(s.code) } }),
+  }));

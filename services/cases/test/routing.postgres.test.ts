@@ -74,8 +74,17 @@ describe('cases: routing by tambon and outside bodies (real PostgreSQL)', () => 
       as: IdentityFactory.public(),
     });
   const eventsOf = (caseId: string) =>
-    db.dataSource.query<Array<{ type: string; actor: { role: string }; lead: string | null }>>(
-      `SELECT type, payload->'actor' AS actor, payload->>'leadOrganizationId' AS lead FROM outbox WHERE key = $1 ORDER BY seq`,
+    db.dataSource.query<
+      Array<{
+        type: string;
+        actor: { role: string };
+        lead: string | null;
+        snapshot: { status: string; leadOrganizationId: string | null };
+        version: number;
+      }>
+    >(
+      `SELECT type, payload->'actor' AS actor, payload->>'leadOrganizationId' AS lead, payload->'case' AS snapshot,
+        (payload->>'version')::int AS version FROM outbox WHERE key = $1 ORDER BY seq`,
       [caseId],
     );
 
@@ -90,6 +99,12 @@ describe('cases: routing by tambon and outside bodies (real PostgreSQL)', () => 
     const events = await eventsOf(opened.id);
     expect(events.map((e) => e.type)).toEqual(['pcc.case.opened', 'pcc.case.status-changed', 'pcc.case.triaged']);
     expect(events[2]).toMatchObject({ actor: { role: 'SYSTEM' }, lead: ids.PATONG });
+    // The case is written once, already routed; its events still tell both steps, each with its own state.
+    expect(events.map((e) => [e.version, e.actor.role, e.snapshot.status, e.snapshot.leadOrganizationId])).toEqual([
+      [1, 'PUBLIC', 'RECEIVED', null],
+      [2, 'SYSTEM', 'TRIAGED', ids.PATONG],
+      [3, 'SYSTEM', 'TRIAGED', ids.PATONG],
+    ]);
     const [line] = await db.dataSource.query<Array<{ actor_role: string; to_status: string }>>(
       "SELECT actor_role, to_status FROM case_timeline WHERE case_id = $1 AND action = 'routed'",
       [opened.id],

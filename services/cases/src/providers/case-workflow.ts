@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { hashSecret, secretMatches } from '../domain/reporter-secret';
 import { ensureTrackingSequence, nextTrackingNumber } from '../store/tracking-numbers';
 import type { EntityManager } from 'typeorm';
@@ -8,7 +8,7 @@ import { checkTransition, type Actor, type Transition } from '../domain/state-ma
 import { dueAt } from '../domain/sla';
 import { fiscalYearOf, trackingCode } from '../domain/tracking';
 import { isOpen, type CaseStatus } from '../domain/vocabulary';
-import { emitCaseEvents, SYSTEM } from '../events/case-events';
+import { caseEvents, emitCaseEvents, outbox, snapshotOf, SYSTEM } from '../events/case-events';
 import { CaseEntity, OrganizationProjection } from '../store/entities';
 import { route, subdistrictByCode } from '../domain/areas';
 import { addTimeline } from './timeline';
@@ -56,7 +56,14 @@ export class CaseWorkflow {
     await ensureTrackingSequence(this.scope.dataSource, fiscalYear);
     return this.scope.dataSource.transaction(async (tx) => {
       const sequence = await nextTrackingNumber(tx, fiscalYear);
-      const entity = tx.getRepository(CaseEntity).create({
+      const lead = 'lead' in decision ? await this.areaLead(tx, decision.lead) : null;
+      const routingException =
+        'exception' in decision ? decision.exception : lead ? null : ('ORGANIZATION_UNAVAILABLE' as const);
+      // Written once, in the state intake's own triage leaves it: an insert and then an update to
+      // TRIAGED would write the row and its fourteen index entries twice (and run its triggers twice)
+      // for a state no one can read in between. The timeline and events still tell both steps.
+      const c = tx.getRepository(CaseEntity).create({
+        id: randomUUID(),
         trackingCode: trackingCode(fiscalYear, sequence),
         fiscalYear,
         kind: input.kind,
@@ -69,66 +76,71 @@ export class CaseWorkflow {
         address: input.location.address ?? null,
         district: input.location.district ?? subdistrict?.district ?? null,
         subdistrict: subdistrict?.code ?? null,
-        routingException: 'exception' in decision ? decision.exception : null,
+        routingException,
         attachmentUrls: input.attachmentUrls ?? [],
         reporterName: input.reporter.name,
         reporterPhone: input.reporter.phone ?? null,
         reporterEmail: input.reporter.email ?? null,
         reporterSecretHash: hashSecret(reporterSecret),
         priority: 'NORMAL',
-        status: 'RECEIVED',
-        leadOrgId: null,
+        status: lead ? 'TRIAGED' : 'RECEIVED',
+        leadOrgId: lead?.id ?? null,
         openedAt: now,
         dueAt: dueAt(now, 'NORMAL', this.scope.sla),
         reopenCount: 0,
       });
-      const saved = await tx.getRepository(CaseEntity).save(entity);
+      // A new case has no supporting organization yet: its snapshots need no look-up. The events go
+      // first and the case row after them: its triggers lock the lead organization's statistics and
+      // version rows until commit, which every other intake for that organization waits on.
+      const events = caseEvents(
+        snapshotOf({ ...c, status: 'RECEIVED', leadOrgId: null }, []),
+        identity,
+        this.scope.traceparent,
+        [{ type: 'opened' }],
+      );
+      if (lead)
+        events.push(
+          ...caseEvents(
+            snapshotOf(c, []),
+            SYSTEM,
+            this.scope.traceparent,
+            [
+              { type: 'status-changed', extra: { from: 'RECEIVED', to: 'TRIAGED' } },
+              { type: 'triaged', extra: { leadOrganizationId: lead.id } },
+            ],
+            true,
+          ),
+        );
+      await outbox.append(tx, ...events);
+      // insert, not save: with its id set, save would first look the case up to choose insert or update.
+      await tx.getRepository(CaseEntity).insert(c);
       for (const party of input.parties ?? []) {
         await tx.query('INSERT INTO case_party (case_id, name, role, contact) VALUES ($1, $2, $3, $4)', [
-          saved.id,
+          c.id,
           party.name,
           party.role,
           party.contact ?? null,
         ]);
       }
-      await addTimeline(tx, saved.id, identity, 'opened', { to: 'RECEIVED' });
-      await emitCaseEvents(tx, saved, identity, this.scope.traceparent, [{ type: 'opened' }]);
-      const routed = 'lead' in decision ? await this.routeToArea(tx, saved, decision.lead) : saved;
-      return { case: routed, trackingCode: saved.trackingCode, reporterSecret };
+      await addTimeline(tx, c.id, identity, 'opened', { to: 'RECEIVED' });
+      if (lead)
+        await addTimeline(tx, c.id, 'SYSTEM', 'routed', {
+          from: 'RECEIVED',
+          to: 'TRIAGED',
+          data: { leadOrganizationId: lead.id, subdistrict: c.subdistrict },
+        });
+      return { case: c, trackingCode: c.trackingCode, reporterSecret };
     });
   }
 
   /**
    * Intake's own triage: the case goes to the organization whose area its tambon is, as the network
    * centre would have sent it (RECEIVED → TRIAGED, by SYSTEM); the lead accepts it next. An
-   * organization that is not an active member leaves the case in the triage queue instead.
+   * organization that is not an active member (null here) leaves the case in the triage queue instead.
    */
-  private async routeToArea(tx: EntityManager, c: CaseEntity, leadCode: string): Promise<CaseEntity> {
+  private async areaLead(tx: EntityManager, leadCode: string): Promise<OrganizationProjection | null> {
     const lead = await tx.getRepository(OrganizationProjection).findOneBy({ code: leadCode });
-    if (!lead?.active) {
-      c.routingException = 'ORGANIZATION_UNAVAILABLE';
-      return tx.getRepository(CaseEntity).save(c);
-    }
-    c.leadOrgId = lead.id;
-    c.status = 'TRIAGED';
-    const saved = await tx.getRepository(CaseEntity).save(c);
-    await addTimeline(tx, c.id, 'SYSTEM', 'routed', {
-      from: 'RECEIVED',
-      to: 'TRIAGED',
-      data: { leadOrganizationId: lead.id, subdistrict: c.subdistrict },
-    });
-    await emitCaseEvents(
-      tx,
-      saved,
-      SYSTEM,
-      this.scope.traceparent,
-      [
-        { type: 'status-changed', extra: { from: 'RECEIVED', to: 'TRIAGED' } },
-        { type: 'triaged', extra: { leadOrganizationId: lead.id } },
-      ],
-      true,
-    );
-    return saved;
+    return lead?.active ? lead : null;
   }
 
   triage(rawId: unknown, raw: unknown): Promise<CaseEntity> {

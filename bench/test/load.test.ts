@@ -1,0 +1,53 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { load, type Request } from '../src/load';
+
+/** A real HTTP server that answers every POST as a clean GraphQL answer and keeps the bodies it got. */
+async function recordingServer(): Promise<{ url: string; bodies: string[]; server: Server }> {
+  const bodies: string[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      bodies.push(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"ok":true}}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, bodies, server };
+}
+
+describe('load: the benchmark’s autocannon run', () => {
+  let target: Awaited<ReturnType<typeof recordingServer>>;
+  beforeEach(async () => {
+    target = await recordingServer();
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => target.server.close(resolve));
+  });
+
+  it('sends several requests in turn, across its connections, each body whole', async () => {
+    const requests: Request[] = ['a', 'b', 'c'].map((name) => ({
+      url: target.url,
+      headers: {},
+      body: JSON.stringify({ query: `{ ${name} }` }),
+    }));
+    const result = await load(requests, 4, 1);
+    expect(result.non2xx + result.graphqlErrors + result.errors).toBe(0);
+    expect(target.bodies.length).toBeGreaterThanOrEqual(30);
+    // Every body is sent, and in turn: as often as each other, but for those in flight when the run stops.
+    const counts = new Map<string, number>();
+    for (const body of target.bodies) counts.set(body, (counts.get(body) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual(requests.map((r) => r.body).sort());
+    const fewest = Math.min(...counts.values());
+    const most = Math.max(...counts.values());
+    expect(most - fewest).toBeLessThanOrEqual(4);
+  });
+
+  it('sends one request as the same bytes every time', async () => {
+    const body = JSON.stringify({ query: '{ one }' });
+    const result = await load({ url: target.url, headers: {}, body }, 2, 1);
+    expect(result.requests).toBeGreaterThan(0);
+    expect(new Set(target.bodies)).toEqual(new Set([body]));
+  });
+});
