@@ -35,6 +35,9 @@ export async function load(
 ): Promise<LoadResult> {
   const [first, ...others] = Array.isArray(request) ? (request as readonly Request[]) : [request as Request];
   if (!first) throw new Error('load() needs a request');
+  // autocannon sends every request of a run to one URL with one set of headers: only bodies may differ.
+  if (others.some((r) => r.url !== first.url || JSON.stringify(r.headers) !== JSON.stringify(first.headers)))
+    throw new Error('load() sends several requests only to one URL with the same headers');
   const bodies = [first, ...others].map((r) => r.body);
   let next = 0;
   const result = await autocannon({

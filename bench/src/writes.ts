@@ -77,7 +77,7 @@ export async function intake(requests: readonly Request[], connections: number, 
 
 const OPEN_CASE = readFileSync(join(__dirname, '..', 'operations', 'open-case.graphql'), 'utf8');
 
-/** A citizen's report, as the public intake form sends it: with the tambon the citizen picked. */
+/** A citizen's report, as the public intake form sends it, with the tambon the citizen picked (routing reads only that). */
 export const intakeInput = (subdistrict: string) => ({
   kind: 'GRIEVANCE',
   category: 'WASTE',

@@ -27,7 +27,8 @@ describe('load: the benchmark’s autocannon run', () => {
   });
 
   it('sends several requests in turn, across its connections, each body whole', async () => {
-    const requests: Request[] = ['a', 'b', 'c'].map((name) => ({
+    // Bodies of different lengths, one of them not ASCII: each is sent with its own Content-Length.
+    const requests: Request[] = ['a', 'bbbbbbbbbbbb', 'ขยะตกค้าง'].map((name) => ({
       url: target.url,
       headers: {},
       body: JSON.stringify({ query: `{ ${name} }` }),
@@ -42,6 +43,13 @@ describe('load: the benchmark’s autocannon run', () => {
     const fewest = Math.min(...counts.values());
     const most = Math.max(...counts.values());
     expect(most - fewest).toBeLessThanOrEqual(4);
+  });
+
+  it('refuses several requests to different URLs or with different headers', async () => {
+    const one: Request = { url: target.url, headers: {}, body: '{}' };
+    await expect(load([one, { ...one, url: `${target.url}/other` }], 1, 1)).rejects.toThrow(/one URL/);
+    await expect(load([one, { ...one, headers: { authorization: 'Bearer x' } }], 1, 1)).rejects.toThrow(/one URL/);
+    expect(target.bodies).toEqual([]);
   });
 
   it('sends one request as the same bytes every time', async () => {

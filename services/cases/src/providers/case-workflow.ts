@@ -60,7 +60,7 @@ export class CaseWorkflow {
       const routingException =
         'exception' in decision ? decision.exception : lead ? null : ('ORGANIZATION_UNAVAILABLE' as const);
       // Written once, in the state intake's own triage leaves it: an insert and then an update to
-      // TRIAGED would write the row and its fourteen index entries twice (and run its triggers twice)
+      // TRIAGED would write the row and its index entries twice (and run its triggers twice)
       // for a state no one can read in between. The timeline and events still tell both steps.
       const c = tx.getRepository(CaseEntity).create({
         id: randomUUID(),
@@ -88,6 +88,16 @@ export class CaseWorkflow {
         openedAt: now,
         dueAt: dueAt(now, 'NORMAL', this.scope.sla),
         reopenCount: 0,
+        // Set here, as save() would have: insert() leaves columns it is not given unset on the object returned.
+        slaBreachedFor: null,
+        resolution: null,
+        outcome: null,
+        referredTo: null,
+        rating: null,
+        ratingComment: null,
+        duplicateOf: null,
+        resolvedAt: null,
+        closedAt: null,
       });
       // A new case has no supporting organization yet: its snapshots need no look-up. The events go
       // first and the case row after them: its triggers lock the lead organization's statistics and
