@@ -17,6 +17,7 @@ import { connect, SERVICES, type ServiceName } from './databases';
 import { mixedLoad, type MixedResult } from './mixed-load';
 import { callerTokens, caseListCursors, mixedRequests, userToken } from './mixed-requests';
 import { DEFAULTS, gatewayMemoryEnv } from './flags';
+import { operation } from './operations';
 import { startPlatform, type BenchPlatform } from './platform';
 import { intake, intakeRequests } from './writes';
 import { peakRssMiB } from './processes';
@@ -25,7 +26,6 @@ import { callers, workload, KINDS, type Kind } from './workload';
 
 const ROOT = join(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results');
-const operation = (file: string) => readFileSync(join(ROOT, 'bench', 'operations', file), 'utf8');
 
 function flags() {
   const { values } = parseArgs({

@@ -33,6 +33,7 @@ import { userToken } from './mixed-requests';
 import { measureMixed } from './mixed-scenario';
 import { formatReport, type PlatformReport } from './report';
 import { seedScale } from './seed-scale';
+import { operation } from './operations';
 import { startPlatform } from './platform';
 import { intake, intakeRequests } from './writes';
 
@@ -42,7 +43,6 @@ const RESULTS = join(ROOT, 'bench', 'results');
 const COMPARED = 60;
 /** The mixed sequence's length: more than any gateway answers in one measurement, so none wraps around. */
 const SEQUENCE = 50_000;
-const operation = (file: string) => readFileSync(join(ROOT, 'bench', 'operations', file), 'utf8');
 const request = (url: string, token: string | null, query: string, variables: Record<string, unknown>): Request => ({
   url,
   headers: token ? { authorization: `Bearer ${token}` } : {},
