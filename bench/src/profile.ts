@@ -21,6 +21,7 @@ import { operation } from './operations';
 import { startPlatform, type BenchPlatform } from './platform';
 import { intake, intakeRequests } from './writes';
 import { peakRssMiB } from './processes';
+import { walPer, walSnapshot } from './wal';
 import { responseCacheCounters, responseCacheTable } from './response-cache-stats';
 import { callers, workload, KINDS, type Kind } from './workload';
 
@@ -215,13 +216,22 @@ async function profileIntake(platform: BenchPlatform, settings: ReturnType<typeo
   // Warm-up: the same intake, so the measured seconds run on compiled code and warm connections.
   await intake(request, settings.connections, settings.warmup);
   const observed = await resetAllStatements();
-  const before = cpuSnapshot(parts);
-  const result = await intake(request, settings.connections, settings.seconds);
-  const after = cpuSnapshot(parts);
-  console.log(
-    `public intake: ${result.casesPerSecond} cases/s, ${result.casesWritten} written (${result.casesRouted} routed), ${result.eventsDelivered} events on Kafka, p50 ${result.p50} / p99 ${result.p99} ms, errors ${result.non2xx + result.graphqlErrors + result.errors}`,
-  );
-  console.table(cpuPerRequest(before, after, result.casesWritten));
+  const db = await connect('cases');
+  try {
+    const walBefore = await walSnapshot(db);
+    const before = cpuSnapshot(parts);
+    const result = await intake(request, settings.connections, settings.seconds);
+    const after = cpuSnapshot(parts);
+    const walAfter = await walSnapshot(db);
+    console.log(
+      `public intake: ${result.casesPerSecond} cases/s, ${result.casesWritten} written (${result.casesRouted} routed), ${result.eventsDelivered} events on Kafka, p50 ${result.p50} / p99 ${result.p99} ms, errors ${result.non2xx + result.graphqlErrors + result.errors}`,
+    );
+    console.table(cpuPerRequest(before, after, result.casesWritten));
+    console.log('write-ahead log per case, the whole server (every bench database):');
+    console.table(walPer(walBefore, walAfter, result.casesWritten));
+  } finally {
+    await db.end();
+  }
   await printStatements(observed, settings.seconds, settings.statements);
 }
 

@@ -2,6 +2,7 @@ export { createDataSource, type DataSourceSettings } from './data-source';
 export { runMigrationCli, migrate } from './migrate';
 export { createTestDatabase, adminUrlFor, type TestDatabase } from './test-database';
 export { QueryCounter } from './query-counter';
+export { newId } from './ids';
 export { serviceDatabase } from './service-database';
 export { runSeedCli } from './seed-cli';
 export { seededRandom } from './seeded-random';

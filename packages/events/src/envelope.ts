@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+// The ids module alone: the bus entry must not load PostgreSQL's driver.
+import { newId } from '@pcc/db/ids';
 
 /** A domain event as the platform handles it: CloudEvents 1.0 attributes plus the typed payload. */
 export interface DomainEvent<T = unknown> {
@@ -23,5 +24,5 @@ export function newEvent<T>(fields: {
   data: T;
   traceparent?: string | undefined;
 }): DomainEvent<T> {
-  return { id: randomUUID(), time: new Date().toISOString(), ...fields };
+  return { id: newId(), time: new Date().toISOString(), ...fields };
 }

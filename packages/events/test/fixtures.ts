@@ -3,15 +3,15 @@ import type { MigrationInterface, QueryRunner, EntityManager, DataSource } from 
 import { createTestDatabase, type TestDatabase } from '@pcc/testing';
 import { defineEvent, EventCatalogue, eventsMigrations, Outbox, type DomainEvent, type NewEvent } from '../src';
 
-/** A test-only event type on a per-test topic: `n` is the event's position within its key. */
+/**
+ * Test-only event types on a per-test topic: `n` is the event's position within its key. `recounted`
+ * carries the same data under a second type, for consumers that treat two types alike.
+ */
 export function counterCatalogue(topic: string): EventCatalogue {
+  const schema = z.object({ key: z.string(), n: z.number().int().nonnegative() });
   return new EventCatalogue([
-    defineEvent({
-      type: 'pcc.test.counted',
-      topic,
-      description: 'test event',
-      schema: z.object({ key: z.string(), n: z.number().int().nonnegative() }),
-    }),
+    defineEvent({ type: 'pcc.test.counted', topic, description: 'test event', schema }),
+    defineEvent({ type: 'pcc.test.recounted', topic, description: 'test event of a second type', schema }),
   ]);
 }
 
@@ -36,17 +36,21 @@ export async function recordEffect(event: DomainEvent, tx: EntityManager): Promi
   await tx.query('INSERT INTO effect (key, n) VALUES ($1, $2)', [data.key, data.n]);
 }
 
-/** Appends `perKey` events for each key, in order, `perTransaction` events per transaction. */
+/**
+ * Appends `perKey` events for each key, in order, `perTransaction` events per transaction; each of
+ * the type `typeOf` gives its position (`counted`, or `recounted`).
+ */
 export async function appendCounted(
   dataSource: DataSource,
   outbox: Outbox,
   keys: string[],
   perKey: number,
   perTransaction = 20,
+  typeOf: (n: number) => string = () => 'pcc.test.counted',
 ): Promise<void> {
   const events: NewEvent[] = [];
   for (let n = 0; n < perKey; n += 1)
-    for (const key of keys) events.push({ type: 'pcc.test.counted', subject: key, data: { key, n } });
+    for (const key of keys) events.push({ type: typeOf(n), subject: key, data: { key, n } });
   for (let i = 0; i < events.length; i += perTransaction) {
     await dataSource.transaction((tx) => outbox.append(tx, ...events.slice(i, i + perTransaction)));
   }

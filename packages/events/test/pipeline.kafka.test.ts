@@ -30,10 +30,12 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
   const keys = keyList(20);
   const manyKeys = keyList(100);
-  /** The size of each run the batch handler was given. */
+  /** The size of each run the batch handler was given, and the types each run held. */
   const batchCalls: number[] = [];
+  const batchTypes: Array<Set<string>> = [];
   const recordEffects = async (events: DomainEvent[], tx: EntityManager) => {
     batchCalls.push(events.length);
+    batchTypes.push(new Set(events.map((e) => e.type)));
     const data = events.map((e) => e.data as { key: string; n: number });
     await tx.query('INSERT INTO effect (key, n) SELECT * FROM unnest($1::text[], $2::int[])', [
       data.map((d) => d.key),
@@ -49,6 +51,8 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     await admin.disconnect();
   });
   beforeEach(async () => {
+    batchCalls.length = 0;
+    batchTypes.length = 0;
     topic = uniqueTopic('pipeline');
     await ensureTopics(admin, [topic], { partitions: 6, replicationFactor: 1 });
     db = await freshDatabase('pipeline');
@@ -73,7 +77,11 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
   }
   async function startConsumer(
     group = `g-${topic}`,
-    options: { batched?: boolean; partitionsConsumedConcurrently?: number; commitIntervalMs?: number } = {},
+    options: {
+      batched?: boolean | 'both types';
+      partitionsConsumedConcurrently?: number;
+      commitIntervalMs?: number;
+    } = {},
   ): Promise<ConsumerRunner> {
     const consumer = new ConsumerRunner({
       kafka: testKafka('consumer'),
@@ -82,7 +90,14 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
       group,
       subscriptions: [
         options.batched
-          ? { topic, handlers: {}, batchHandlers: { 'pcc.test.counted': recordEffects } }
+          ? {
+              topic,
+              handlers: {},
+              batchHandlers:
+                options.batched === 'both types'
+                  ? { 'pcc.test.counted': recordEffects, 'pcc.test.recounted': recordEffects }
+                  : { 'pcc.test.counted': recordEffects },
+            }
           : { topic, handlers: { 'pcc.test.counted': recordEffect } },
       ],
       ...(options.partitionsConsumedConcurrently
@@ -95,18 +110,23 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     return consumer;
   }
 
+  /** Waits for `total` effects, then checks each event had exactly one and every key kept its order. */
+  async function expectDeliveredInOrder(total: number): Promise<void> {
+    const effects = await waitFor(
+      () => countEffects(db.dataSource),
+      (c) => c.total >= total,
+      60_000,
+    );
+    expect(effects).toEqual({ total, distinct: total });
+    expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
+  }
+
   it('delivers 1,000 events over 20 keys, every one, in order per key', async () => {
     const outbox = new Outbox(counterCatalogue(topic), '/services/test');
     await appendCounted(db.dataSource, outbox, keys, 50);
     startRelay();
     await startConsumer();
-    const effects = await waitFor(
-      () => countEffects(db.dataSource),
-      (c) => c.total >= 1000,
-      60_000,
-    );
-    expect(effects).toEqual({ total: 1000, distinct: 1000 });
-    expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
+    await expectDeliveredInOrder(1000);
     expect(await db.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
   });
 
@@ -137,17 +157,26 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and Kafka)', 
     await appendCounted(db.dataSource, outbox, manyKeys, 20, 100);
     startRelay();
     const consumer = await startConsumer(`g-batched-${topic}`, { batched: true, partitionsConsumedConcurrently: 6 });
-    const effects = await waitFor(
-      () => countEffects(db.dataSource),
-      (c) => c.total >= 2000,
-      60_000,
-    );
-    expect(effects).toEqual({ total: 2000, distinct: 2000 });
-    expect(await outOfOrderKeys(db.dataSource)).toEqual([]);
+    await expectDeliveredInOrder(2000);
     // Fewer handler calls than events: runs were handled together.
     expect(batchCalls.length).toBeLessThan(2000);
     expect(batchCalls.reduce((sum, n) => sum + n, 0)).toBe(2000);
     expect(consumer.stats()).toMatchObject({ handled: 2000, duplicates: 0 });
+  });
+
+  it('hands consecutive events of two types that share a batch handler to it as one run', async () => {
+    const outbox = new Outbox(counterCatalogue(topic), '/services/test');
+    // Per key, the types alternate: counted, recounted, counted, ... (as a case's events do).
+    await appendCounted(db.dataSource, outbox, manyKeys, 10, 100, (n) =>
+      n % 2 ? 'pcc.test.recounted' : 'pcc.test.counted',
+    );
+    startRelay();
+    const consumer = await startConsumer(`g-both-${topic}`, { batched: 'both types' });
+    await expectDeliveredInOrder(1000);
+    // Runs mixed the two types: a handler per type would have had every run of one type only.
+    expect(batchTypes.some((types) => types.size === 2)).toBe(true);
+    expect(batchCalls.length).toBeLessThan(1000);
+    expect(consumer.stats()).toMatchObject({ handled: 1000, duplicates: 0 });
   });
 
   (brokerIsOurs ? it : it.skip)(

@@ -128,10 +128,15 @@ describe('case statistics (real PostgreSQL)', () => {
     await ensureTrackingSequence(db.dataSource, 2571);
     // More concurrent intakes than the pool has connections: none may wait on another.
     const numbers = await Promise.all(
-      Array.from({ length: 30 }, () => db.dataSource.transaction((tx) => nextTrackingNumber(tx, 2571))),
+      Array.from({ length: 30 }, () =>
+        db.dataSource.transaction(async (tx) => (await nextTrackingNumber(tx, 2571)).sequence),
+      ),
     );
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     await ensureTrackingSequence(db.dataSource, 2572);
-    expect(await db.dataSource.transaction((tx) => nextTrackingNumber(tx, 2572))).toBe(1);
+    expect(await db.dataSource.transaction((tx) => nextTrackingNumber(tx, 2572))).toEqual({
+      sequence: 1,
+      activeLeadId: null,
+    });
   });
 });

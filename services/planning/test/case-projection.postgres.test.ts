@@ -15,8 +15,10 @@ describe('case projection ordering (real PostgreSQL)', () => {
 
   const event = (caseId: string, status: string, time: string, version: number) =>
     caseEvent({ caseId, status, time, version });
-  const apply = (e: DomainEvent) =>
-    db.dataSource.transaction((tx) => caseProjection.handlers['pcc.case.triaged']!(e, tx));
+  /** Events as the consumer hands them to the subscription: one run, in this order. */
+  const applyRun = (...events: DomainEvent[]) =>
+    db.dataSource.transaction((tx) => caseProjection.batchHandlers!['pcc.case.triaged']!(events, tx));
+  const apply = (e: DomainEvent) => applyRun(e);
   const row = (id: string) => db.dataSource.getRepository(CaseProjection).findOneByOrFail({ id });
 
   it('applies a later version with an older time, and ignores an older version with a newer time', async () => {
@@ -27,5 +29,29 @@ describe('case projection ordering (real PostgreSQL)', () => {
     expect(await row(id)).toMatchObject({ status: 'ASSIGNED', version: '2' });
     await apply(event(id, 'TRIAGED', '2026-05-02T00:00:00Z', 1));
     expect(await row(id)).toMatchObject({ status: 'ASSIGNED', version: '2' });
+  });
+
+  it('takes the latest event of each case in a run, whatever order the run holds them in', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    await applyRun(
+      event(a, 'RECEIVED', '2026-05-01T10:00:00Z', 1),
+      event(b, 'TRIAGED', '2026-05-01T10:00:01Z', 2),
+      event(a, 'TRIAGED', '2026-05-01T10:00:00Z', 3),
+      event(a, 'ASSIGNED', '2026-05-01T10:00:02Z', 2),
+      event(b, 'RECEIVED', '2026-05-01T10:00:00Z', 1),
+    );
+    expect(await row(a)).toMatchObject({ status: 'TRIAGED', version: '3' });
+    expect(await row(b)).toMatchObject({ status: 'TRIAGED', version: '2' });
+    // A later run of older versions changes neither.
+    await applyRun(event(a, 'RESOLVED', '2026-05-03T00:00:00Z', 2), event(b, 'CLOSED', '2026-05-03T00:00:00Z', 1));
+    expect(await row(a)).toMatchObject({ status: 'TRIAGED', version: '3' });
+    expect(await row(b)).toMatchObject({ status: 'TRIAGED', version: '2' });
+  });
+
+  it('answers every case event type of the catalogue through the same batch handler', () => {
+    const types = Object.keys(caseProjection.batchHandlers!);
+    expect(types).toEqual(expect.arrayContaining(['pcc.case.opened', 'pcc.case.triaged', 'pcc.case.status-changed']));
+    expect(new Set(Object.values(caseProjection.batchHandlers!)).size).toBe(1);
+    expect(caseProjection.handlers).toEqual({});
   });
 });

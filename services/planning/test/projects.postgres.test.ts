@@ -653,10 +653,10 @@ describe('planning (real PostgreSQL)', () => {
     const { id } = await propose();
     const [ours, theirs] = [randomUUID(), randomUUID()];
     await db.dataSource.transaction((tx) =>
-      caseProjection.handlers['pcc.case.triaged']!(caseEvent({ caseId: ours, lead: ORGS.PATONG }), tx),
+      caseProjection.batchHandlers!['pcc.case.triaged']!([caseEvent({ caseId: ours, lead: ORGS.PATONG })], tx),
     );
     await db.dataSource.transaction((tx) =>
-      caseProjection.handlers['pcc.case.triaged']!(caseEvent({ caseId: theirs, lead: ORGS.KATHU }), tx),
+      caseProjection.batchHandlers!['pcc.case.triaged']!([caseEvent({ caseId: theirs, lead: ORGS.KATHU })], tx),
     );
     const before = await snapshot();
     const unknown = await act('linkProjectToCase', id, PATONG, `, caseId: "${randomUUID()}"`);

@@ -289,7 +289,9 @@ export class ConsumerRunner {
       const batch = batchHandlers[event.type];
       let next = i + 1;
       if (batch) {
-        while (next < toHandle.length && toHandle[next]!.type === event.type) next += 1;
+        // A run: the consecutive events whose types share this handler (one type, or several that a
+        // projection treats alike, as a case's snapshot in every case event).
+        while (next < toHandle.length && batchHandlers[toHandle[next]!.type] === batch) next += 1;
         const run = toHandle.slice(i, next);
         await inSpan(
           `process ${event.type}`,

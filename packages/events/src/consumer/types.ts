@@ -8,8 +8,9 @@ import type { DomainEvent } from '../envelope';
 export type EventHandler<T = unknown> = (event: DomainEvent<T>, tx: EntityManager) => Promise<void>;
 
 /**
- * Handles a run of consecutive events of one type at once (one statement for all of them, say), in
- * their order, with the same rule: every effect through `tx`.
+ * Handles a run of consecutive events at once (one statement for all of them, say), in their order,
+ * with the same rule: every effect through `tx`. A run holds the consecutive events whose types map
+ * to this same function in `batchHandlers`: of one type, or of several a handler treats alike.
  */
 export type BatchEventHandler<T = unknown> = (events: Array<DomainEvent<T>>, tx: EntityManager) => Promise<void>;
 
@@ -19,8 +20,9 @@ export interface Subscription {
   handlers: Record<string, EventHandler>;
   /**
    * Types whose consecutive events are handled together (the inbox has already dropped those handled
-   * before): for consumers whose effect of many events is one statement. A type here needs no entry
-   * in `handlers`; if a chunk fails, its events are retried one by one through the same handler.
+   * before): for consumers whose effect of many events is one statement. Consecutive events of
+   * different types go in one run when their types map to the same function. A type here needs no
+   * entry in `handlers`; if a chunk fails, its events are retried one by one through the same handler.
    */
   batchHandlers?: Record<string, BatchEventHandler>;
 }

@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { newId } from '@pcc/db';
 import { hashSecret, secretMatches } from '../domain/reporter-secret';
 import { ensureTrackingSequence, nextTrackingNumber } from '../store/tracking-numbers';
 import type { EntityManager } from 'typeorm';
@@ -9,9 +10,9 @@ import { dueAt } from '../domain/sla';
 import { fiscalYearOf, trackingCode } from '../domain/tracking';
 import { isOpen, type CaseStatus } from '../domain/vocabulary';
 import { caseEvents, emitCaseEvents, outbox, snapshotOf, SYSTEM } from '../events/case-events';
-import { CaseEntity, OrganizationProjection } from '../store/entities';
+import { CaseEntity } from '../store/entities';
 import { route, subdistrictByCode } from '../domain/areas';
-import { addTimeline } from './timeline';
+import { addTimeline, addTimelineLines } from './timeline';
 import { caseActor } from './case-access';
 import { requireActiveOrganization, type RequestScope } from './scope';
 
@@ -55,15 +56,21 @@ export class CaseWorkflow {
     const fiscalYear = fiscalYearOf(now);
     await ensureTrackingSequence(this.scope.dataSource, fiscalYear);
     return this.scope.dataSource.transaction(async (tx) => {
-      const sequence = await nextTrackingNumber(tx, fiscalYear);
-      const lead = 'lead' in decision ? await this.areaLead(tx, decision.lead) : null;
+      // Intake's own triage: the case goes to the organization whose area its tambon is, as the
+      // network centre would have sent it (RECEIVED → TRIAGED, by SYSTEM); the lead accepts it next.
+      // An organization that is not an active member leaves the case in the triage queue instead.
+      const { sequence, activeLeadId: lead } = await nextTrackingNumber(
+        tx,
+        fiscalYear,
+        'lead' in decision ? decision.lead : null,
+      );
       const routingException =
         'exception' in decision ? decision.exception : lead ? null : ('ORGANIZATION_UNAVAILABLE' as const);
       // Written once, in the state intake's own triage leaves it: an insert and then an update to
       // TRIAGED would write the row and its index entries twice (and run its triggers twice)
       // for a state no one can read in between. The timeline and events still tell both steps.
       const c = tx.getRepository(CaseEntity).create({
-        id: randomUUID(),
+        id: newId(),
         trackingCode: trackingCode(fiscalYear, sequence),
         fiscalYear,
         kind: input.kind,
@@ -84,7 +91,7 @@ export class CaseWorkflow {
         reporterSecretHash: hashSecret(reporterSecret),
         priority: 'NORMAL',
         status: lead ? 'TRIAGED' : 'RECEIVED',
-        leadOrgId: lead?.id ?? null,
+        leadOrgId: lead,
         openedAt: now,
         dueAt: dueAt(now, 'NORMAL', this.scope.sla),
         reopenCount: 0,
@@ -116,7 +123,7 @@ export class CaseWorkflow {
             this.scope.traceparent,
             [
               { type: 'status-changed', extra: { from: 'RECEIVED', to: 'TRIAGED' } },
-              { type: 'triaged', extra: { leadOrganizationId: lead.id } },
+              { type: 'triaged', extra: { leadOrganizationId: lead } },
             ],
             true,
           ),
@@ -132,25 +139,19 @@ export class CaseWorkflow {
           party.contact ?? null,
         ]);
       }
-      await addTimeline(tx, c.id, identity, 'opened', { to: 'RECEIVED' });
-      if (lead)
-        await addTimeline(tx, c.id, 'SYSTEM', 'routed', {
-          from: 'RECEIVED',
-          to: 'TRIAGED',
-          data: { leadOrganizationId: lead.id, subdistrict: c.subdistrict },
-        });
+      const opened = { who: identity, action: 'opened', change: { to: 'RECEIVED' as const } };
+      const routed = {
+        who: 'SYSTEM' as const,
+        action: 'routed',
+        change: {
+          from: 'RECEIVED' as const,
+          to: 'TRIAGED' as const,
+          data: { leadOrganizationId: lead, subdistrict: c.subdistrict },
+        },
+      };
+      await addTimelineLines(tx, c.id, lead ? [opened, routed] : [opened]);
       return { case: c, trackingCode: c.trackingCode, reporterSecret };
     });
-  }
-
-  /**
-   * Intake's own triage: the case goes to the organization whose area its tambon is, as the network
-   * centre would have sent it (RECEIVED → TRIAGED, by SYSTEM); the lead accepts it next. An
-   * organization that is not an active member (null here) leaves the case in the triage queue instead.
-   */
-  private async areaLead(tx: EntityManager, leadCode: string): Promise<OrganizationProjection | null> {
-    const lead = await tx.getRepository(OrganizationProjection).findOneBy({ code: leadCode });
-    return lead?.active ? lead : null;
   }
 
   triage(rawId: unknown, raw: unknown): Promise<CaseEntity> {

@@ -28,8 +28,20 @@ export async function ensureTrackingSequence(dataSource: DataSource, fiscalYear:
   known.add(fiscalYear);
 }
 
-/** The next tracking number of a fiscal year, from its own sequence: never a lock other intakes wait on. */
-export async function nextTrackingNumber(tx: EntityManager, fiscalYear: number): Promise<number> {
-  const [{ n }] = await tx.query<[{ n: number }]>('SELECT nextval($1::regclass)::int AS n', [sequenceOf(fiscalYear)]);
-  return n;
+/**
+ * What intake reads before it writes, in one round trip: the fiscal year's next tracking number, from
+ * its own sequence (never a lock other intakes wait on), and — when routing named an organization by
+ * its code — that organization's id if it is an active member of the network, else null.
+ */
+export async function nextTrackingNumber(
+  tx: EntityManager,
+  fiscalYear: number,
+  leadCode: string | null = null,
+): Promise<{ sequence: number; activeLeadId: string | null }> {
+  const [row] = await tx.query<[{ n: number; lead: string | null }]>(
+    `SELECT nextval($1::regclass)::int AS n,
+            (SELECT id FROM organization_projection WHERE code = $2 AND active) AS lead`,
+    [sequenceOf(fiscalYear), leadCode],
+  );
+  return { sequence: row.n, activeLeadId: row.lead };
 }

@@ -12,32 +12,64 @@ type CaseEventData = {
 };
 
 /**
- * Every case event carries the case's public snapshot, so each one is an upsert of what planning
- * needs to validate a link: id, tracking code, status and the organizations handling it. An event
- * of an older version than what is stored (redelivered, re-driven) changes nothing, whatever its
- * producer's clock said (`time` only breaks ties between events without a version).
+ * Every case event carries the case's public snapshot, so each run of case events is one upsert of
+ * what planning needs to validate a link: id, tracking code, status and the organizations handling
+ * it, for each case the latest of the run. An event of an older version than what is stored
+ * (redelivered, re-driven) changes nothing, whatever its producer's clock said (`time` only breaks
+ * ties between events without a version).
  */
-export async function applyCaseEvent(event: DomainEvent, tx: EntityManager): Promise<void> {
-  const { case: c } = event.data as CaseEventData;
-  const organizations = [
-    ...new Set([c.leadOrganizationId, ...c.supportingOrganizationIds].filter((id): id is string => id !== null)),
-  ];
+export async function applyCaseEvents(events: DomainEvent[], tx: EntityManager): Promise<void> {
+  // One row per case (an upsert may not touch a row twice): the run's latest event of each.
+  const latest = new Map<string, { event: DomainEvent; version: number }>();
+  for (const event of events) {
+    const { case: c } = event.data as CaseEventData;
+    const version = versionOf(event.data);
+    const kept = latest.get(c.id);
+    if (
+      !kept ||
+      version > kept.version ||
+      (version === kept.version && Date.parse(event.time) >= Date.parse(kept.event.time))
+    )
+      latest.set(c.id, { event, version });
+  }
+  const rows = [...latest.values()].map(({ event, version }) => {
+    const { case: c } = event.data as CaseEventData;
+    const organizations = [
+      ...new Set([c.leadOrganizationId, ...c.supportingOrganizationIds].filter((id): id is string => id !== null)),
+    ];
+    return {
+      id: c.id,
+      tracking_code: c.trackingCode,
+      status: c.status,
+      organization_ids: organizations,
+      event_time: event.time,
+      version,
+    };
+  });
   await tx.query(
-    `INSERT INTO case_projection (id, tracking_code, status, organization_ids, event_time, version) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO case_projection (id, tracking_code, status, organization_ids, event_time, version)
+     SELECT id, tracking_code, status, organization_ids, event_time, version
+     FROM jsonb_to_recordset($1::jsonb)
+       AS e(id uuid, tracking_code text, status text, organization_ids uuid[], event_time timestamptz, version bigint)
      ON CONFLICT (id) DO UPDATE SET tracking_code = EXCLUDED.tracking_code, status = EXCLUDED.status, organization_ids = EXCLUDED.organization_ids,
        event_time = EXCLUDED.event_time, version = EXCLUDED.version
      WHERE (case_projection.version, case_projection.event_time) <= (EXCLUDED.version, EXCLUDED.event_time)`,
-    [c.id, c.trackingCode, c.status, organizations, event.time, versionOf(event.data)],
+    [JSON.stringify(rows)],
   );
 }
 
-/** The consumer subscription: every case event type of the catalogue (they all carry the snapshot). */
+/**
+ * The consumer subscription: every case event type of the catalogue (they all carry the snapshot),
+ * through one batch handler, so that a case's consecutive events (opened, status-changed, triaged)
+ * and other cases' are one statement.
+ */
 export const caseProjection: Subscription = {
   topic: TOPICS.case,
-  handlers: Object.fromEntries(
+  handlers: {},
+  batchHandlers: Object.fromEntries(
     platformCatalogue
       .all()
       .filter((d) => d.topic === TOPICS.case)
-      .map((d) => [d.type, applyCaseEvent]),
+      .map((d) => [d.type, applyCaseEvents]),
   ),
 };
