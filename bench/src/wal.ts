@@ -1,8 +1,10 @@
 /**
- * What the server wrote to its write-ahead log over a measured phase (`pg_stat_wal`, PostgreSQL 14+),
- * and how many checkpoints began. Divided by the cases written, WAL bytes and full-page images say
- * how many index and table pages a write touches: a figure that, unlike cases/s, does not move with
- * the machine's speed. The counters are the server's: the benchmark must be the only writer. Busy
+ * What the server wrote to its write-ahead log over a measured phase (`pg_stat_wal`, PostgreSQL 14+;
+ * its test needs 15+), and how many checkpoints began. Divided by the cases written, the records say
+ * how many rows and index entries a write changes, whatever the machine's speed. Full-page images
+ * (and so KiB) are logged once per page and checkpoint, shared by every write to that page until the
+ * next: per case they fall as more cases are written in the same seconds, so compare them only
+ * between runs of similar rates. The counters are the server's: the benchmark must be the only writer. Busy
  * backends report them about once a second, so each snapshot lags by up to a second of writes, about
  * equally at both ends of a phase of steady load.
  */
@@ -16,10 +18,14 @@ export interface WalSnapshot {
 }
 
 export async function walSnapshot(db: Client): Promise<WalSnapshot> {
+  // PostgreSQL 17 moved the checkpoint counters from pg_stat_bgwriter to pg_stat_checkpointer.
+  const { rows: server } = await db.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
+  const checkpoints =
+    server[0]!.v >= 170000
+      ? 'SELECT num_timed + num_requested FROM pg_stat_checkpointer'
+      : 'SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter';
   const { rows } = await db.query<{ records: string; fpi: string; bytes: string; checkpoints: string }>(
-    `SELECT w.wal_records AS records, w.wal_fpi AS fpi, w.wal_bytes AS bytes,
-            b.checkpoints_timed + b.checkpoints_req AS checkpoints
-     FROM pg_stat_wal w, pg_stat_bgwriter b`,
+    `SELECT wal_records AS records, wal_fpi AS fpi, wal_bytes AS bytes, (${checkpoints}) AS checkpoints FROM pg_stat_wal`,
   );
   const row = rows[0]!;
   return {

@@ -202,6 +202,15 @@ export class CasesPlatform {
     );
   }
 
+  /** Other sessions on planning's database waiting for a lock (a consumer's chunk held by a test). */
+  async backendsWaitingOnLocks(): Promise<number> {
+    const [row] = await this.projectionDb.dataSource.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+    );
+    return row.n;
+  }
+
   /** Rows of planning's case projection for these cases. */
   async projectedOf(ids: string[]): Promise<number> {
     const [row] = await this.projectionDb.dataSource.query<[{ n: number }]>(

@@ -3,8 +3,9 @@ import { CasesPlatform } from './cases-platform';
 
 /**
  * A consumer killed with SIGKILL in the middle of a backlog: planning's process, projecting cases, dies
- * with a batch half handled (its transaction rolled back, its offsets not committed) and is restarted.
- * The batch is redone; every case is projected once, the redelivered events absorbed by the inbox.
+ * inside a chunk's transaction (its inbox rows written, its effect not yet) and is restarted. The
+ * transaction never commits, the offsets were not committed, and the batch is redone: every case is
+ * projected once, nothing half-applied.
  */
 describe('fault: a consumer killed mid-batch and restarted', () => {
   let platform: CasesPlatform;
@@ -15,7 +16,7 @@ describe('fault: a consumer killed mid-batch and restarted', () => {
   afterAll(() => platform?.stop());
 
   it('redoes the batch and applies every event once', async () => {
-    // A backlog written while planning consumes: it is killed once part of it is projected.
+    // A backlog written while planning is down.
     await platform.planning!.kill('SIGTERM');
     const acknowledged = new Set<string>();
     for (let n = 0; n < 300; n += 1) {
@@ -24,15 +25,27 @@ describe('fault: a consumer killed mid-batch and restarted', () => {
     }
     expect(acknowledged.size).toBe(300);
     const ids = [...acknowledged];
-    await platform.planning!.start();
-    const partly = await waitFor(
-      () => platform.projectedOf(ids),
-      (n) => n > 0,
-      60_000,
-      20,
-    );
-    await platform.planning!.kill('SIGKILL');
-    expect(partly).toBeLessThan(300);
+    // Holds planning's first chunk inside its transaction, after its inbox rows, at the projection's
+    // upsert: the kill then lands mid-batch however fast the machine projects (a chunk is one upsert).
+    const blocker = platform.projectionDb.dataSource.createQueryRunner();
+    await blocker.connect();
+    try {
+      await blocker.startTransaction();
+      await blocker.query('LOCK TABLE case_projection IN SHARE MODE');
+      await platform.planning!.start();
+      await waitFor(
+        () => platform.backendsWaitingOnLocks(),
+        (n) => n > 0,
+        60_000,
+        20,
+      );
+      await platform.planning!.kill('SIGKILL');
+      expect(await platform.projectedOf(ids)).toBe(0);
+    } finally {
+      // The killed process's backend then runs its upsert and finds its client gone: no commit.
+      await blocker.rollbackTransaction();
+      await blocker.release();
+    }
     await platform.planning!.start();
     const figures = await platform.audit('consumer SIGKILL mid-batch', acknowledged);
     expect(figures.acknowledgedMissing).toBe(0);

@@ -42,6 +42,16 @@ describe('case projection ordering (real PostgreSQL)', () => {
     );
     expect(await row(a)).toMatchObject({ status: 'TRIAGED', version: '3' });
     expect(await row(b)).toMatchObject({ status: 'TRIAGED', version: '2' });
+    // Without versions the time decides, and on a tie of both the later event of the run, as applied one by one.
+    const [c, d] = [randomUUID(), randomUUID()];
+    await applyRun(
+      event(c, 'TRIAGED', '2026-05-01T10:00:05Z', 0),
+      event(d, 'RECEIVED', '2026-05-01T10:00:00Z', 0),
+      event(c, 'ASSIGNED', '2026-05-01T10:00:01Z', 0),
+      event(d, 'TRIAGED', '2026-05-01T10:00:00Z', 0),
+    );
+    expect(await row(c)).toMatchObject({ status: 'TRIAGED' });
+    expect(await row(d)).toMatchObject({ status: 'TRIAGED' });
     // A later run of older versions changes neither.
     await applyRun(event(a, 'RESOLVED', '2026-05-03T00:00:00Z', 2), event(b, 'CLOSED', '2026-05-03T00:00:00Z', 1));
     expect(await row(a)).toMatchObject({ status: 'TRIAGED', version: '3' });

@@ -7,7 +7,7 @@ import {
   type Producer,
 } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SpanKind } from '@opentelemetry/api';
+import { SpanKind, trace } from '@opentelemetry/api';
 import { contextOf, inSpan } from '@pcc/telemetry';
 import type { EventCatalogue } from '../catalogue/define';
 import { fromKafkaMessage } from '../cloudevents';
@@ -293,10 +293,17 @@ export class ConsumerRunner {
         // projection treats alike, as a case's snapshot in every case event).
         while (next < toHandle.length && batchHandlers[toHandle[next]!.type] === batch) next += 1;
         const run = toHandle.slice(i, next);
+        // One span for the run: a child of its first event's context, linked to every event's (a run
+        // mixes requests), as the relay's batches are.
+        const links = run
+          .map((e) => trace.getSpanContext(contextOf(e.traceparent)))
+          .filter((context) => context !== undefined)
+          .map((context) => ({ context }));
         await inSpan(
           `process ${event.type}`,
           {
             kind: SpanKind.CONSUMER,
+            links,
             attributes: { ...attributes(event), 'messaging.batch.message_count': run.length },
           },
           contextOf(event.traceparent),

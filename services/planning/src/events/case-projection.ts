@@ -19,20 +19,7 @@ type CaseEventData = {
  * ties between events without a version).
  */
 export async function applyCaseEvents(events: DomainEvent[], tx: EntityManager): Promise<void> {
-  // One row per case (an upsert may not touch a row twice): the run's latest event of each.
-  const latest = new Map<string, { event: DomainEvent; version: number }>();
-  for (const event of events) {
-    const { case: c } = event.data as CaseEventData;
-    const version = versionOf(event.data);
-    const kept = latest.get(c.id);
-    if (
-      !kept ||
-      version > kept.version ||
-      (version === kept.version && Date.parse(event.time) >= Date.parse(kept.event.time))
-    )
-      latest.set(c.id, { event, version });
-  }
-  const rows = [...latest.values()].map(({ event, version }) => {
+  const rows = events.map((event, position) => {
     const { case: c } = event.data as CaseEventData;
     const organizations = [
       ...new Set([c.leadOrganizationId, ...c.supportingOrganizationIds].filter((id): id is string => id !== null)),
@@ -43,14 +30,18 @@ export async function applyCaseEvents(events: DomainEvent[], tx: EntityManager):
       status: c.status,
       organization_ids: organizations,
       event_time: event.time,
-      version,
+      version: versionOf(event.data),
+      position,
     };
   });
+  // One row per case (an upsert may not touch a row twice): the run's latest of each, by the same
+  // order the conflict clause compares in, the later in the run on a tie, as applying them one by one.
   await tx.query(
     `INSERT INTO case_projection (id, tracking_code, status, organization_ids, event_time, version)
-     SELECT id, tracking_code, status, organization_ids, event_time, version
+     SELECT DISTINCT ON (id) id, tracking_code, status, organization_ids, event_time, version
      FROM jsonb_to_recordset($1::jsonb)
-       AS e(id uuid, tracking_code text, status text, organization_ids uuid[], event_time timestamptz, version bigint)
+       AS e(id uuid, tracking_code text, status text, organization_ids uuid[], event_time timestamptz, version bigint, position int)
+     ORDER BY id, version DESC, event_time DESC, position DESC
      ON CONFLICT (id) DO UPDATE SET tracking_code = EXCLUDED.tracking_code, status = EXCLUDED.status, organization_ids = EXCLUDED.organization_ids,
        event_time = EXCLUDED.event_time, version = EXCLUDED.version
      WHERE (case_projection.version, case_projection.event_time) <= (EXCLUDED.version, EXCLUDED.event_time)`,
