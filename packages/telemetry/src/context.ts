@@ -5,6 +5,7 @@ import {
   SpanStatusCode,
   trace,
   type Context,
+  type Link,
   type SpanOptions,
 } from '@opentelemetry/api';
 
@@ -23,6 +24,17 @@ export function activeTraceparent(): string | undefined {
 /** The context a stored `traceparent` describes (the root context when there is none). */
 export function contextOf(traceparent: string | undefined): Context {
   return traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
+}
+
+/**
+ * Links from one span to the contexts several stored `traceparent`s describe (a batch of events from
+ * many requests), leaving out those without one.
+ */
+export function linksTo(traceparents: ReadonlyArray<string | null | undefined>): Link[] {
+  return traceparents
+    .map((traceparent) => trace.getSpanContext(contextOf(traceparent ?? undefined)))
+    .filter((spanContext) => spanContext !== undefined)
+    .map((spanContext) => ({ context: spanContext }));
 }
 
 /** The trace id of the active span, if one is recording or was propagated. */

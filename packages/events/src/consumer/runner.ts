@@ -7,8 +7,8 @@ import {
   type Producer,
 } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SpanKind, trace } from '@opentelemetry/api';
-import { contextOf, inSpan } from '@pcc/telemetry';
+import { SpanKind } from '@opentelemetry/api';
+import { contextOf, inSpan, linksTo } from '@pcc/telemetry';
 import type { EventCatalogue } from '../catalogue/define';
 import { fromKafkaMessage } from '../cloudevents';
 import type { DomainEvent } from '../envelope';
@@ -295,10 +295,7 @@ export class ConsumerRunner {
         const run = toHandle.slice(i, next);
         // One span for the run: a child of its first event's context, linked to every event's (a run
         // mixes requests), as the relay's batches are.
-        const links = run
-          .map((e) => trace.getSpanContext(contextOf(e.traceparent)))
-          .filter((context) => context !== undefined)
-          .map((context) => ({ context }));
+        const links = linksTo(run.map((e) => e.traceparent));
         await inSpan(
           `process ${event.type}`,
           {

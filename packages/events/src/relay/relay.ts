@@ -1,7 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import { Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
-import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
-import { contextOf, inSpan } from '@pcc/telemetry';
+import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
+import { inSpan, linksTo } from '@pcc/telemetry';
 import { toKafkaMessage } from '../cloudevents';
 import { MAX_BATCH_BYTES } from '../kafka';
 import { CLAIM_BATCH_SQL, type OutboxRow } from './claim';
@@ -235,10 +235,7 @@ export class OutboxRelay {
       const batch = fitInBytes(claimed.map(toOutgoing), this.maxBatchBytes);
       // One span per batch, linked to the context each row was written in (a batch mixes requests);
       // the kafkajs instrumentation's send spans are its children.
-      const links = batch
-        .map(({ row }) => trace.getSpanContext(contextOf(row.traceparent ?? undefined)))
-        .filter((context) => context !== undefined)
-        .map((context) => ({ context }));
+      const links = linksTo(batch.map(({ row }) => row.traceparent));
       const published = await inSpan(
         'outbox publish',
         { kind: SpanKind.INTERNAL, links, attributes: { 'messaging.batch.message_count': batch.length } },
