@@ -4,7 +4,7 @@ import { ConsumerRunner, createKafka, ensureTopics, OutboxRelay, platformCatalog
 import * as cases from '@pcc/cases';
 import * as waste from '@pcc/waste-metrics';
 import * as planning from '@pcc/planning';
-import { QueryCounter } from '@pcc/db';
+import { createDataSource, QueryCounter } from '@pcc/db';
 import type { Subscription } from '@pcc/events';
 import { InternalTokens } from '@pcc/http';
 import { DEFAULT_RESPONSE_CACHE } from '@pcc/subgraph-kit';
@@ -173,9 +173,18 @@ export class Platform {
     });
     const relay = new OutboxRelay({ databaseUrl: db.url, kafka, pollIntervalMs: 200 });
     relay.start();
+    // A counted subgraph's consumer writes through a pool of its own: the broker is shared with the other
+    // test files, whose organizations it projects at any moment, and those statements are not the request's.
+    const consumerDataSource = logger
+      ? await createDataSource({
+          url: db.url,
+          applicationName: `test-${prefix}-consumer`,
+          entities: service.entities,
+        }).initialize()
+      : db.dataSource;
     const consumer = new ConsumerRunner({
       kafka,
-      dataSource: db.dataSource,
+      dataSource: consumerDataSource,
       catalogue: platformCatalogue,
       group: `${prefix}-test-${db.name}`,
       subscriptions,
@@ -195,6 +204,7 @@ export class Platform {
       await server.app.close();
       await consumer.stop();
       await relay.stop();
+      if (consumerDataSource !== db.dataSource) await consumerDataSource.destroy();
       await db.drop();
     });
     return { db, url };
