@@ -1,20 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { load, type Request } from '../src/load';
+import { serving } from './serving';
 
 /** A real HTTP server that answers every POST as a clean GraphQL answer and keeps the bodies it got. */
 async function recordingServer(): Promise<{ url: string; bodies: string[]; server: Server }> {
   const bodies: string[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      bodies.push(Buffer.concat(chunks).toString('utf8'));
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"ok":true}}');
-    });
+  const { url, server } = await serving((body, _req, res) => {
+    bodies.push(body);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"ok":true}}');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, bodies, server };
+  return { url, bodies, server };
 }
 
 describe('load: the benchmark’s autocannon run', () => {
