@@ -2,11 +2,9 @@
  * The load generator of the mixed workload: `connections` clients, each taking the next request of
  * one shared sequence (so every gateway is sent the same requests in the same order), timing each
  * request and counting it under its operation kind. autocannon cannot report per request kind, so this
- * is a small driver over undici's keep-alive pool. It shares the two cores with the platform it
- * measures, so it is kept cheap: each request's path and headers are made once, before the clock
- * starts, and undici costs less per request than node:http (measured in BENCHMARKS.md).
+ * is a small driver over node:http with keep-alive connections.
  */
-import { Pool } from 'undici';
+import { Agent, request as httpRequest } from 'node:http';
 import type { LoadResult, Request } from './load';
 import { clean } from './load';
 
@@ -44,36 +42,28 @@ const summarise = (s: Sample, seconds: number): LoadResult => {
   };
 };
 
-/** A request as the driver sends it: its pool, path and headers made once for the whole run. */
-interface Prepared {
-  kind: string;
-  pool: Pool;
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** One keep-alive pool of `connections` per origin the sequence sends to (one per gateway). */
-function prepare(sequence: readonly KindRequest[], connections: number): { prepared: Prepared[]; pools: Pool[] } {
-  const pools = new Map<string, Pool>();
-  const prepared = sequence.map((r) => {
-    const url = new URL(r.url);
-    let pool = pools.get(url.origin);
-    if (!pool) pools.set(url.origin, (pool = new Pool(url.origin, { connections, pipelining: 1 })));
-    return {
-      kind: r.kind,
-      pool,
-      path: url.pathname + url.search,
-      headers: { 'content-type': 'application/json', ...r.headers },
-      body: r.body,
-    };
+function post(agent: Agent, r: Request): Promise<{ status: number; body: string }> {
+  const url = new URL(r.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body), ...r.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(r.body);
   });
-  return { prepared, pools: [...pools.values()] };
-}
-
-async function post(r: Prepared): Promise<{ status: number; body: string }> {
-  const response = await r.pool.request({ method: 'POST', path: r.path, headers: r.headers, body: r.body });
-  return { status: response.statusCode, body: await response.body.text() };
 }
 
 /**
@@ -85,7 +75,7 @@ export async function mixedLoad(
   connections: number,
   seconds: number,
 ): Promise<MixedResult> {
-  const { prepared, pools } = prepare(sequence, connections);
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const samples = new Map<string, Sample>();
   const sampleOf = (kind: string) => {
     let s = samples.get(kind);
@@ -96,12 +86,12 @@ export async function mixedLoad(
   let next = 0;
   const client = async () => {
     while (performance.now() < deadline) {
-      const r = prepared[next % prepared.length]!;
+      const r = sequence[next % sequence.length]!;
       next += 1;
       const s = sampleOf(r.kind);
       const started = performance.now();
       try {
-        const answer = await post(r);
+        const answer = await post(agent, r);
         s.latencies.push(performance.now() - started);
         if (answer.status < 200 || answer.status >= 300) s.non2xx += 1;
         else if (!clean(answer.body)) s.graphqlErrors += 1;
@@ -113,7 +103,7 @@ export async function mixedLoad(
   try {
     await Promise.all(Array.from({ length: connections }, client));
   } finally {
-    await Promise.all(pools.map((pool) => pool.destroy()));
+    agent.destroy();
   }
   const all: Sample = { latencies: [], non2xx: 0, graphqlErrors: 0, errors: 0 };
   for (const s of samples.values()) {
