@@ -36,6 +36,8 @@ export interface Metrics {
   operations: Histogram<'operation' | 'outcome'>;
   outboxPending: Gauge;
   plugin: ApolloServerPlugin;
+  /** Counts one operation answered without the plugin (a subgraph's response cache hit). */
+  observeOperation(name: string | null | undefined, outcome: 'ok' | 'error', seconds: number): void;
 }
 
 /**
@@ -99,7 +101,9 @@ export function createMetrics(
       };
     },
   };
-  return { registry, operations, outboxPending, plugin };
+  const observeOperation = (name: string | null | undefined, outcome: 'ok' | 'error', seconds: number) =>
+    operations.observe({ operation: label(name), outcome }, seconds);
+  return { registry, operations, outboxPending, plugin, observeOperation };
 }
 
 export type ReadinessCheck = () => Promise<boolean>;

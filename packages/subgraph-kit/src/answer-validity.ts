@@ -10,7 +10,7 @@ export function nextBangkokMidnight(now: number = Date.now()): number {
  * Until when the answer being computed for one request stays true by the clock alone (epoch ms):
  * a resolver whose value changes when time passes (a case that becomes overdue at its due time, a
  * count over "the last 30 days") says so with `validUntil`, and the subgraph's response cache keeps
- * the whole answer no later than the earliest such moment (server.ts). Everything that depends on
+ * the whole answer no later than the earliest such moment (response-cache.ts). Everything that depends on
  * the Bangkok date (overdue follow-up actions, delays judged on today, missing waste months, the
  * current fiscal year) is covered by the bound every request starts with: the next Bangkok midnight.
  */
@@ -30,8 +30,16 @@ export class AnswerValidity {
     return this.until;
   }
 
-  /** Whole seconds the answer may still be kept from `now`: never past the deadline (0: not at all). */
-  secondsLeft(now: number = Date.now()): number {
-    return Math.max(0, Math.floor((this.until - now) / 1000));
+  /**
+   * Until when the response cache may keep this answer (epoch ms; 0: not at all): set once the answer
+   * is computed (response-cache.ts), from its cache hints' max-age and never past the deadline.
+   */
+  keepUntil = 0;
+  /** The operation's name, kept with the answer for the operations metric of a later hit. */
+  operationName: string | null = null;
+
+  keep(maxAgeSeconds: number, operationName: string | null, now: number = Date.now()): void {
+    this.keepUntil = maxAgeSeconds > 0 ? Math.min(now + maxAgeSeconds * 1000, this.until) : 0;
+    this.operationName = operationName;
   }
 }

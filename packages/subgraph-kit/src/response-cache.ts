@@ -1,20 +1,23 @@
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { Counter, type Registry } from 'prom-client';
+import type { FastifyInstance } from 'fastify';
+import { Counter } from 'prom-client';
 import { OperationTypeNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { env } from '@pcc/config';
 import { readDataVersion } from '@pcc/db';
+import type { Metrics } from '@pcc/http';
+import type { AnswerValidity } from './answer-validity';
 import { joinedReads } from './joined-reads';
 import type { BaseContext } from './server';
 
 /**
- * Whole answers of a subgraph, kept per process (`@apollo/server-plugin-response-cache`) under a
- * key that can never hand a caller an answer older than its own completed write:
+ * Whole answers of a subgraph, kept per process (`ResponseCache` below) under a key that can never
+ * hand a caller an answer older than its own completed write:
  *
- *   the query text, its operation name and variables (the plugin's own key), the caller as the
+ *   the body as it came (query text, operation name, variables), the Accept header, the caller as the
  *   resolvers see it (role, organization code and subject: nothing else in a subgraph's context
  *   changes an answer — no locale or other header is read), and the database's data version
  *   (`@pcc/db`'s data-version.ts), read by one statement before the answer is looked up.
@@ -32,12 +35,11 @@ import type { BaseContext } from './server';
  * The version moves only with this database's own changes — not with other databases of the same
  * server (as the server's transaction snapshot would), nor with the relay's and inbox's bookkeeping.
  *
- * Only queries are cached (the plugin never caches mutations), only answers without errors (plugin
- * default), and only for as long as the clock leaves them true: every answer has a cache hint
- * (`defaultMaxAge`, a bound for what nobody marked), and `AnswerValidity` lowers it to the moment a
- * clock-dependent resolver said its value changes (a due time, the next Bangkok midnight). Entity
- * fetches (`_entities`) are queries like any other: their representations are variables, so they are
- * keyed the same way.
+ * Only queries are kept, only answers without errors, and only for as long as the clock leaves them
+ * true: every answer has a cache hint (`defaultMaxAge`, a bound for what nobody marked), and
+ * `AnswerValidity` lowers it to the moment a clock-dependent resolver said its value changes (a due
+ * time, the next Bangkok midnight). Entity fetches (`_entities`) are queries like any other: their
+ * representations are variables, so they are keyed the same way.
  */
 export interface ResponseCacheSettings {
   enabled: boolean;
@@ -83,53 +85,134 @@ export function responseCacheSettingsOf(config: ResponseCacheConfig): ResponseCa
  */
 export const dataVersionOf = (dataSource: DataSource) => joinedReads(() => readDataVersion(dataSource));
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The body as it came, for the response cache's key (only on the GraphQL routes). */
+    rawBody?: string;
+    /** The response cache's key of this request, once its version is read; null: not kept. */
+    answerKey?: string | null;
+    /** This request's AnswerValidity, which says whether (and how long) its answer may be kept. */
+    answerValidity?: AnswerValidity;
+  }
+}
+
+interface KeptAnswer {
+  /** The answer exactly as it was sent. */
+  body: string;
+  contentType: string;
+  /** The operation's name, for the operations metric. */
+  operationName: string | null;
+}
+
 /**
- * The plugins of the response cache (none when it is off): cache hints with `defaultMaxAge`, the
- * cache itself, and its hits and misses on `/metrics` (`pcc_subgraph_response_cache_hits_total`,
- * `_misses_total`: queries served from memory, and queries computed).
+ * The whole-answer cache of a subgraph, in front of Apollo Server. A request whose key is held is
+ * answered from the HTTP layer with the bytes sent for it before: no GraphQL pipeline, no parsing
+ * or writing of JSON, only the internal token's check (cached) and the data version's read that the
+ * key needs. A request whose key is not held goes through Apollo Server as every request used to,
+ * and its answer is kept if it may be (a query, without errors, with a cache hint above zero).
+ *
+ * The key is a hash of the caller (role, organization, subject), the data version read before
+ * anything else of the request runs, the Accept header (which chooses the answer's content type)
+ * and the body as it came (query, operation name, variables, extensions). Equal keys are equal
+ * requests at the same data: a body written differently is a miss, never a wrong answer.
  */
-export function responseCachePlugins<TContext extends BaseContext>(
-  settings: ResponseCacheSettings,
-  version: () => Promise<string>,
-  registry: Registry,
-): ApolloServerPlugin<TContext>[] {
-  if (!settings.enabled) return [];
-  const hits = new Counter({
-    name: 'pcc_subgraph_response_cache_hits_total',
-    help: 'Queries answered from the response cache',
-    registers: [registry],
-  });
-  const misses = new Counter({
-    name: 'pcc_subgraph_response_cache_misses_total',
-    help: 'Queries the response cache did not hold, computed',
-    registers: [registry],
-  });
-  const counting: ApolloServerPlugin<TContext> = {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ operation, metrics }) {
+export class ResponseCache<TContext extends BaseContext> {
+  private readonly answers: InMemoryLRUCache<KeptAnswer>;
+  private readonly hits: Counter;
+  private readonly misses: Counter;
+
+  constructor(
+    private readonly settings: ResponseCacheSettings,
+    private readonly version: () => Promise<string>,
+    private readonly metrics: Metrics,
+  ) {
+    // Sized by the characters kept: the answer's JSON and its small companions.
+    this.answers = new InMemoryLRUCache<KeptAnswer>({
+      maxSize: settings.maxBytes,
+      sizeCalculation: (kept) => kept.body.length + kept.contentType.length + (kept.operationName?.length ?? 0),
+    });
+    this.hits = new Counter({
+      name: 'pcc_subgraph_response_cache_hits_total',
+      help: 'Queries answered from the response cache',
+      registers: [metrics.registry],
+    });
+    this.misses = new Counter({
+      name: 'pcc_subgraph_response_cache_misses_total',
+      help: 'Queries the response cache did not hold, computed',
+      registers: [metrics.registry],
+    });
+  }
+
+  /**
+   * The HTTP side, on the GraphQL routes' scope, after the identity check: the raw body kept by the
+   * JSON parser, the look-up before Apollo Server runs, and the store once an answer is sent.
+   */
+  register(scope: FastifyInstance): void {
+    const parseJson = scope.getDefaultJsonParser('error', 'error');
+    scope.removeContentTypeParser('application/json');
+    // Fastify's own JSON parser (the same refusals of bad JSON and prototype poisoning), keeping the text.
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      request.rawBody = body as string;
+      void parseJson(request, body as string, done);
+    });
+    scope.addHook('preHandler', async (request, reply) => {
+      if (request.method !== 'POST' || request.rawBody === undefined || !request.identity) return;
+      // A mutation is never kept (the Apollo side decides that): spare it the version read. A mutation
+      // this test misses (a comment first) only pays that read and a miss.
+      const query = (request.body as { query?: unknown } | null)?.query;
+      if (typeof query === 'string' && /^\s*mutation\b/.test(query)) return;
+      const started = performance.now();
+      const { role, org, sub } = request.identity;
+      const version = await this.version();
+      const accept = request.headers.accept ?? '';
+      request.answerKey = createHash('sha256')
+        .update(JSON.stringify([role, org ?? null, sub, version, accept, request.rawBody]))
+        .digest('base64url');
+      const answer = await this.answers.get(request.answerKey);
+      if (answer === undefined) return;
+      this.hits.inc();
+      this.metrics.observeOperation(answer.operationName, 'ok', (performance.now() - started) / 1000);
+      return reply.code(200).header('content-type', answer.contentType).send(answer.body);
+    });
+    scope.addHook('onSend', async (request, reply, payload) => {
+      // Whole seconds left of what Apollo's side allowed, counted now: kept no later than it said.
+      const seconds = Math.floor(((request.answerValidity?.keepUntil ?? 0) - Date.now()) / 1000);
+      if (request.answerKey && seconds > 0 && reply.statusCode === 200 && typeof payload === 'string') {
+        const contentType = reply.getHeader('content-type');
+        const answer: KeptAnswer = {
+          body: payload,
+          contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8',
+          operationName: request.answerValidity?.operationName ?? null,
+        };
+        await this.answers.set(request.answerKey, answer, { ttl: seconds });
+      }
+      return payload;
+    });
+  }
+
+  /**
+   * The Apollo side: cache hints with `defaultMaxAge`, and, for each computed answer, whether it may be
+   * kept and for how long: a query's, without errors, no longer than its cache hints allow nor past
+   * the moment a clock-dependent resolver said it changes (`AnswerValidity`).
+   */
+  plugins(): ApolloServerPlugin<TContext>[] {
+    const keeping: ApolloServerPlugin<TContext> = {
+      requestDidStart: async () => ({
+        willSendResponse: async ({ operation, operationName, contextValue, response, overallCachePolicy }) => {
           if (operation?.operation !== OperationTypeNode.QUERY) return;
-          if (metrics.responseCacheHit) hits.inc();
-          else misses.inc();
+          this.misses.inc();
+          if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
+          if (response.http.status !== undefined && response.http.status !== 200) return;
+          contextValue.answer.keep(overallCachePolicy.policyIfCacheable()?.maxAge ?? 0, operationName ?? null);
         },
-      };
-    },
-  };
-  return [
-    ApolloServerPluginCacheControl({ defaultMaxAge: settings.defaultMaxAgeSeconds, calculateHttpHeaders: false }),
-    responseCachePlugin<TContext>({
-      cache: new InMemoryLRUCache<string>({ maxSize: settings.maxBytes }),
-      extraCacheKeyData: async ({ contextValue }) => {
-        const { role, org, sub } = contextValue.identity;
-        return { role, org, sub, version: await version() };
-      },
-      // Called just before an answer is stored: never keep it past the moment the clock changes it.
-      // The store follows synchronously, so its expiry (now + maxAge) is never after that moment.
-      shouldWriteToCache: async ({ contextValue, overallCachePolicy }) => {
-        overallCachePolicy.restrict({ maxAge: contextValue.answer.secondsLeft() });
-        return true;
-      },
-    }),
-    counting,
-  ];
+      }),
+    };
+    return [
+      ApolloServerPluginCacheControl({
+        defaultMaxAge: this.settings.defaultMaxAgeSeconds,
+        calculateHttpHeaders: false,
+      }),
+      keeping,
+    ];
+  }
 }

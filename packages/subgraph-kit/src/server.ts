@@ -25,7 +25,7 @@ import {
 } from '@pcc/http';
 import { AnswerValidity } from './answer-validity';
 import { registerEventMetrics } from './event-metrics';
-import { responseCachePlugins, type ResponseCacheSettings } from './response-cache';
+import { ResponseCache, type ResponseCacheSettings } from './response-cache';
 
 /** What every subgraph's context starts from; services add their loaders and providers. */
 export interface BaseContext {
@@ -111,6 +111,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     // Subgraphs are called by the gateway only: suggestions would help nobody but a prober.
     blockFieldSuggestion: { enabled: true },
   }).protect();
+  const responseCache = options.responseCache?.settings.enabled
+    ? new ResponseCache<TContext>(options.responseCache.settings, options.responseCache.version, metrics)
+    : undefined;
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([
       { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> },
@@ -128,13 +131,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       metrics.plugin,
       clientErrorStatusPlugin,
-      ...(options.responseCache
-        ? responseCachePlugins<TContext>(
-            options.responseCache.settings,
-            options.responseCache.version,
-            metrics.registry,
-          )
-        : []),
+      ...(responseCache?.plugins() ?? []),
       ...(options.plugins ?? []),
     ],
   });
@@ -158,15 +155,20 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         throw error;
       }
     });
+    // After the identity check: a kept answer is only ever handed to the caller it was keyed by.
+    responseCache?.register(graphql);
     await graphql.register(fastifyApollo(apollo), {
-      context: async (request: FastifyRequest) =>
-        options.createContext({
+      context: async (request: FastifyRequest) => {
+        const answer = new AnswerValidity();
+        request.answerValidity = answer;
+        return options.createContext({
           identity: request.identity!,
           requestId: request.id,
           log: request.log as Logger,
           traceparent: validTraceparent(request.headers.traceparent),
-          answer: new AnswerValidity(),
-        }),
+          answer,
+        });
+      },
     });
   });
   return { app, apollo, metrics, log };

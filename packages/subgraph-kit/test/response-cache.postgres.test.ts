@@ -25,6 +25,8 @@ describe('subgraph response cache', () => {
   let db: TestDatabase;
   /** Statements the resolvers ran (the cache's own version read is not one of them). */
   let statements = 0;
+  /** Reads of the data version the response cache asked for. */
+  let versionReads = 0;
   /** How long the clock-dependent field says its value holds, from when it is computed (ms). */
   const CLOCK_VALIDITY_MS = 1_500;
 
@@ -59,6 +61,7 @@ describe('subgraph response cache', () => {
   const ownerOf = (identity: Identity) => identity.org ?? 'network';
 
   const start = async (settings: ResponseCacheSettings) => {
+    const version = dataVersionOf(db.dataSource);
     const server = await createSubgraphServer<BaseContext>({
       name: 'response-cache-test',
       typeDefs,
@@ -91,7 +94,13 @@ describe('subgraph response cache', () => {
       internalTokens: tokens,
       createContext: (base) => base,
       logLevel: 'silent',
-      responseCache: { settings, version: dataVersionOf(db.dataSource) },
+      responseCache: {
+        settings,
+        version: () => {
+          versionReads += 1;
+          return version();
+        },
+      },
     });
     const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
     const client = graphqlClient(`${address}/graphql`, { sign: (identity: Identity) => tokens.sign(identity) });
@@ -100,7 +109,16 @@ describe('subgraph response cache', () => {
       const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
       return line ? Number(line.split(' ').pop()) : null;
     };
-    return { server, client, metric };
+    /** One POST as the gateway sends it, with the body and headers exactly as given. */
+    const post = async (body: string, as: Identity, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${address}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.sign(as)}`, ...headers },
+        body,
+      });
+      return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    };
+    return { server, address, client, metric, post };
   };
 
   let on: Awaited<ReturnType<typeof start>>;
@@ -218,6 +236,67 @@ describe('subgraph response cache', () => {
     // …and no request sent at or after an answer's validUntil was given that answer.
     expect(answers.filter((a) => a.sentAt >= a.validUntil)).toEqual([]);
     expect(answers[answers.length - 1]!.computedAt).toBeGreaterThan(first.computedAt);
+  });
+
+  it('answers a kept request with the very bytes and content type it sent before, and counts the operation', async () => {
+    const body = JSON.stringify({ query: 'query MyValue { myValue }', operationName: 'MyValue' });
+    const operations = async () => {
+      const text = await (await fetch(`${on.address}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find(
+          (l) =>
+            l.startsWith('pcc_graphql_operation_duration_seconds_count{') &&
+            l.includes('operation="MyValue"') &&
+            l.includes('outcome="ok"'),
+        );
+      return line ? Number(line.split(' ').pop()) : null;
+    };
+    const first = await on.post(body, kathu);
+    const [before, hits, counted] = [
+      statements,
+      await on.metric('pcc_subgraph_response_cache_hits_total'),
+      await operations(),
+    ];
+    const again = await on.post(body, kathu);
+    expect(again).toEqual(first);
+    expect(first).toEqual({ status: 200, type: 'application/json; charset=utf-8', body: '{"data":{"myValue":2}}' });
+    expect(statements).toBe(before);
+    expect(await on.metric('pcc_subgraph_response_cache_hits_total')).toBe(hits! + 1);
+    // The hit never reached Apollo Server's metrics plugin, and is counted all the same.
+    expect(await operations()).toBe(counted! + 1);
+  });
+
+  it('keys by the Accept header, which chooses the content type, and never keeps a mutation', async () => {
+    const body = JSON.stringify({ query: '{ myValue }' });
+    await on.post(body, kathu);
+    const before = statements;
+    const negotiated = await on.post(body, kathu, { accept: 'application/graphql-response+json' });
+    expect(negotiated.type).toBe('application/graphql-response+json; charset=utf-8');
+    expect(statements).toBe(before + 1);
+
+    const mutation = JSON.stringify({ query: 'mutation { setValue(owner: "network", value: 3) }' });
+    const reads = versionReads;
+    const answers = [await on.post(mutation, kathu), await on.post(mutation, kathu)];
+    // A mutation is not looked up: no version read for it.
+    expect(versionReads).toBe(reads);
+    expect(answers.map((a) => a.body)).toEqual(['{"data":{"setValue":3}}', '{"data":{"setValue":3}}']);
+    expect(await on.metric('pcc_subgraph_response_cache_misses_total')).toBeGreaterThan(0);
+    expect(statements).toBe(before + 1);
+  });
+
+  it('refuses a body that is not JSON, or poisons prototypes, as a subgraph without the cache does', async () => {
+    const off = await start({ ...DEFAULT_RESPONSE_CACHE, enabled: false });
+    try {
+      for (const body of ['{ "query": ', '{"query":"{ myValue }","__proto__":{"x":1}}']) {
+        const refused = await on.post(body, kathu);
+        expect(refused.status).toBe(400);
+        expect(JSON.parse(refused.body)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+        expect(refused).toEqual(await off.post(body, kathu));
+      }
+    } finally {
+      await off.server.app.close();
+    }
   });
 
   it('keeps nothing when switched off', async () => {
