@@ -29,17 +29,4 @@ export class AnswerValidity {
   get deadline(): number {
     return this.until;
   }
-
-  /**
-   * Until when the response cache may keep this answer (epoch ms; 0: not at all): set once the answer
-   * is computed (response-cache.ts), from its cache hints' max-age and never past the deadline.
-   */
-  keepUntil = 0;
-  /** The operation's name, kept with the answer for the operations metric of a later hit. */
-  operationName: string | null = null;
-
-  keep(maxAgeSeconds: number, operationName: string | null, now: number = Date.now()): void {
-    this.keepUntil = maxAgeSeconds > 0 ? Math.min(now + maxAgeSeconds * 1000, this.until) : 0;
-    this.operationName = operationName;
-  }
 }

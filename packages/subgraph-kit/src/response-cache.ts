@@ -36,9 +36,9 @@ import type { BaseContext } from './server';
  * server (as the server's transaction snapshot would), nor with the relay's and inbox's bookkeeping.
  *
  * Only queries are kept, only answers without errors, and only for as long as the clock leaves them
- * true: every answer has a cache hint (`defaultMaxAge`, a bound for what nobody marked), and
- * `AnswerValidity` lowers it to the moment a clock-dependent resolver said its value changes (a due
- * time, the next Bangkok midnight). Entity fetches (`_entities`) are queries like any other: their
+ * true: every answer has a cache hint (`defaultMaxAge`, a bound for what nobody marked), and is kept
+ * until that max-age or the moment a clock-dependent resolver said its value changes (`AnswerValidity`:
+ * a due time, the next Bangkok midnight), whichever comes first. Entity fetches (`_entities`) are queries like any other: their
  * representations are variables, so they are keyed the same way.
  */
 export interface ResponseCacheSettings {
@@ -87,13 +87,19 @@ export const dataVersionOf = (dataSource: DataSource) => joinedReads(() => readD
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The body as it came, for the response cache's key (only on the GraphQL routes). */
-    rawBody?: string;
-    /** The response cache's key of this request, once its version is read; null: not kept. */
-    answerKey?: string | null;
-    /** This request's AnswerValidity, which says whether (and how long) its answer may be kept. */
-    answerValidity?: AnswerValidity;
+    /** The body as it came, for the response cache's key (GraphQL routes with the cache on). */
+    rawBody: string | null;
+    /** The response cache's key of this request, once its version is read (null: not looked up, not kept). */
+    answerKey: string | null;
+    /** This request's AnswerValidity, the one its resolvers were given (set with its context). */
+    answerValidity: AnswerValidity | null;
   }
+}
+
+/** What Apollo's side decided for a computed answer: kept until when, under which operation name. */
+interface Keeping {
+  until: number;
+  operationName: string | null;
 }
 
 interface KeptAnswer {
@@ -120,6 +126,8 @@ export class ResponseCache<TContext extends BaseContext> {
   private readonly answers: InMemoryLRUCache<KeptAnswer>;
   private readonly hits: Counter;
   private readonly misses: Counter;
+  /** Per request (by its AnswerValidity, which both sides see), what Apollo's side decided. */
+  private readonly keeping = new WeakMap<AnswerValidity, Keeping>();
 
   constructor(
     private readonly settings: ResponseCacheSettings,
@@ -148,6 +156,9 @@ export class ResponseCache<TContext extends BaseContext> {
    * JSON parser, the look-up before Apollo Server runs, and the store once an answer is sent.
    */
   register(scope: FastifyInstance): void {
+    scope.decorateRequest('rawBody', null);
+    scope.decorateRequest('answerKey', null);
+    scope.decorateRequest('answerValidity', null);
     const parseJson = scope.getDefaultJsonParser('error', 'error');
     scope.removeContentTypeParser('application/json');
     // Fastify's own JSON parser (the same refusals of bad JSON and prototype poisoning), keeping the text.
@@ -156,14 +167,22 @@ export class ResponseCache<TContext extends BaseContext> {
       void parseJson(request, body as string, done);
     });
     scope.addHook('preHandler', async (request, reply) => {
-      if (request.method !== 'POST' || request.rawBody === undefined || !request.identity) return;
+      if (request.method !== 'POST' || request.rawBody === null || !request.identity) return;
       // A mutation is never kept (the Apollo side decides that): spare it the version read. A mutation
       // this test misses (a comment first) only pays that read and a miss.
       const query = (request.body as { query?: unknown } | null)?.query;
       if (typeof query === 'string' && /^\s*mutation\b/.test(query)) return;
       const started = performance.now();
       const { role, org, sub } = request.identity;
-      const version = await this.version();
+      let version: string;
+      try {
+        version = await this.version();
+      } catch (error) {
+        // No version, no key: the request is computed as if nothing were kept, and its answer (or the
+        // resolvers' own error, through Apollo's error formatting) is not kept either.
+        request.log.warn({ err: error }, 'response cache: data version unreadable, answering without the cache');
+        return;
+      }
       const accept = request.headers.accept ?? '';
       request.answerKey = createHash('sha256')
         .update(JSON.stringify([role, org ?? null, sub, version, accept, request.rawBody]))
@@ -172,17 +191,22 @@ export class ResponseCache<TContext extends BaseContext> {
       if (answer === undefined) return;
       this.hits.inc();
       this.metrics.observeOperation(answer.operationName, 'ok', (performance.now() - started) / 1000);
+      // Only the content type goes with a kept answer: no other header of a GraphQL answer is set here
+      // (cache hints compute no Cache-Control: calculateHttpHeaders is off).
       return reply.code(200).header('content-type', answer.contentType).send(answer.body);
     });
     scope.addHook('onSend', async (request, reply, payload) => {
+      const keeping = request.answerValidity ? this.keeping.get(request.answerValidity) : undefined;
       // Whole seconds left of what Apollo's side allowed, counted now: kept no later than it said.
-      const seconds = Math.floor(((request.answerValidity?.keepUntil ?? 0) - Date.now()) / 1000);
+      const seconds = keeping ? Math.floor((keeping.until - Date.now()) / 1000) : 0;
+      // 200 only: Apollo may still refuse the request after its plugins ran (406 for an Accept header
+      // it cannot serve), and such an answer must not be kept.
       if (request.answerKey && seconds > 0 && reply.statusCode === 200 && typeof payload === 'string') {
         const contentType = reply.getHeader('content-type');
         const answer: KeptAnswer = {
           body: payload,
           contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8',
-          operationName: request.answerValidity?.operationName ?? null,
+          operationName: keeping!.operationName,
         };
         await this.answers.set(request.answerKey, answer, { ttl: seconds });
       }
@@ -203,7 +227,11 @@ export class ResponseCache<TContext extends BaseContext> {
           this.misses.inc();
           if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
           if (response.http.status !== undefined && response.http.status !== 200) return;
-          contextValue.answer.keep(overallCachePolicy.policyIfCacheable()?.maxAge ?? 0, operationName ?? null);
+          const maxAge = overallCachePolicy.policyIfCacheable()?.maxAge ?? 0;
+          if (maxAge <= 0) return;
+          // Until its max-age or the moment a clock-dependent resolver said it changes, whichever first.
+          const until = Math.min(Date.now() + maxAge * 1000, contextValue.answer.deadline);
+          this.keeping.set(contextValue.answer, { until, operationName: operationName ?? null });
         },
       }),
     };

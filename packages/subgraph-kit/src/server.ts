@@ -160,7 +160,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     await graphql.register(fastifyApollo(apollo), {
       context: async (request: FastifyRequest) => {
         const answer = new AnswerValidity();
-        request.answerValidity = answer;
+        if (responseCache) request.answerValidity = answer;
         return options.createContext({
           identity: request.identity!,
           requestId: request.id,

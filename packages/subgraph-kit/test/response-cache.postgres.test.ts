@@ -27,6 +27,10 @@ describe('subgraph response cache', () => {
   let statements = 0;
   /** Reads of the data version the response cache asked for. */
   let versionReads = 0;
+  /** While true, reading the data version fails (the database refuses that statement). */
+  let versionFails = false;
+  /** Calls of the mutation's resolver. */
+  let mutations = 0;
   /** How long the clock-dependent field says its value holds, from when it is computed (ms). */
   const CLOCK_VALIDITY_MS = 1_500;
 
@@ -80,6 +84,7 @@ describe('subgraph response cache', () => {
         },
         Mutation: {
           setValue: async (_p: unknown, args: { owner: string; value: number }) => {
+            mutations += 1;
             await db.dataSource.query('UPDATE item SET value = $2 WHERE owner = $1', [args.owner, args.value]);
             return args.value;
           },
@@ -98,7 +103,7 @@ describe('subgraph response cache', () => {
         settings,
         version: () => {
           versionReads += 1;
-          return version();
+          return versionFails ? Promise.reject(new Error('connection terminated')) : version();
         },
       },
     });
@@ -276,13 +281,16 @@ describe('subgraph response cache', () => {
     expect(statements).toBe(before + 1);
 
     const mutation = JSON.stringify({ query: 'mutation { setValue(owner: "network", value: 3) }' });
-    const reads = versionReads;
+    const [reads, calls] = [versionReads, mutations];
     const answers = [await on.post(mutation, kathu), await on.post(mutation, kathu)];
-    // A mutation is not looked up: no version read for it.
-    expect(versionReads).toBe(reads);
     expect(answers.map((a) => a.body)).toEqual(['{"data":{"setValue":3}}', '{"data":{"setValue":3}}']);
-    expect(await on.metric('pcc_subgraph_response_cache_misses_total')).toBeGreaterThan(0);
-    expect(statements).toBe(before + 1);
+    // Run every time, and not even looked up: no version read for it.
+    expect([mutations - calls, versionReads - reads]).toEqual([2, 0]);
+    // One written so that it is looked up (a comment first): still run every time, never kept.
+    const commented = JSON.stringify({ query: '# set it\nmutation { setValue(owner: "network", value: 3) }' });
+    expect((await on.post(commented, kathu)).body).toBe('{"data":{"setValue":3}}');
+    expect((await on.post(commented, kathu)).body).toBe('{"data":{"setValue":3}}');
+    expect([mutations - calls, versionReads - reads]).toEqual([4, 2]);
   });
 
   it('refuses a body that is not JSON, or poisons prototypes, as a subgraph without the cache does', async () => {
@@ -297,6 +305,24 @@ describe('subgraph response cache', () => {
     } finally {
       await off.server.app.close();
     }
+  });
+
+  it('answers without the cache while the data version cannot be read, and keeps nothing then', async () => {
+    const body = JSON.stringify({ query: '{ myValue }' });
+    const hits = await on.metric('pcc_subgraph_response_cache_hits_total');
+    versionFails = true;
+    try {
+      const before = statements;
+      const answers = [await on.post(body, patong), await on.post(body, patong)];
+      expect(answers.map((a) => [a.status, a.body])).toEqual([
+        [200, `{"data":{"myValue":${await valueOf('PATONG')}}}`],
+        [200, `{"data":{"myValue":${await valueOf('PATONG')}}}`],
+      ]);
+      expect(statements).toBe(before + 4);
+    } finally {
+      versionFails = false;
+    }
+    expect(await on.metric('pcc_subgraph_response_cache_hits_total')).toBe(hits);
   });
 
   it('keeps nothing when switched off', async () => {
