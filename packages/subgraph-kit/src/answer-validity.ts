@@ -10,9 +10,10 @@ export function nextBangkokMidnight(now: number = Date.now()): number {
  * Until when the answer being computed for one request stays true by the clock alone (epoch ms):
  * a resolver whose value changes when time passes (a case that becomes overdue at its due time, a
  * count over "the last 30 days") says so with `validUntil`, and the subgraph's response cache keeps
- * the whole answer no later than the earliest such moment (response-cache.ts). Everything that depends on
- * the Bangkok date (overdue follow-up actions, delays judged on today, missing waste months, the
- * current fiscal year) is covered by the bound every request starts with: the next Bangkok midnight.
+ * the whole answer no later than the earliest such moment (response-cache.ts). Everything that
+ * depends on the Bangkok date (overdue follow-up actions, delays judged on today, missing waste
+ * months, the current fiscal year) is covered by the bound every request starts with: the next
+ * Bangkok midnight.
  */
 export class AnswerValidity {
   private until: number;

@@ -37,9 +37,10 @@ import type { BaseContext } from './server';
  *
  * Only queries are kept, only answers without errors, and only for as long as the clock leaves them
  * true: every answer has a cache hint (`defaultMaxAge`, a bound for what nobody marked), and is kept
- * until that max-age or the moment a clock-dependent resolver said its value changes (`AnswerValidity`:
- * a due time, the next Bangkok midnight), whichever comes first. Entity fetches (`_entities`) are queries like any other: their
- * representations are variables, so they are keyed the same way.
+ * until that max-age or the moment a clock-dependent resolver said its value changes
+ * (`AnswerValidity`: a due time, the next Bangkok midnight), whichever comes first. Entity fetches
+ * (`_entities`) are queries like any other: their representations are variables, so they are keyed
+ * the same way.
  */
 export interface ResponseCacheSettings {
   enabled: boolean;
@@ -89,7 +90,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The body as it came, for the response cache's key (GraphQL routes with the cache on). */
     rawBody: string | null;
-    /** The response cache's key of this request, once its version is read (null: not looked up, not kept). */
+    /** The response cache's key of this request, once its version is read (null: not looked up nor kept). */
     answerKey: string | null;
     /** This request's AnswerValidity, the one its resolvers were given (set with its context). */
     answerValidity: AnswerValidity | null;
@@ -196,17 +197,18 @@ export class ResponseCache<TContext extends BaseContext> {
       return reply.code(200).header('content-type', answer.contentType).send(answer.body);
     });
     scope.addHook('onSend', async (request, reply, payload) => {
-      const keeping = request.answerValidity ? this.keeping.get(request.answerValidity) : undefined;
-      // Whole seconds left of what Apollo's side allowed, counted now: kept no later than it said.
-      const seconds = keeping ? Math.floor((keeping.until - Date.now()) / 1000) : 0;
+      const keeping = request.answerValidity && this.keeping.get(request.answerValidity);
       // 200 only: Apollo may still refuse the request after its plugins ran (406 for an Accept header
       // it cannot serve), and such an answer must not be kept.
-      if (request.answerKey && seconds > 0 && reply.statusCode === 200 && typeof payload === 'string') {
+      if (!keeping || !request.answerKey || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+      // Whole seconds left of what Apollo's side allowed, counted now: kept no later than it said.
+      const seconds = Math.floor((keeping.until - Date.now()) / 1000);
+      if (seconds > 0) {
         const contentType = reply.getHeader('content-type');
         const answer: KeptAnswer = {
           body: payload,
           contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8',
-          operationName: keeping!.operationName,
+          operationName: keeping.operationName,
         };
         await this.answers.set(request.answerKey, answer, { ttl: seconds });
       }
