@@ -6,7 +6,13 @@ export { newId } from './ids';
 export { serviceDatabase } from './service-database';
 export { runSeedCli } from './seed-cli';
 export { seededRandom } from './seeded-random';
-export { createVersionTable, dropVersionTable, readVersions, type VersionsRead } from './versions';
+export {
+  createVersionTable,
+  dropVersionTable,
+  readVersions,
+  versionBumpInPlpgsql,
+  type VersionsRead,
+} from './versions';
 export { lintMigrations, migrationSql, type MigrationViolation } from './migration-lint';
 export {
   DataVersion1767000000000,
@@ -15,3 +21,6 @@ export {
   readDataVersion,
   unversionedTables,
 } from './data-version';
+export { SqlParameters } from './sql-parameters';
+export { insertStatement } from './insert-statement';
+export { preparedQuery } from './prepared-query';

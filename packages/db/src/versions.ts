@@ -1,4 +1,4 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Versions of a service's data per key (an organization, usually), for values a process keeps between
@@ -9,12 +9,35 @@ import type { DataSource, QueryRunner } from 'typeorm';
  */
 export async function createVersionTable(q: QueryRunner, name: string): Promise<void> {
   await q.query(`CREATE TABLE ${name} (key uuid PRIMARY KEY, version bigint NOT NULL DEFAULT 0)`);
-  await q.query(`
-    CREATE FUNCTION ${name}_bump(keys uuid[]) RETURNS void LANGUAGE sql AS $$
-      INSERT INTO ${name} AS v (key, version)
+  await q.query(`CREATE FUNCTION ${bumpFunction(name, 'sql')}`);
+}
+
+/**
+ * `<name>_bump` as first written (`sql`), and as `VersionBumpInPlpgsql` rewrites it: PostgreSQL plans
+ * the statement of a SQL function that cannot be inlined on every call, 0.2–0.3 ms of each intake's
+ * case trigger, where PL/pgSQL keeps its plan for the session.
+ */
+function bumpFunction(name: string, language: 'sql' | 'plpgsql'): string {
+  const upsert = `INSERT INTO ${name} AS v (key, version)
       SELECT DISTINCT k, 1 FROM unnest(keys) AS k WHERE k IS NOT NULL ORDER BY k
-      ON CONFLICT (key) DO UPDATE SET version = v.version + 1
-    $$`);
+      ON CONFLICT (key) DO UPDATE SET version = v.version + 1`;
+  const body = language === 'sql' ? upsert : `BEGIN ${upsert}; END`;
+  return `${name}_bump(keys uuid[]) RETURNS void LANGUAGE ${language} AS $$
+      ${body}
+    $$`;
+}
+
+/** A migration that rewrites the bump function of the version table `name` in PL/pgSQL (see bumpFunction). */
+export function versionBumpInPlpgsql(name: string): new () => MigrationInterface {
+  return class VersionBumpInPlpgsql1767200000000 implements MigrationInterface {
+    name = 'VersionBumpInPlpgsql1767200000000';
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(`CREATE OR REPLACE FUNCTION ${bumpFunction(name, 'plpgsql')}`);
+    }
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`CREATE OR REPLACE FUNCTION ${bumpFunction(name, 'sql')}`);
+    }
+  };
 }
 
 export async function dropVersionTable(q: QueryRunner, name: string): Promise<void> {
