@@ -1,4 +1,4 @@
-import { DataVersion1767000000000 } from '@pcc/db';
+import { DataVersion1767000000000, versionBumpInPlpgsql } from '@pcc/db';
 import { eventsMigrations } from '@pcc/events';
 import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreateCases1764288000000 } from './1764288000000-create-cases';
@@ -21,4 +21,5 @@ export const migrations = [
   AreaRouting1766000000000,
   ReferralsAwaitingReply1766100000000,
   DataVersion1767000000000,
+  versionBumpInPlpgsql('case_list_version'),
 ];

@@ -1,4 +1,4 @@
-import { DataVersion1767000000000 } from '@pcc/db';
+import { DataVersion1767000000000, versionBumpInPlpgsql } from '@pcc/db';
 import { eventsMigrations } from '@pcc/events';
 import { organizationProjectionMigrations } from '@pcc/organization-projection';
 import { CreateWaste1764374400000 } from './1764374400000-create-waste';
@@ -15,4 +15,5 @@ export const migrations = [
   WasteVersions1764900000014,
   ReportingProcess1765100000001,
   DataVersion1767000000000,
+  versionBumpInPlpgsql('waste_version'),
 ];
