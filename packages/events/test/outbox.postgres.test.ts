@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { TestDatabase } from '@pcc/db';
+import { SqlParameters, type TestDatabase } from '@pcc/db';
 import { Outbox } from '../src';
 import { deferred } from '@pcc/testing';
 import { counterCatalogue, freshDatabase, waitFor } from './fixtures';
@@ -69,6 +69,60 @@ describe('outbox (real PostgreSQL)', () => {
       { key: other, n: 3, version: 1 },
       { key: k, n: 4, version: 3 },
     ]);
+    await db.dataSource.query('DELETE FROM outbox');
+  });
+
+  it('hands back the events it wrote, each with the version it was given', async () => {
+    const k = '00000000-0000-4000-8000-0000000000cc';
+    const other = '00000000-0000-4000-8000-0000000000dd';
+    const events = await db.dataSource.transaction((tx) =>
+      outbox.append(
+        tx,
+        { type: 'pcc.test.counted', subject: k, data: { key: k, n: 1 } },
+        { type: 'pcc.test.counted', subject: other, data: { key: other, n: 2 } },
+        { type: 'pcc.test.counted', subject: k, data: { key: k, n: 3 } },
+      ),
+    );
+    expect(events.map((e) => [e.subject, e.data])).toEqual([
+      [k, { key: k, n: 1, version: 1 }],
+      [other, { key: other, n: 2, version: 1 }],
+      [k, { key: k, n: 3, version: 2 }],
+    ]);
+    const stored = await db.dataSource.query<Array<{ id: string; payload: unknown }>>(
+      'SELECT id, payload FROM outbox WHERE key = ANY($1) ORDER BY seq',
+      [[k, other]],
+    );
+    expect(stored).toEqual(events.map((e) => ({ id: e.id, payload: e.data })));
+    await db.dataSource.query('DELETE FROM outbox');
+  });
+
+  it('writes events as part of the caller’s own statement, which commits or fails as one', async () => {
+    const k = '00000000-0000-4000-8000-0000000000ee';
+    const write = (n: number | null) => {
+      const parameters = new SqlParameters();
+      const insertion = outbox.insertion(parameters, [
+        { type: 'pcc.test.counted', subject: k, data: { key: k, n: 5 } },
+      ]);
+      return db.dataSource.query<Array<{ version: string }>>(
+        `WITH ${insertion.sql}, change AS (INSERT INTO effect (key, n) VALUES ('in-statement', ${parameters.add(n)}))
+         SELECT version FROM ${insertion.name}`,
+        parameters.values,
+      );
+    };
+    expect(await write(1)).toEqual([{ version: '1' }]);
+    // The change beside the events fails (n is NOT NULL): no event, no version taken.
+    await expect(write(null)).rejects.toThrow(/null value/);
+    expect(await write(2)).toEqual([{ version: '2' }]);
+    const rows = await db.dataSource.query<Array<{ version: number }>>(
+      `SELECT (payload->>'version')::int AS version FROM outbox WHERE key = $1 ORDER BY seq`,
+      [k],
+    );
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(await db.dataSource.query(`SELECT n FROM effect WHERE key = 'in-statement' ORDER BY n`)).toEqual([
+      { n: 1 },
+      { n: 2 },
+    ]);
+    await db.dataSource.query(`DELETE FROM effect WHERE key = 'in-statement'`);
     await db.dataSource.query('DELETE FROM outbox');
   });
 
