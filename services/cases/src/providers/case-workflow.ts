@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { newId } from '@pcc/db';
+import { insertStatement, newId, preparedQuery, SqlParameters } from '@pcc/db';
 import { hashSecret, secretMatches } from '../domain/reporter-secret';
 import { ensureTrackingSequence, nextTrackingNumber } from '../store/tracking-numbers';
 import type { EntityManager } from 'typeorm';
@@ -12,7 +12,8 @@ import { isOpen, type CaseStatus } from '../domain/vocabulary';
 import { caseEvents, emitCaseEvents, outbox, snapshotOf, SYSTEM } from '../events/case-events';
 import { CaseEntity } from '../store/entities';
 import { route, subdistrictByCode } from '../domain/areas';
-import { addTimeline, addTimelineLines } from './timeline';
+import { addTimeline, timelineInsertion, type TimelineLine } from './timeline';
+import { partyInsertion } from '../store/parties';
 import { caseActor } from './case-access';
 import { requireActiveOrganization, type RequestScope } from './scope';
 
@@ -54,104 +55,105 @@ export class CaseWorkflow {
     const reporterSecret = randomBytes(18).toString('base64url');
     const now = new Date();
     const fiscalYear = fiscalYearOf(now);
-    await ensureTrackingSequence(this.scope.dataSource, fiscalYear);
-    return this.scope.dataSource.transaction(async (tx) => {
-      // Intake's own triage: the case goes to the organization whose area its tambon is, as the
-      // network centre would have sent it (RECEIVED → TRIAGED, by SYSTEM); the lead accepts it next.
-      // An organization that is not an active member leaves the case in the triage queue instead.
-      const { sequence, activeLeadId: lead } = await nextTrackingNumber(
-        tx,
-        fiscalYear,
-        'lead' in decision ? decision.lead : null,
-      );
-      const routingException =
-        'exception' in decision ? decision.exception : lead ? null : ('ORGANIZATION_UNAVAILABLE' as const);
-      // Written once, in the state intake's own triage leaves it: an insert and then an update to
-      // TRIAGED would write the row and its index entries twice (and run its triggers twice)
-      // for a state no one can read in between. The timeline and events still tell both steps.
-      const c = tx.getRepository(CaseEntity).create({
-        id: newId(),
-        trackingCode: trackingCode(fiscalYear, sequence),
-        fiscalYear,
-        kind: input.kind,
-        category: input.category,
-        channel: input.channel,
-        title: input.title,
-        description: input.description,
-        lat: input.location.lat,
-        lng: input.location.lng,
-        address: input.location.address ?? null,
-        district: input.location.district ?? subdistrict?.district ?? null,
-        subdistrict: subdistrict?.code ?? null,
-        routingException,
-        attachmentUrls: input.attachmentUrls ?? [],
-        reporterName: input.reporter.name,
-        reporterPhone: input.reporter.phone ?? null,
-        reporterEmail: input.reporter.email ?? null,
-        reporterSecretHash: hashSecret(reporterSecret),
-        priority: 'NORMAL',
-        status: lead ? 'TRIAGED' : 'RECEIVED',
-        leadOrgId: lead,
-        openedAt: now,
-        dueAt: dueAt(now, 'NORMAL', this.scope.sla),
-        reopenCount: 0,
-        // Set here, as save() would have: insert() leaves columns it is not given unset on the object returned.
-        slaBreachedFor: null,
-        resolution: null,
-        outcome: null,
-        referredTo: null,
-        rating: null,
-        ratingComment: null,
-        duplicateOf: null,
-        resolvedAt: null,
-        closedAt: null,
-      });
-      // A new case has no supporting organization yet: its snapshots need no look-up. The events go
-      // first and the case row after them: its triggers lock the lead organization's statistics and
-      // version rows until commit, which every other intake for that organization waits on.
-      const events = caseEvents(
-        snapshotOf({ ...c, status: 'RECEIVED', leadOrgId: null }, []),
-        identity,
-        this.scope.traceparent,
-        [{ type: 'opened' }],
-      );
-      if (lead)
-        events.push(
-          ...caseEvents(
-            snapshotOf(c, []),
-            SYSTEM,
-            this.scope.traceparent,
-            [
-              { type: 'status-changed', extra: { from: 'RECEIVED', to: 'TRIAGED' } },
-              { type: 'triaged', extra: { leadOrganizationId: lead } },
-            ],
-            true,
-          ),
-        );
-      await outbox.append(tx, ...events);
-      // insert, not save: with its id set, save would first look the case up to choose insert or update.
-      await tx.getRepository(CaseEntity).insert(c);
-      for (const party of input.parties ?? []) {
-        await tx.query('INSERT INTO case_party (case_id, name, role, contact) VALUES ($1, $2, $3, $4)', [
-          c.id,
-          party.name,
-          party.role,
-          party.contact ?? null,
-        ]);
-      }
-      const opened = { who: identity, action: 'opened', change: { to: 'RECEIVED' as const } };
-      const routed = {
-        who: 'SYSTEM' as const,
-        action: 'routed',
-        change: {
-          from: 'RECEIVED' as const,
-          to: 'TRIAGED' as const,
-          data: { leadOrganizationId: lead, subdistrict: c.subdistrict },
-        },
-      };
-      await addTimelineLines(tx, c.id, lead ? [opened, routed] : [opened]);
-      return { case: c, trackingCode: c.trackingCode, reporterSecret };
+    const { dataSource } = this.scope;
+    await ensureTrackingSequence(dataSource, fiscalYear);
+    // Intake's own triage: the case goes to the organization whose area its tambon is, as the
+    // network centre would have sent it (RECEIVED → TRIAGED, by SYSTEM); the lead accepts it next.
+    // An organization that is not an active member leaves the case in the triage queue instead.
+    // Read before the write, as it was read at the start of the write's transaction before: neither
+    // takes a lock, so an organization leaving the network at this moment races either way.
+    const { sequence, activeLeadId: lead } = await nextTrackingNumber(
+      dataSource,
+      fiscalYear,
+      'lead' in decision ? decision.lead : null,
+    );
+    const routingException =
+      'exception' in decision ? decision.exception : lead ? null : ('ORGANIZATION_UNAVAILABLE' as const);
+    // Written once, in the state intake's own triage leaves it: an insert and then an update to
+    // TRIAGED would write the row and its index entries twice (and run its triggers twice)
+    // for a state no one can read in between. The timeline and events still tell both steps.
+    const c = dataSource.getRepository(CaseEntity).create({
+      id: newId(),
+      trackingCode: trackingCode(fiscalYear, sequence),
+      fiscalYear,
+      kind: input.kind,
+      category: input.category,
+      channel: input.channel,
+      title: input.title,
+      description: input.description,
+      lat: input.location.lat,
+      lng: input.location.lng,
+      address: input.location.address ?? null,
+      district: input.location.district ?? subdistrict?.district ?? null,
+      subdistrict: subdistrict?.code ?? null,
+      routingException,
+      attachmentUrls: input.attachmentUrls ?? [],
+      reporterName: input.reporter.name,
+      reporterPhone: input.reporter.phone ?? null,
+      reporterEmail: input.reporter.email ?? null,
+      reporterSecretHash: hashSecret(reporterSecret),
+      priority: 'NORMAL',
+      status: lead ? 'TRIAGED' : 'RECEIVED',
+      leadOrgId: lead,
+      openedAt: now,
+      dueAt: dueAt(now, 'NORMAL', this.scope.sla),
+      reopenCount: 0,
+      slaBreachedFor: null,
+      resolution: null,
+      outcome: null,
+      referredTo: null,
+      rating: null,
+      ratingComment: null,
+      duplicateOf: null,
+      resolvedAt: null,
+      closedAt: null,
     });
+    // A new case has no supporting organization yet: its snapshots need no look-up.
+    const events = caseEvents(
+      snapshotOf({ ...c, status: 'RECEIVED', leadOrgId: null }, []),
+      identity,
+      this.scope.traceparent,
+      [{ type: 'opened' }],
+    );
+    if (lead)
+      events.push(
+        ...caseEvents(
+          snapshotOf(c, []),
+          SYSTEM,
+          this.scope.traceparent,
+          [
+            { type: 'status-changed', extra: { from: 'RECEIVED', to: 'TRIAGED' } },
+            { type: 'triaged', extra: { leadOrganizationId: lead } },
+          ],
+          true,
+        ),
+      );
+    const opened: TimelineLine = { who: identity, action: 'opened', change: { to: 'RECEIVED' } };
+    const routed: TimelineLine = {
+      who: 'SYSTEM',
+      action: 'routed',
+      change: { from: 'RECEIVED', to: 'TRIAGED', data: { leadOrganizationId: lead, subdistrict: c.subdistrict } },
+    };
+    // The case, its parties, its timeline and its events in one statement, which is atomic on its
+    // own: one round trip instead of a transaction's seven. The case row's triggers lock the lead
+    // organization's statistics and version rows, which every other intake for that organization
+    // waits on; they are held from the end of this statement to its commit, with nothing between.
+    // Its children's foreign keys are checked at the end of the statement, when the case is there.
+    const parameters = new SqlParameters();
+    // The same text for every intake (the events, parties and timeline lines are one parameter each),
+    // so that it is prepared once per connection instead of parsed and planned per case.
+    const [written] = await preparedQuery<{ created_at: Date; updated_at: Date }>(
+      dataSource,
+      `WITH ${outbox.insertion(parameters, events).sql},
+        new_case AS (${insertStatement(dataSource, CaseEntity, c, parameters)} RETURNING created_at, updated_at),
+        parties AS (${partyInsertion(parameters, c.id, input.parties ?? [])}),
+        timeline AS (${timelineInsertion(parameters, c.id, lead ? [opened, routed] : [opened])})
+      SELECT created_at, updated_at FROM new_case`,
+      parameters.values,
+    );
+    c.createdAt = written!.created_at;
+    c.updatedAt = written!.updated_at;
+    return { case: c, trackingCode: c.trackingCode, reporterSecret };
   }
 
   triage(rawId: unknown, raw: unknown): Promise<CaseEntity> {
@@ -400,12 +402,8 @@ export class CaseWorkflow {
   addParty(rawId: unknown, raw: unknown) {
     const party = parseInput(rules.party, raw);
     return this.change(rawId, ['NETWORK_ADMIN', 'LEAD_OFFICER', 'SUPPORTING_OFFICER'], 'party-added', async (c, tx) => {
-      await tx.query('INSERT INTO case_party (case_id, name, role, contact) VALUES ($1, $2, $3, $4)', [
-        c.id,
-        party.name,
-        party.role,
-        party.contact ?? null,
-      ]);
+      const parameters = new SqlParameters();
+      await tx.query(partyInsertion(parameters, c.id, [party]), parameters.values);
       return { events: [] };
     });
   }

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { preparedQuery } from '@pcc/db';
 
 /** Per database: the fiscal years whose sequence is known to exist. */
 const ensured = new WeakMap<DataSource, Set<number>>();
@@ -12,8 +13,7 @@ const sequenceOf = (fiscalYear: number): string => {
 /**
  * Makes sure the fiscal year's sequence exists, outside any transaction (so that it exists for
  * everyone at once, and so that no transaction ever waits for a second pool connection to create
- * it); two processes creating it at the same moment is harmless. Call before opening the intake's
- * transaction.
+ * it); two processes creating it at the same moment is harmless. Call before intake's statements.
  */
 export async function ensureTrackingSequence(dataSource: DataSource, fiscalYear: number): Promise<void> {
   const known = ensured.get(dataSource) ?? new Set<number>();
@@ -34,14 +34,15 @@ export async function ensureTrackingSequence(dataSource: DataSource, fiscalYear:
  * its code — that organization's id if it is an active member of the network, else null.
  */
 export async function nextTrackingNumber(
-  tx: EntityManager,
+  dataSource: DataSource,
   fiscalYear: number,
   leadCode: string | null = null,
 ): Promise<{ sequence: number; activeLeadId: string | null }> {
-  const [row] = await tx.query<[{ n: number; lead: string | null }]>(
+  const [row] = await preparedQuery<{ n: number; lead: string | null }>(
+    dataSource,
     `SELECT nextval($1::regclass)::int AS n,
             (SELECT id FROM organization_projection WHERE code = $2 AND active) AS lead`,
     [sequenceOf(fiscalYear), leadCode],
   );
-  return { sequence: row.n, activeLeadId: row.lead };
+  return { sequence: row!.n, activeLeadId: row!.lead };
 }
