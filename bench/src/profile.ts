@@ -32,7 +32,8 @@ function flags() {
   const { values } = parseArgs({
     options: {
       seconds: { type: 'string', default: '20' },
-      warmup: { type: 'string', default: '5' },
+      // Without it: the full benchmark's warm-up for what is measured (reads or intake).
+      warmup: { type: 'string' },
       connections: { type: 'string', default: '50' },
       seed: { type: 'string', default: '13' },
       'cpu-prof': { type: 'string', default: '0' },
@@ -57,7 +58,12 @@ function flags() {
     only: only as Kind | undefined,
     intake: number('intake') > 0,
     seconds: number('seconds'),
-    warmup: number('warmup'),
+    warmup:
+      values.warmup !== undefined
+        ? number('warmup')
+        : number('intake') > 0
+          ? DEFAULTS['intake-warmup']
+          : DEFAULTS.warmup,
     connections: number('connections'),
     seed: number('seed'),
     cpuProfile: number('cpu-prof') > 0,

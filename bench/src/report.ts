@@ -10,6 +10,8 @@ export interface PlatformReport {
     rounds: number;
     seconds: number;
     warmup: number;
+    /** Seconds of intake before intake was measured (older reports: none). */
+    intakeWarmup?: number;
     connections: number;
     gatewayWorkers: number;
     gatewayHeapMiB: number;
@@ -168,7 +170,7 @@ export function formatReport(r: PlatformReport): string {
     `| dashboard p99 at ${r.settings.connections} connections | ≤ 150 ms | ${dashboard ? median(dashboard.rounds.map((x) => x.ours.p99)) : '–'} ms |`,
     `| organization page p99 / case list p99 | ≤ 50 / ≤ 30 ms | ${median(r.reads[1]?.rounds.map((x) => x.ours.p99) ?? [])} / ${median(r.reads[2]?.rounds.map((x) => x.ours.p99) ?? [])} ms |`,
     `| gateway's own added latency, concurrency 1 (p50) | ≤ 2 ms | ${r.gatewayCost.addedP50} ms (${r.gatewayCost.gatewayP50} ms through the gateway, ${r.gatewayCost.fetchesP50} ms of it waiting on its ${r.gatewayCost.fetches.length} subgraph fetches, ${r.gatewayCost.steps} in a row) |`,
-    `| public intake through the gateway, events delivered | ≥ 500 cases/s | ${r.writes.casesPerSecond} cases/s (${r.writes.casesWritten} written${r.writes.casesRouted === undefined ? '' : `, ${r.writes.casesRouted} of them routed by tambon`}, ${r.writes.eventsDelivered} events on Kafka, ${errors(r.writes)} errors) |`,
+    `| public intake through the gateway, events delivered | ≥ 500 cases/s | ${r.writes.casesPerSecond} cases/s (${r.writes.casesWritten} written${r.writes.casesRouted === undefined ? '' : `, ${r.writes.casesRouted} of them routed by tambon`}, ${r.writes.eventsDelivered} events on Kafka, ${errors(r.writes)} errors${r.settings.intakeWarmup ? `; after ${r.settings.intakeWarmup} s of warm-up` : ''}) |`,
     `| gateway resident memory under load (peak) | ≤ 200 MiB | ours ${r.memory.oursPeakMiB} MiB, Hive ${r.memory.hivePeakMiB} / ${r.memory.hiveNoDedupPeakMiB} MiB |`,
   );
   return lines.join('\n');

@@ -210,7 +210,7 @@ async function main(): Promise<void> {
       `gateway cost at concurrency 1: dashboard p50 ${cost.gatewayP50} ms through the gateway, ${cost.fetchesP50} ms of it waiting on its ${cost.fetches.length} fetches (${cost.steps} in a row) → added ${cost.addedP50} ms`,
     );
 
-    const writes = await intake(intakeRequests(ours), connections, seconds);
+    const writes = await intake(intakeRequests(ours), connections, seconds, flags['intake-warmup']);
     say(
       `public intake: ${writes.casesPerSecond} cases/s, ${writes.casesWritten} written (${writes.casesRouted} routed to an organization), ${writes.eventsDelivered} case.opened events delivered to Kafka`,
     );
@@ -228,6 +228,7 @@ async function main(): Promise<void> {
         rounds,
         seconds,
         warmup,
+        intakeWarmup: flags['intake-warmup'],
         connections,
         gatewayWorkers,
         gatewayHeapMiB,

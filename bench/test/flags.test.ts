@@ -6,8 +6,25 @@ describe('parseFlags', () => {
   });
 
   it('reads every flag given, as npm forwards them after `--`', () => {
-    const flags = parseFlags(['--rounds', '1', '--seconds', '5', '--cases', '20000', '--gateway-heap-mb=0']);
-    expect(flags).toEqual({ ...DEFAULTS, rounds: 1, seconds: 5, cases: 20_000, 'gateway-heap-mb': 0 });
+    const flags = parseFlags([
+      '--rounds',
+      '1',
+      '--seconds',
+      '5',
+      '--cases',
+      '20000',
+      '--gateway-heap-mb=0',
+      '--intake-warmup',
+      '0',
+    ]);
+    expect(flags).toEqual({
+      ...DEFAULTS,
+      rounds: 1,
+      seconds: 5,
+      cases: 20_000,
+      'gateway-heap-mb': 0,
+      'intake-warmup': 0,
+    });
   });
 
   it('rejects an unknown flag instead of measuring the defaults', () => {
