@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpuPerRequest, cpuSnapshot, type CpuParts } from './cpu-time';
 import { connect, SERVICES, type ServiceName } from './databases';
+import { load } from './load';
 import { mixedLoad, type MixedResult } from './mixed-load';
 import { callerTokens, caseListCursors, mixedRequests, userToken } from './mixed-requests';
 import { DEFAULTS, gatewayMemoryEnv } from './flags';
@@ -220,7 +221,7 @@ async function profileIntake(platform: BenchPlatform, settings: ReturnType<typeo
   const request = intakeRequests(platform.url);
   const parts = cpuParts(platform);
   // Warm-up: the same intake, so the measured seconds run on compiled code and warm connections.
-  await intake(request, settings.connections, settings.warmup);
+  if (settings.warmup > 0) await load(request, settings.connections, settings.warmup);
   const observed = await resetAllStatements();
   const db = await connect('cases');
   try {

@@ -8,10 +8,8 @@ import { operation } from './operations';
  * Public intake through the gateway: `openCase` at `connections` for `seconds`, each request the next
  * of `requests` in turn, then every event counted as it arrives on Kafka (`pcc.case.opened`, from the
  * cases service's outbox relay). Also counts how many of the cases intake routed to an organization.
- * The same intake for `warmup` seconds before it is neither counted nor timed.
  */
-export async function intake(requests: readonly Request[], connections: number, seconds: number, warmup = 0) {
-  if (warmup > 0) await load(requests, connections, warmup);
+export async function intake(requests: readonly Request[], connections: number, seconds: number) {
   const db = await connect('cases');
   const startedAt = new Date();
   // Only the cases opened since this call (`status`: only those now in it), through the index on
