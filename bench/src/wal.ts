@@ -6,7 +6,10 @@
  * next: per case they fall as more cases are written in the same seconds, so compare them only
  * between runs of similar rates. The counters are the server's: the benchmark must be the only writer. Busy
  * backends report them about once a second, so each snapshot lags by up to a second of writes, about
- * equally at both ends of a phase of steady load.
+ * equally at both ends of a phase of steady load. Flushes are the WAL syncs to disk (`wal_sync`, by
+ * backends and the WAL writer): a durable commit needs one unless another commit's flush already
+ * covered it, so flushes per case below one is group commit at work. PostgreSQL counts none when
+ * `fsync` is off or `wal_sync_method` is an `open_*` one (the writes themselves are then synchronous).
  */
 import type { Client } from 'pg';
 
@@ -14,6 +17,7 @@ export interface WalSnapshot {
   records: number;
   fullPageImages: number;
   bytes: number;
+  flushes: number;
   checkpoints: number;
 }
 
@@ -24,14 +28,22 @@ export async function walSnapshot(db: Client): Promise<WalSnapshot> {
     server[0]!.v >= 170000
       ? 'SELECT num_timed + num_requested FROM pg_stat_checkpointer'
       : 'SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter';
-  const { rows } = await db.query<{ records: string; fpi: string; bytes: string; checkpoints: string }>(
-    `SELECT wal_records AS records, wal_fpi AS fpi, wal_bytes AS bytes, (${checkpoints}) AS checkpoints FROM pg_stat_wal`,
+  const { rows } = await db.query<{
+    records: string;
+    fpi: string;
+    bytes: string;
+    flushes: string;
+    checkpoints: string;
+  }>(
+    `SELECT wal_records AS records, wal_fpi AS fpi, wal_bytes AS bytes, wal_sync AS flushes, (${checkpoints}) AS checkpoints
+       FROM pg_stat_wal`,
   );
   const row = rows[0]!;
   return {
     records: Number(row.records),
     fullPageImages: Number(row.fpi),
     bytes: Number(row.bytes),
+    flushes: Number(row.flushes),
     checkpoints: Number(row.checkpoints),
   };
 }
@@ -43,6 +55,8 @@ export function walPer(before: WalSnapshot, after: WalSnapshot, units: number) {
     'WAL records': per(after.records - before.records),
     'full-page images': per(after.fullPageImages - before.fullPageImages),
     'WAL KiB': Math.round(((after.bytes - before.bytes) / 1024 / Math.max(1, units)) * 10) / 10,
+    // Two decimals: with group commit, a fraction of one per case.
+    'WAL flushes': Math.round(((after.flushes - before.flushes) / Math.max(1, units)) * 100) / 100,
     'checkpoints begun (in all)': after.checkpoints - before.checkpoints,
   };
 }

@@ -31,4 +31,25 @@ describe('WAL per unit of work', () => {
     expect(per['WAL KiB']).toBeGreaterThanOrEqual(1);
     expect(per['checkpoints begun (in all)']).toBeGreaterThanOrEqual(0);
   });
+
+  it('counts the WAL flushes that durable commits make, when the server syncs with fsync-like calls', async () => {
+    const { rows } = await client.query<{ fsync: string; method: string }>(
+      `SELECT current_setting('fsync') AS fsync, current_setting('wal_sync_method') AS method`,
+    );
+    const counted = rows[0]!.fsync === 'on' && !rows[0]!.method.startsWith('open_');
+    await client.query('SET synchronous_commit = on');
+    const before = await walSnapshot(client);
+    // 20 transactions, each committed durably: this backend flushes the WAL for each one unless the WAL
+    // writer's own flush got there first, which it cannot do for all 20.
+    for (let n = 1001; n <= 1020; n++) await client.query(`INSERT INTO written VALUES ($1, 'x')`, [n]);
+    await client.query('SELECT pg_stat_force_next_flush()');
+    const after = await walSnapshot(client);
+    const per = walPer(before, after, 20);
+    if (counted) {
+      expect(after.flushes - before.flushes).toBeGreaterThanOrEqual(1);
+      expect(per['WAL flushes']).toBeGreaterThan(0);
+    } else {
+      expect(after.flushes - before.flushes).toBe(0);
+    }
+  });
 });
