@@ -145,6 +145,19 @@ export async function stopAll(running: Running[]): Promise<void> {
   );
 }
 
+/**
+ * Stops what `stop` stops when the bench is told to end, then exits with the signal's conventional
+ * code. Ctrl-C reaches the whole process group, but a SIGTERM from `kill` or `timeout` reaches the
+ * bench alone, and would leave the platform's processes holding their ports for the next run.
+ */
+export function stopOnSignals(stop: () => Promise<void>): void {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
+    process.once(signal, () => void stop().then(() => process.exit(code)));
+}
+
 /** Peak resident memory so far (Linux VmHWM) of a process and its children (cluster workers), in MiB. */
 export function peakRssMiB(pid: number | undefined): number | null {
   if (!pid) return null;

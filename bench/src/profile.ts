@@ -21,7 +21,7 @@ import { DEFAULTS, gatewayMemoryEnv } from './flags';
 import { operation } from './operations';
 import { startPlatform, type BenchPlatform } from './platform';
 import { intake, intakeRequests } from './writes';
-import { peakRssMiB } from './processes';
+import { peakRssMiB, stopOnSignals } from './processes';
 import { walPer, walSnapshot } from './wal';
 import { responseCacheCounters, responseCacheTable } from './response-cache-stats';
 import { callers, workload, KINDS, type Kind } from './workload';
@@ -170,6 +170,7 @@ async function main(): Promise<void> {
       mallocArenas: settings.gatewayMallocArenas,
     }),
   });
+  stopOnSignals(platform.stop);
   try {
     if (settings.intake) {
       await profileIntake(platform, settings);
