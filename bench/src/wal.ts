@@ -50,13 +50,16 @@ export async function walSnapshot(db: Client): Promise<WalSnapshot> {
 
 /** WAL per unit of work between two snapshots (`units`: the cases written, say). */
 export function walPer(before: WalSnapshot, after: WalSnapshot, units: number) {
-  const per = (n: number) => Math.round((n / Math.max(1, units)) * 10) / 10;
+  const per = (n: number, decimals = 1) => {
+    const scale = 10 ** decimals;
+    return Math.round((n / Math.max(1, units)) * scale) / scale;
+  };
   return {
     'WAL records': per(after.records - before.records),
     'full-page images': per(after.fullPageImages - before.fullPageImages),
-    'WAL KiB': Math.round(((after.bytes - before.bytes) / 1024 / Math.max(1, units)) * 10) / 10,
+    'WAL KiB': per((after.bytes - before.bytes) / 1024),
     // Two decimals: with group commit, a fraction of one per case.
-    'WAL flushes': Math.round(((after.flushes - before.flushes) / Math.max(1, units)) * 100) / 100,
+    'WAL flushes': per(after.flushes - before.flushes, 2),
     'checkpoints begun (in all)': after.checkpoints - before.checkpoints,
   };
 }
