@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getVariableValues, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, getVariableValues, visit, type DocumentNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from '@pcc/http';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@pcc/subgraph-kit/pagination';
@@ -17,20 +17,53 @@ const pagedListEstimator: ComplexityEstimator = ({ field, args, childComplexity 
 };
 
 /**
+ * The variables an estimate can depend on: those given as a `first` argument (a page size) or as the
+ * `if` of `@skip`/`@include` (a selection kept or not). No other variable moves it, whatever its
+ * value: an intake's whole report, a filter, a cursor. Per parsed document, found once.
+ */
+const costVariables = new WeakMap<DocumentNode, readonly string[]>();
+
+function variablesOfCost(document: DocumentNode): readonly string[] {
+  let names = costVariables.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    visit(document, {
+      Argument(argument) {
+        if ((argument.name.value === 'first' || argument.name.value === 'if') && argument.value.kind === Kind.VARIABLE)
+          found.add(argument.value.name.value);
+      },
+    });
+    costVariables.set(document, (names = [...found]));
+  }
+  return names;
+}
+
+/** What an estimate is kept under: the operation's name and the values of the variables it depends on. */
+export function costKey(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): string {
+  // A variable left out ([]) is not one given as null ([null]): the first takes its default.
+  const values = variablesOfCost(document).map((name) =>
+    variables && Object.hasOwn(variables, name) ? [variables[name]] : [],
+  );
+  return JSON.stringify([operationName ?? null, values]);
+}
+
+/**
  * Costs already estimated, per parsed document (Apollo Server keeps one parsed document per query
- * text and schema, so the same operation is the same object) and its operation name and variables:
- * the estimate is a pure function of them, and dashboards send the same few operations all day.
+ * text and schema, so the same operation is the same object) and `costKey`: the estimate is a pure
+ * function of them, and dashboards send the same few operations all day. A request whose estimate is
+ * kept is neither coerced nor walked here (execution coerces its variables, and refuses bad ones).
  */
 const estimated = new WeakMap<DocumentNode, Map<string, number>>();
 const MAX_ESTIMATES_PER_DOCUMENT = 1_000;
 
-function remembered(document: DocumentNode, key: string, estimate: () => number): number {
+function remember(document: DocumentNode, key: string, cost: number): number {
   let costs = estimated.get(document);
   if (!costs) estimated.set(document, (costs = new Map<string, number>()));
-  const kept = costs.get(key);
-  if (kept !== undefined) return kept;
-  const cost = estimate();
-  // Bounded: many distinct variables (page cursors, say) start the document's memory afresh.
+  // Bounded: many distinct page sizes start the document's memory afresh.
   if (costs.size >= MAX_ESTIMATES_PER_DOCUMENT) costs.clear();
   costs.set(key, cost);
   return cost;
@@ -47,20 +80,25 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, request, operation, operationName }) {
           if (!operation) return; // refused by operationResolutionPlugin
-          // Variables the operation's types refuse: execution refuses them too, before any subgraph is called.
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (variables.errors) return;
-          let cost: number;
+          const key = costKey(document, operationName, request.variables);
+          let cost = estimated.get(document)?.get(key);
           try {
-            cost = remembered(document, JSON.stringify([operationName ?? null, variables.coerced]), () =>
-              getComplexity({
-                schema,
-                query: document,
-                variables: variables.coerced,
-                ...(operationName ? { operationName } : {}),
-                estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
-              }),
-            );
+            if (cost === undefined) {
+              // Variables the operation's types refuse: execution refuses them too, before any subgraph is called.
+              const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+              if (variables.errors) return;
+              cost = remember(
+                document,
+                key,
+                getComplexity({
+                  schema,
+                  query: document,
+                  variables: variables.coerced,
+                  ...(operationName ? { operationName } : {}),
+                  estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
+                }),
+              );
+            }
           } catch (error) {
             // More nodes than the estimate evaluates (e.g. fragments spread over and over).
             if (error instanceof GraphQLError)
