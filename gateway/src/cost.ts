@@ -9,33 +9,48 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@pcc/subgraph-kit/pagination';
  * `first` as the request's variables give it, else the subgraphs' default page size, never more than
  * their maximum (a larger `first` is refused by the subgraph anyway).
  */
+const PAGE_SIZE = 'first';
+
 const pagedListEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (!field.args.some((arg) => arg.name === 'first')) return undefined;
-  const first: unknown = args.first;
+  if (!field.args.some((arg) => arg.name === PAGE_SIZE)) return undefined;
+  const first: unknown = args[PAGE_SIZE];
   const items = typeof first === 'number' ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   return 1 + childComplexity * items;
 };
 
 /**
- * The variables an estimate can depend on: those given as a `first` argument (a page size) or as the
- * `if` of `@skip`/`@include` (a selection kept or not). No other variable moves it, whatever its
- * value: an intake's whole report, a filter, a cursor. Per parsed document, found once.
+ * What the cost limit keeps per parsed document (Apollo Server keeps one parsed document per query
+ * text and schema, so the same operation is the same object):
+ * - `variables`: the ones an estimate can depend on, found once: those given as a `first` argument (a
+ *   page size) or as the `if` of `@skip`/`@include` (a selection kept or not). No other variable moves
+ *   it, whatever its value: an intake's whole report, a filter, a cursor;
+ * - `costs`: the estimates made, by `costKey`. An estimate is a pure function of the key, and
+ *   dashboards send the same few operations all day. A request whose estimate is kept is neither
+ *   coerced nor walked here (execution coerces its variables, and refuses bad ones).
  */
-const costVariables = new WeakMap<DocumentNode, readonly string[]>();
+interface DocumentCosts {
+  variables: readonly string[];
+  costs: Map<string, number>;
+}
+const byDocument = new WeakMap<DocumentNode, DocumentCosts>();
+const MAX_ESTIMATES_PER_DOCUMENT = 1_000;
 
-function variablesOfCost(document: DocumentNode): readonly string[] {
-  let names = costVariables.get(document);
-  if (!names) {
+function costsOf(document: DocumentNode): DocumentCosts {
+  let kept = byDocument.get(document);
+  if (!kept) {
     const found = new Set<string>();
     visit(document, {
       Argument(argument) {
-        if ((argument.name.value === 'first' || argument.name.value === 'if') && argument.value.kind === Kind.VARIABLE)
+        if (
+          (argument.name.value === PAGE_SIZE || argument.name.value === 'if') &&
+          argument.value.kind === Kind.VARIABLE
+        )
           found.add(argument.value.name.value);
       },
     });
-    costVariables.set(document, (names = [...found]));
+    byDocument.set(document, (kept = { variables: [...found], costs: new Map() }));
   }
-  return names;
+  return kept;
 }
 
 /** What an estimate is kept under: the operation's name and the values of the variables it depends on. */
@@ -45,28 +60,10 @@ export function costKey(
   variables: Record<string, unknown> | undefined,
 ): string {
   // A variable left out ([]) is not one given as null ([null]): the first takes its default.
-  const values = variablesOfCost(document).map((name) =>
+  const values = costsOf(document).variables.map((name) =>
     variables && Object.hasOwn(variables, name) ? [variables[name]] : [],
   );
   return JSON.stringify([operationName ?? null, values]);
-}
-
-/**
- * Costs already estimated, per parsed document (Apollo Server keeps one parsed document per query
- * text and schema, so the same operation is the same object) and `costKey`: the estimate is a pure
- * function of them, and dashboards send the same few operations all day. A request whose estimate is
- * kept is neither coerced nor walked here (execution coerces its variables, and refuses bad ones).
- */
-const estimated = new WeakMap<DocumentNode, Map<string, number>>();
-const MAX_ESTIMATES_PER_DOCUMENT = 1_000;
-
-function remember(document: DocumentNode, key: string, cost: number): number {
-  let costs = estimated.get(document);
-  if (!costs) estimated.set(document, (costs = new Map<string, number>()));
-  // Bounded: many distinct page sizes start the document's memory afresh.
-  if (costs.size >= MAX_ESTIMATES_PER_DOCUMENT) costs.clear();
-  costs.set(key, cost);
-  return cost;
 }
 
 /**
@@ -80,24 +77,24 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, request, operation, operationName }) {
           if (!operation) return; // refused by operationResolutionPlugin
+          const { costs } = costsOf(document);
           const key = costKey(document, operationName, request.variables);
-          let cost = estimated.get(document)?.get(key);
+          let cost = costs.get(key);
           try {
             if (cost === undefined) {
               // Variables the operation's types refuse: execution refuses them too, before any subgraph is called.
               const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
               if (variables.errors) return;
-              cost = remember(
-                document,
-                key,
-                getComplexity({
-                  schema,
-                  query: document,
-                  variables: variables.coerced,
-                  ...(operationName ? { operationName } : {}),
-                  estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
-                }),
-              );
+              cost = getComplexity({
+                schema,
+                query: document,
+                variables: variables.coerced,
+                ...(operationName ? { operationName } : {}),
+                estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+              // Bounded: many distinct page sizes start the document's memory afresh.
+              if (costs.size >= MAX_ESTIMATES_PER_DOCUMENT) costs.clear();
+              costs.set(key, cost);
             }
           } catch (error) {
             // More nodes than the estimate evaluates (e.g. fragments spread over and over).
