@@ -36,8 +36,13 @@ fi
 
 # setsid: its own session, so whoever started the script (a test runner, turbo) can end its own
 # process group without taking the broker down with it.
+# TieredStopAtLevel=1: the JVM compiles with C1 only. This broker lives for one test run, bench run or
+# dev session, on the same cores as everything else, and C2's optimising compiler never paid back
+# there: in public intake it was still compiling a minute into the load, half of the broker's CPU,
+# while the request threads' own CPU was the same with C1's code (BENCHMARKS.md, "The broker's JIT
+# compiler"). A long-lived broker (the containers, k8s) keeps the JVM's default.
 echo "kafka: starting Apache Kafka $KAFKA_VERSION (KRaft, single node) on 127.0.0.1:$KAFKA_PORT" >&2
-setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+setsid nohup java -XX:TieredStopAtLevel=1 -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
   -cp "$classpath" kafka.Kafka "$properties" >"$KAFKA_LOG_FILE" 2>&1 &
 echo $! > "$KAFKA_PID_FILE"
 
