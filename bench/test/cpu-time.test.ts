@@ -1,4 +1,8 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cpuPerRequest, cpuSnapshot } from '../src/cpu-time';
 
 /** Keeps a CPU busy for `ms` of wall time (a measured subject, not a wait). */
@@ -37,6 +41,39 @@ describe('CPU time per part', () => {
       check();
     });
     expect(during.tree! - before.tree!).toBeGreaterThanOrEqual(30);
+  });
+
+  it("gives a JVM's JIT compilers a row of their own, and a Node.js process none", async () => {
+    // A Java program run from source (the launcher compiles it with javac in the JVM, which the JIT
+    // compiles in turn), kept alive until the test closes its input.
+    const dir = mkdtempSync(join(tmpdir(), 'pcc-jit-'));
+    const source = join(dir, 'Busy.java');
+    writeFileSync(
+      source,
+      `public class Busy {
+        public static void main(String[] args) throws Exception {
+          double x = 0;
+          for (int i = 0; i < 50_000_000; i++) x += Math.sqrt(i);
+          System.out.println("ready " + x);
+          System.in.read();
+        }
+      }`,
+    );
+    const jvm = spawn('java', [source], { stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      await Promise.race([
+        once(jvm.stdout, 'data'),
+        once(jvm, 'exit').then(() => Promise.reject(new Error('java exited before it was ready'))),
+      ]);
+      const snapshot = cpuSnapshot({ processes: { jvm: jvm.pid, node: process.pid }, databasePrefix: 'pcc_no_such_' });
+      expect(snapshot['jvm: JIT compilers']).toBeGreaterThan(0);
+      expect(snapshot.jvm).toBeGreaterThan(0);
+      expect(snapshot).not.toHaveProperty(['node: JIT compilers']);
+    } finally {
+      jvm.stdin.end();
+      await once(jvm, 'exit');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('divides by the requests served and sums the parts', () => {
