@@ -4,13 +4,14 @@ import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphq
 import { AppError } from '@pcc/http';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@pcc/subgraph-kit/pagination';
 
+/** The page-size argument of every paged list. */
+const PAGE_SIZE = 'first';
+
 /**
  * A paged list (a field with a `first` argument) costs its selection once per item it may return:
  * `first` as the request's variables give it, else the subgraphs' default page size, never more than
  * their maximum (a larger `first` is refused by the subgraph anyway).
  */
-const PAGE_SIZE = 'first';
-
 const pagedListEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!field.args.some((arg) => arg.name === PAGE_SIZE)) return undefined;
   const first: unknown = args[PAGE_SIZE];
@@ -59,10 +60,16 @@ export function costKey(
   operationName: string | null | undefined,
   variables: Record<string, unknown> | undefined,
 ): string {
+  return keyOf(costsOf(document), operationName, variables);
+}
+
+function keyOf(
+  kept: DocumentCosts,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): string {
   // A variable left out ([]) is not one given as null ([null]): the first takes its default.
-  const values = costsOf(document).variables.map((name) =>
-    variables && Object.hasOwn(variables, name) ? [variables[name]] : [],
-  );
+  const values = kept.variables.map((name) => (variables && Object.hasOwn(variables, name) ? [variables[name]] : []));
   return JSON.stringify([operationName ?? null, values]);
 }
 
@@ -77,8 +84,9 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, request, operation, operationName }) {
           if (!operation) return; // refused by operationResolutionPlugin
-          const { costs } = costsOf(document);
-          const key = costKey(document, operationName, request.variables);
+          const kept = costsOf(document);
+          const { costs } = kept;
+          const key = keyOf(kept, operationName, request.variables);
           let cost = costs.get(key);
           try {
             if (cost === undefined) {
